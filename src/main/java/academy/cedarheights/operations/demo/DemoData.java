@@ -1,0 +1,126 @@
+package academy.cedarheights.operations.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import academy.cedarheights.identity.Accounts;
+import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo school at start-up when demo data is on (by default only with the embedded
+ * database): the catalogue and families once, a term containing today whenever the demo is started,
+ * and the three sign-in accounts. Loading it again changes nothing.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final String SLUG = "cedar-heights";
+    static final String ADMIN = "admin@cedar-heights.test";
+    static final String TEACHER = "teacher@cedar-heights.test";
+    static final String PARENT = "parent@cedar-heights.test";
+    private static final ZoneId ZONE = ZoneId.of("America/Vancouver");
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Accounts accounts;
+    private final DemoCatalogue catalogue;
+    private final boolean enabled;
+    private final AppProperties app;
+    private final Environment environment;
+    private final Clock clock;
+
+    DemoData(JdbcClient jdbc, TransactionTemplate transaction, Accounts accounts, DemoCatalogue catalogue,
+             AppProperties app, DatabaseProperties database, Environment environment, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.accounts = accounts;
+        this.catalogue = catalogue;
+        this.app = app;
+        this.environment = environment;
+        this.clock = clock;
+        this.enabled = app.demoData() != null ? app.demoData() : database.embedded();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled) {
+            transaction.executeWithoutResult(status -> load());
+            announce();
+        }
+    }
+
+    /** Idempotent: the school row is the marker that the catalogue and families were loaded. */
+    void load() {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        UUID newSchool = jdbc.sql("""
+                        insert into schools (slug, name, time_zone, currency, monthly_price_cents,
+                                             semester_per_lesson_cents, yearly_per_lesson_cents)
+                        values (:slug, 'Cedar Heights Music Academy', :zone, 'CAD', 14000, 3200, 3000)
+                        on conflict (slug) do nothing returning id""")
+                .param("slug", SLUG)
+                .param("zone", ZONE.getId())
+                .query(UUID.class)
+                .optional().orElse(null);
+        UUID schoolId = newSchool != null ? newSchool : schoolId();
+        ensureTermContaining(schoolId, today);
+        if (newSchool != null) {
+            catalogue.load(schoolId, TEACHER, PARENT, ADMIN, today);
+        }
+        accounts.ensure(schoolId, ADMIN, "cedar-admin-demo");
+        accounts.ensure(schoolId, TEACHER, "cedar-teacher-demo");
+        accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+    }
+
+    private UUID schoolId() {
+        return jdbc.sql("select id from schools where slug = :slug").param("slug", SLUG).query(UUID.class).single();
+    }
+
+    /** Keeps the demo live: a restart in a later term adds that term, unless a semester already covers today. */
+    private void ensureTermContaining(UUID schoolId, LocalDate today) {
+        DemoTerm term = DemoTerm.containing(today);
+        UUID semesterId = jdbc.sql("""
+                        insert into semesters (school_id, name, start_date, end_date)
+                        select :school, :name, :start, :end
+                         where not exists (select 1 from semesters where school_id = :school
+                                              and daterange(start_date, end_date, '[]') && daterange(:start, :end, '[]'))
+                        returning id""")
+                .param("school", schoolId)
+                .param("name", term.name())
+                .param("start", term.start())
+                .param("end", term.end())
+                .query(UUID.class)
+                .optional().orElse(null);
+        if (semesterId != null) {
+            jdbc.sql("""
+                            insert into closures (school_id, semester_id, start_date, end_date, reason)
+                            values (:school, :semester, :day, :day, :reason)""")
+                    .param("school", schoolId)
+                    .param("semester", semesterId)
+                    .param("day", term.closure())
+                    .param("reason", term.closureReason())
+                    .update();
+        }
+    }
+
+    private void announce() {
+        String url = app.publicUrl() != null ? app.publicUrl()
+                : "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        log.info("""
+                Cedar Heights demo school '{}' is ready at {}
+                  try: curl {}/api/v1/public/teachers
+                  sign in as {} / cedar-admin-demo (admin), {} / cedar-teacher-demo (teacher), \
+                {} / cedar-parent-demo (parent)""", SLUG, url, url, ADMIN, TEACHER, PARENT);
+    }
+}

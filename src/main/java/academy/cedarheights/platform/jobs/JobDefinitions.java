@@ -1,0 +1,46 @@
+package academy.cedarheights.platform.jobs;
+
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Defines background jobs with the house retry policy. A module declares each of its jobs as a bean
+ * built here; the scheduler picks up every such bean.
+ */
+@Component
+public class JobDefinitions {
+
+    private final JobProperties properties;
+    private final DeadLetters deadLetters;
+    private final JsonTaskDataSerializer serializer;
+    private final ApplicationEventPublisher events;
+
+    JobDefinitions(JobProperties properties, DeadLetters deadLetters, JsonTaskDataSerializer serializer,
+                   ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.deadLetters = deadLetters;
+        this.serializer = serializer;
+        this.events = events;
+    }
+
+    /** A job run once per scheduled instance, retried with backoff, then dead-lettered. */
+    public <T> OneTimeTask<T> oneTime(String name, Class<T> payloadType, VoidExecutionHandler<T> handler) {
+        return Tasks.oneTime(name, payloadType)
+                .onFailure(new RetryThenDeadLetter<>(properties.maxAttempts(), properties.retryBase(),
+                        deadLetters, serializer, events))
+                .execute(handler);
+    }
+
+    /** A job run once per period across all instances (the database hands each run to one of them). */
+    public RecurringTask<Void> recurring(String name, Duration period, Runnable action) {
+        return Tasks.recurring(name, Schedules.fixedDelay(period))
+                .execute((instance, context) -> action.run());
+    }
+}

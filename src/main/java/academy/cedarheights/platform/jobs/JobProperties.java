@@ -1,0 +1,24 @@
+package academy.cedarheights.platform.jobs;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How background jobs run and retry.
+ *
+ * @param enabled         run jobs in this instance (every instance may; the database hands each job to one)
+ * @param threads         worker threads per instance
+ * @param pollingInterval how often an instance looks for due jobs it was not told about directly
+ * @param retryBase       the first retry waits this long, each next one twice as long (2^n × base)
+ * @param maxAttempts     attempts before a job is given up and written to the dead-letter table
+ */
+@ConfigurationProperties("app.jobs")
+public record JobProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int threads,
+        @DefaultValue("5s") Duration pollingInterval,
+        @DefaultValue("1s") Duration retryBase,
+        @DefaultValue("5") int maxAttempts) {
+}

@@ -1,0 +1,64 @@
+package academy.cedarheights.platform.jobs;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Retries a failed job with exponential backoff (base × 2^n) and, once it has failed
+ * {@code maxAttempts} times, writes a dead letter <em>before</em> removing the execution, so a job
+ * is never lost between the two.
+ */
+final class RetryThenDeadLetter<T> implements FailureHandler<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryThenDeadLetter.class);
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final int maxAttempts;
+    private final FailureHandler<T> backoff;
+    private final DeadLetters deadLetters;
+    private final JsonTaskDataSerializer serializer;
+    private final ApplicationEventPublisher events;
+
+    RetryThenDeadLetter(int maxAttempts, Duration base, DeadLetters deadLetters,
+                        JsonTaskDataSerializer serializer, ApplicationEventPublisher events) {
+        this.maxAttempts = maxAttempts;
+        this.backoff = new ExponentialBackoffFailureHandler<>(base, 2.0);
+        this.deadLetters = deadLetters;
+        this.serializer = serializer;
+        this.events = events;
+    }
+
+    @Override
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+        int attempts = complete.getExecution().consecutiveFailures + 1;
+        if (attempts < maxAttempts) {
+            backoff.onFailure(complete, operations);
+            return;
+        }
+        TaskInstance<?> instance = complete.getExecution().taskInstance;
+        Object data = instance.getData();
+        UUID schoolId = data instanceof SchoolScoped scoped ? scoped.schoolId() : null;
+        String error = describe(complete.getCause().orElse(null));
+        UUID id = deadLetters.add(schoolId, instance.getTaskName(), instance.getId(), serializer.describe(data), error, attempts);
+        operations.stop();
+        log.error("Job {}/{} failed {} times and was dead-lettered as {}: {}",
+                instance.getTaskName(), instance.getId(), attempts, id, error);
+        events.publishEvent(new JobDeadLettered(id, schoolId, instance.getTaskName(), instance.getId(), error));
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        String text = cause.getClass().getName() + ": " + cause.getMessage();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+}

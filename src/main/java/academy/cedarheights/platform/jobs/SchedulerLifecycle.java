@@ -1,0 +1,38 @@
+package academy.cedarheights.platform.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.springframework.context.SmartLifecycle;
+
+/** Starts the workers once the context (and so the schema) is ready, and stops them first at shutdown. */
+final class SchedulerLifecycle implements SmartLifecycle {
+
+    private final Scheduler scheduler;
+    private final boolean enabled;
+    private volatile boolean running;
+
+    SchedulerLifecycle(Scheduler scheduler, boolean enabled) {
+        this.scheduler = scheduler;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void start() {
+        if (enabled) {
+            scheduler.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (enabled) {
+            scheduler.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,82 @@
+package academy.cedarheights.platform.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL: one real server per JVM, whatever the number of Spring contexts
+ * (the test suite caches several), with its data kept in a folder between runs.
+ */
+final class EmbeddedPostgresServer {
+
+    static final String DATABASE = "cedar";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static synchronized ConnectionSettings start(Path dataDirectory, boolean resetOnStart) {
+        if (server == null) {
+            server = launch(dataDirectory.toAbsolutePath(), resetOnStart);
+            createDatabaseIfMissing();
+        }
+        return new ConnectionSettings(server.getJdbcUrl("postgres", DATABASE), "postgres", null);
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, boolean resetOnStart) {
+        try {
+            if (resetOnStart) {
+                deleteRecursively(dataDirectory);
+            }
+            Files.createDirectories(dataDirectory);
+            // zonky's own working folder (binaries) stays in the temp folder: it deletes stale-looking
+            // folders there at every start, so our data must never live inside it.
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "UTC")
+                    .start();
+            log.info("Embedded PostgreSQL listening on port {} with data in {}", started.getPort(), dataDirectory);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    create.execute("create database " + DATABASE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

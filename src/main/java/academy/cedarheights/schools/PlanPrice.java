@@ -1,0 +1,20 @@
+package academy.cedarheights.schools;
+
+import academy.cedarheights.platform.Money;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a billing plan costs: monthly plans have a {@code price} per month, semester and yearly
+ * plans a {@code per_lesson} rate multiplied by the lessons left in the period.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlanPrice(String plan, Money price, Money perLesson) {
+
+    static PlanPrice monthly(Money price) {
+        return new PlanPrice("monthly", price, null);
+    }
+
+    static PlanPrice perLesson(String plan, Money rate) {
+        return new PlanPrice(plan, null, rate);
+    }
+}

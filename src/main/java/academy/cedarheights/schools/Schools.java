@@ -1,0 +1,49 @@
+package academy.cedarheights.schools;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.platform.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The schools of this deployment: finding one by slug, and its public profile and prices. */
+@Service
+@Transactional(readOnly = true)
+public class Schools {
+
+    private final JdbcClient jdbc;
+
+    Schools(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<SchoolSummary> findBySlug(String slug) {
+        return jdbc.sql("select id, slug, name, time_zone from schools where slug = :slug")
+                .param("slug", slug)
+                .query((rs, row) -> new SchoolSummary(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("name"), ZoneId.of(rs.getString("time_zone"))))
+                .optional();
+    }
+
+    public SchoolProfile profile(UUID schoolId) {
+        return jdbc.sql("""
+                        select slug, name, time_zone, currency, lesson_minutes, monthly_price_cents,
+                               semester_per_lesson_cents, yearly_per_lesson_cents
+                          from schools where id = :id""")
+                .param("id", schoolId)
+                .query((rs, row) -> {
+                    String currency = rs.getString("currency");
+                    List<PlanPrice> plans = List.of(
+                            PlanPrice.monthly(Money.of(rs.getLong("monthly_price_cents"), currency)),
+                            PlanPrice.perLesson("semester", Money.of(rs.getLong("semester_per_lesson_cents"), currency)),
+                            PlanPrice.perLesson("yearly", Money.of(rs.getLong("yearly_per_lesson_cents"), currency)));
+                    return new SchoolProfile(rs.getString("slug"), rs.getString("name"), rs.getString("time_zone"),
+                            currency, rs.getInt("lesson_minutes"), plans);
+                })
+                .single();
+    }
+}

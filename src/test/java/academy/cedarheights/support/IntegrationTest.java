@@ -1,0 +1,23 @@
+package academy.cedarheights.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test against the whole application on a random port, backed by the one embedded PostgreSQL of
+ * the test JVM. Every such test shares a single Spring context (keep it that way: a new
+ * configuration means a new context). Tests isolate themselves by creating their own school.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestSchools.class, Api.class, TestJobs.class})
+public @interface IntegrationTest {
+}

@@ -1,0 +1,33 @@
+package academy.cedarheights.support;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import academy.cedarheights.platform.jobs.JobDefinitions;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Jobs that exist only in tests, to prove the job machinery itself. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestJobs {
+
+    /** How many times each probe payload has run. */
+    public static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+
+    public record Probe(String key, UUID schoolId, boolean fail) implements academy.cedarheights.platform.jobs.SchoolScoped {
+    }
+
+    @Bean
+    OneTimeTask<Probe> probeTask(JobDefinitions jobs) {
+        return jobs.oneTime("test-probe", Probe.class, (instance, context) -> {
+            Probe probe = instance.getData();
+            int run = RUNS.computeIfAbsent(probe.key(), key -> new AtomicInteger()).incrementAndGet();
+            if (probe.fail()) {
+                throw new IllegalStateException("probe " + probe.key() + " failed on run " + run);
+            }
+        });
+    }
+}
