@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public weekly timetable: slots of active teachers, with whether each is free. One query,
- * whatever the number of slots.
+ * The public weekly timetable: active slots of active teachers, with whether each is free. One
+ * query, whatever the number of slots. (Asking for inactive slots finds none: they are not public.)
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,7 +30,7 @@ public class OpenSlots {
                           left join enrollments h on h.school_id = s.school_id and h.timeslot_id = s.id
                                                  and h.status in ('provisional', 'active')
                          where s.school_id = :school
-                           and s.active = coalesce(cast(:active as boolean), true)
+                           and s.active and coalesce(cast(:active as boolean), true)
                            and (cast(:teacher as uuid) is null or s.teacher_id = :teacher)
                            and (cast(:weekday as int) is null or s.weekday = :weekday)
                            and (cast(:instrument as uuid) is null or exists (

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -141,7 +142,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
+        Object problemBody = body == null && ex instanceof ErrorResponse error ? error.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem
                 && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
             HttpStatus known = HttpStatus.resolve(statusCode.value());
             String slug = known != null ? known.name().toLowerCase().replace('_', '-') : "error";

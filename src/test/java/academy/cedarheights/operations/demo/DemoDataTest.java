@@ -1,0 +1,92 @@
+package academy.cedarheights.operations.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import academy.cedarheights.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class DemoDataTest {
+
+    static final List<String> TABLES = List.of("schools", "instruments", "teachers", "teacher_instruments", "rooms",
+            "timeslots", "semesters", "closures", "payees", "students", "enrollments", "accounts", "school_admin_emails");
+
+    @Autowired DemoData demo;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
+
+    @Test
+    void theDemoSchoolIsLoadedAsTheSpecDescribesIt() {
+        Map<String, Object> school = jdbc.sql("select * from schools where slug = 'cedar-heights'").query().singleRow();
+        assertThat(school.get("time_zone")).isEqualTo("America/Vancouver");
+        assertThat(school.get("currency")).isEqualTo("CAD");
+
+        assertThat(column("select i.name from instruments i join schools s on s.id = i.school_id where s.slug = 'cedar-heights' order by name"))
+                .containsExactly("bass", "drums", "guitar", "piano");
+        assertThat(count("teachers")).isEqualTo(3);
+        assertThat(count("timeslots")).isBetween(35L, 45L);
+        assertThat(column("select a.email from accounts a join schools s on s.id = a.school_id where s.slug = 'cedar-heights' order by email"))
+                .containsExactly(DemoData.ADMIN, DemoData.PARENT, DemoData.TEACHER);
+        assertThat(column("select email from school_admin_emails")).contains(DemoData.ADMIN);
+        assertThat(column("select email from teachers")).contains(DemoData.TEACHER);
+    }
+
+    @Test
+    void aSemesterContainsTodayWithAClosure() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        Long covering = jdbc.sql("""
+                        select count(*) from semesters m join schools s on s.id = m.school_id
+                         where s.slug = 'cedar-heights' and :today between m.start_date and m.end_date""")
+                .param("today", today).query(Long.class).single();
+        assertThat(covering).isEqualTo(1);
+        assertThat(count("closures")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDemoParentHasAChildAndNoBookingYet() {
+        Long bookings = jdbc.sql("""
+                        select count(*) from enrollments e
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                         where p.email = :email""")
+                .param("email", DemoData.PARENT).query(Long.class).single();
+        Long children = jdbc.sql("select count(*) from students st join payees p on p.id = st.payee_id where p.email = :email")
+                .param("email", DemoData.PARENT).query(Long.class).single();
+        assertThat(children).isEqualTo(1);
+        assertThat(bookings).isZero();
+    }
+
+    @Test
+    void loadingItAgainChangesNothing() {
+        Map<String, Long> before = counts();
+        demo.run(null);
+        transaction.executeWithoutResult(status -> demo.load());
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private Map<String, Long> counts() {
+        return TABLES.stream().collect(java.util.stream.Collectors.toMap(t -> t, this::countAll));
+    }
+
+    private long countAll(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " t join schools s on s.id = t.school_id where s.slug = 'cedar-heights'")
+                .query(Long.class).single();
+    }
+
+    private List<String> column(String sql) {
+        return jdbc.sql(sql).query(String.class).list();
+    }
+}
