@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestSchools.class, Api.class, TestJobs.class})
+@Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class})
 public @interface IntegrationTest {
 }

@@ -5,14 +5,14 @@ import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Creates a fresh school per test, so tests never see each other's rows. */
+/** Creates a fresh school per test, so tests never see each other's rows (written as the schema owner). */
 @TestComponent
 public class TestSchools {
 
     private final JdbcClient jdbc;
 
-    TestSchools(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    TestSchools(DatabaseOwner owner) {
+        this.jdbc = owner.jdbc();
     }
 
     public TestSchool create() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import academy.cedarheights.identity.Accounts;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
+import academy.cedarheights.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -56,31 +57,37 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (enabled) {
-            transaction.executeWithoutResult(status -> load());
+            load();
             announce();
         }
     }
 
-    /** Idempotent: the school row is the marker that the catalogue and families were loaded. */
+    /**
+     * Idempotent: the school is created if missing, then, acting as that school (row-level security
+     * applies to demo loading like to everything else), filled only if it has no teachers yet.
+     */
     void load() {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
-        UUID newSchool = jdbc.sql("""
+        transaction.executeWithoutResult(status -> jdbc.sql("""
                         insert into schools (slug, name, time_zone, currency, monthly_price_cents,
                                              semester_per_lesson_cents, yearly_per_lesson_cents)
                         values (:slug, 'Cedar Heights Music Academy', :zone, 'CAD', 14000, 3200, 3000)
-                        on conflict (slug) do nothing returning id""")
+                        on conflict (slug) do nothing""")
                 .param("slug", SLUG)
                 .param("zone", ZONE.getId())
-                .query(UUID.class)
-                .optional().orElse(null);
-        UUID schoolId = newSchool != null ? newSchool : schoolId();
-        ensureTermContaining(schoolId, today);
-        if (newSchool != null) {
-            catalogue.load(schoolId, TEACHER, PARENT, ADMIN, today);
-        }
-        accounts.ensure(schoolId, ADMIN, "cedar-admin-demo");
-        accounts.ensure(schoolId, TEACHER, "cedar-teacher-demo");
-        accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+                .update());
+        UUID schoolId = transaction.execute(status -> schoolId());
+        TenantContext.runAs(schoolId, () -> transaction.executeWithoutResult(status -> {
+            ensureTermContaining(schoolId, today);
+            boolean empty = jdbc.sql("select not exists (select 1 from teachers where school_id = :school)")
+                    .param("school", schoolId).query(Boolean.class).single();
+            if (empty) {
+                catalogue.load(schoolId, TEACHER, PARENT, ADMIN, today);
+            }
+            accounts.ensure(schoolId, ADMIN, "cedar-admin-demo");
+            accounts.ensure(schoolId, TEACHER, "cedar-teacher-demo");
+            accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+        }));
     }
 
     private UUID schoolId() {

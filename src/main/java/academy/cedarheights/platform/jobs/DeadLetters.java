@@ -15,18 +15,23 @@ class DeadLetters {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records the dead letter. Deliberately outside any school's transaction: the insert policy accepts
+     * any school, and the id is made here because reading the row back would need the school's policy.
+     */
     UUID add(UUID schoolId, String taskName, String taskInstance, String payload, String lastError, int attempts) {
-        return jdbc.sql("""
-                        insert into dead_letters (school_id, task_name, task_instance, payload, last_error, attempts)
-                        values (:school_id, :task_name, :task_instance, :payload, :last_error, :attempts)
-                        returning id""")
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into dead_letters (id, school_id, task_name, task_instance, payload, last_error, attempts)
+                        values (:id, :school_id, :task_name, :task_instance, :payload, :last_error, :attempts)""")
+                .param("id", id)
                 .param("school_id", schoolId)
                 .param("task_name", taskName)
                 .param("task_instance", taskInstance)
                 .param("payload", payload)
                 .param("last_error", lastError)
                 .param("attempts", attempts)
-                .query(UUID.class)
-                .single();
+                .update();
+        return id;
     }
 }

@@ -1,28 +1,79 @@
 package academy.cedarheights.platform.persistence;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import academy.cedarheights.platform.config.AppProperties;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** The application's DataSource: the embedded PostgreSQL unless {@code DATABASE_URL} names a server. */
+/**
+ * Two ways into PostgreSQL: the application's pool, whose user row-level security binds to one school
+ * per transaction, and the schema owner's, used only by Flyway. The embedded server is started when
+ * {@code DATABASE_URL} is unset.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
     @Bean
+    DatabaseAccess databaseAccess(DatabaseProperties database, AppProperties app) {
+        return DatabaseAccess.of(database, app.dataDir());
+    }
+
+    @Bean
+    @Primary
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DatabaseProperties database, AppProperties app) {
-        ConnectionSettings settings = database.embedded()
-                ? EmbeddedPostgresServer.start(app.dataDir().resolve("postgres"), database.embeddedResetOnStart())
-                : DatabaseUrl.parse(database.url());
+    HikariDataSource dataSource(DatabaseAccess access) {
+        ConnectionSettings settings = access.application();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("cedar");
         dataSource.setJdbcUrl(settings.jdbcUrl());
         dataSource.setUsername(settings.username());
         dataSource.setPassword(settings.password());
         return dataSource;
+    }
+
+    /** The schema owner: Flyway only, never injected where a DataSource is asked for. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource migrationDataSource(DatabaseAccess access) {
+        ConnectionSettings owner = access.owner();
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), owner.jdbcUrl());
+        dataSource.setUsername(owner.username());
+        dataSource.setPassword(owner.password());
+        return dataSource;
+    }
+
+    /** Migrations grant the application's user its rights; it is named by a placeholder. */
+    @Bean
+    FlywayConfigurationCustomizer applicationRolePlaceholder(DataSource dataSource) {
+        return configuration -> configuration.placeholders(Map.of("app_role", currentUser(dataSource)));
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new SchoolScopedTransactionManager(dataSource);
+    }
+
+    private static String currentUser(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet result = connection.createStatement().executeQuery("select current_user")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not connect to the database as the application", e);
+        }
     }
 }

@@ -20,18 +20,23 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedPostgresServer {
 
     static final String DATABASE = "cedar";
+    /** The application's login: not a superuser, not the tables' owner, so row-level security binds it. */
+    static final String APPLICATION_ROLE = "cedar_app";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgres server;
 
     private EmbeddedPostgresServer() {
     }
 
-    static synchronized ConnectionSettings start(Path dataDirectory, boolean resetOnStart) {
+    static synchronized DatabaseAccess start(Path dataDirectory, boolean resetOnStart) {
         if (server == null) {
             server = launch(dataDirectory.toAbsolutePath(), resetOnStart);
-            createDatabaseIfMissing();
+            prepare();
         }
-        return new ConnectionSettings(server.getJdbcUrl("postgres", DATABASE), "postgres", null);
+        // the embedded server trusts local connections, so neither login needs a password
+        return new DatabaseAccess(
+                new ConnectionSettings(server.getJdbcUrl(APPLICATION_ROLE, DATABASE), APPLICATION_ROLE, null),
+                new ConnectionSettings(server.getJdbcUrl("postgres", DATABASE), "postgres", null));
     }
 
     private static EmbeddedPostgres launch(Path dataDirectory, boolean resetOnStart) {
@@ -55,17 +60,29 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private static void createDatabaseIfMissing() {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
-            if (!exists.executeQuery().next()) {
-                try (var create = connection.createStatement()) {
-                    create.execute("create database " + DATABASE);
-                }
+    private static void prepare() {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            if (!exists(connection, "select 1 from pg_roles where rolname = ?", APPLICATION_ROLE)) {
+                execute(connection, "create role " + APPLICATION_ROLE + " login nosuperuser nobypassrls");
+            }
+            if (!exists(connection, "select 1 from pg_database where datname = ?", DATABASE)) {
+                execute(connection, "create database " + DATABASE);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+            throw new IllegalStateException("Could not prepare the embedded database " + DATABASE, e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (var statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            return statement.executeQuery().next();
+        }
+    }
+
+    private static void execute(Connection connection, String ddl) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(ddl);
         }
     }
 

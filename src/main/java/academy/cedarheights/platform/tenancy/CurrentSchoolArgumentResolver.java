@@ -11,7 +11,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Hands controllers the {@link CurrentSchool}, resolved once per request. */
+/**
+ * Hands controllers the {@link CurrentSchool}, resolved once per request, and makes it the
+ * {@link TenantContext} of the rest of the request.
+ */
 @Configuration(proxyBeanMethods = false)
 class CurrentSchoolArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -42,6 +45,8 @@ class CurrentSchoolArgumentResolver implements HandlerMethodArgumentResolver, We
         }
         CurrentSchool school = resolver.resolve(request);
         request.setAttribute(ATTRIBUTE, school);
+        // from here on, the request's transactions see this school's rows only
+        TenantContext.set(school.id());
         return school;
     }
 }

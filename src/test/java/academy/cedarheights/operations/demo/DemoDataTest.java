@@ -7,11 +7,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class DemoDataTest {
@@ -20,8 +21,13 @@ class DemoDataTest {
             "timeslots", "semesters", "closures", "payees", "students", "enrollments", "accounts", "school_admin_emails");
 
     @Autowired DemoData demo;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transaction;
+    @Autowired DatabaseOwner owner;
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void asTheOwner() {
+        jdbc = owner.jdbc();
+    }
 
     @Test
     void theDemoSchoolIsLoadedAsTheSpecDescribesIt() {
@@ -68,7 +74,7 @@ class DemoDataTest {
     void loadingItAgainChangesNothing() {
         Map<String, Long> before = counts();
         demo.run(null);
-        transaction.executeWithoutResult(status -> demo.load());
+        demo.load();
 
         assertThat(counts()).isEqualTo(before);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestJobs.Probe;
@@ -25,6 +26,7 @@ class JobsTest {
     @Autowired OneTimeTask<Probe> probeTask;
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcClient jdbc;
+    @Autowired DatabaseOwner owner;
     @Autowired TestSchools schools;
 
     @Test
@@ -88,7 +90,7 @@ class JobsTest {
     }
 
     private Map<String, Object> deadLetter(String key) {
-        return jdbc.sql("select * from dead_letters where task_name = 'test-probe' and task_instance = :key")
+        return owner.jdbc().sql("select * from dead_letters where task_name = 'test-probe' and task_instance = :key")
                 .param("key", key).query().listOfRows().stream().findFirst().orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -21,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SchemaConstraintsTest {
 
     @Autowired TestSchools schools;
-    @Autowired JdbcClient jdbc;
+    @Autowired DatabaseOwner owner;
+    JdbcClient jdbc;
 
     TestSchool school;
     UUID piano;
@@ -29,6 +31,7 @@ class SchemaConstraintsTest {
 
     @BeforeEach
     void aSchoolWithATeacher() {
+        jdbc = owner.jdbc();
         school = schools.create();
         piano = school.instrument("piano");
         teacher = school.teacher("Ada Keys", true, piano);
