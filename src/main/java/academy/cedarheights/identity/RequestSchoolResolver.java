@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the school of a request, in the order of the spec: the {@code X-School} header, the host's
- * first label under {@code APP_BASE_DOMAIN}, else the deployment's default school.
- * (The signed-in user's token claim takes precedence once tokens carry one.)
+ * Chooses the school of a request, in the order of the spec: the signed-in caller's token, the
+ * {@code X-School} header, the host's first label under {@code APP_BASE_DOMAIN}, else the deployment's
+ * default school. A token used against another school named by header or host is refused (403).
  */
 @Component
 class RequestSchoolResolver implements SchoolResolver {
@@ -36,12 +36,22 @@ class RequestSchoolResolver implements SchoolResolver {
     }
 
     private String requestedSlug(HttpServletRequest request) {
+        String named = namedSlug(request);
+        return CallerArgumentResolver.current().map(Caller::school).map(tokenSchool -> {
+            if (named != null && !named.equals(tokenSchool)) {
+                throw new WrongSchool(tokenSchool, named);
+            }
+            return tokenSchool;
+        }).orElse(named != null ? named : app.defaultSchool());
+    }
+
+    /** The school the request names by header or host, if any. */
+    private String namedSlug(HttpServletRequest request) {
         String header = request.getHeader(HEADER);
         if (header != null && !header.isBlank()) {
             return header.trim().toLowerCase(Locale.ROOT);
         }
-        String fromHost = slugFromHost(request.getServerName());
-        return fromHost != null ? fromHost : app.defaultSchool();
+        return slugFromHost(request.getServerName());
     }
 
     private String slugFromHost(String host) {

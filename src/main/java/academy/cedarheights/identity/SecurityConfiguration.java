@@ -1,35 +1,106 @@
 package academy.cedarheights.identity;
 
+import java.util.List;
+
+import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.web.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The API is stateless: public discovery, webhooks, documentation and health are open; everything
- * else needs a bearer token. Refusals answer problem+json.
+ * The API is stateless and every protected route needs our backend token: {@code /admin/**} admins,
+ * {@code /teacher/**} teachers, {@code /parent/**} parents; public discovery, sign-in, webhooks,
+ * documentation and health are open. Refusals answer problem+json (401 no or bad token, 403 wrong role).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems, JwtDecoder backendTokenDecoder)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .cors(cors -> { })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/public/**", "/api/v1/webhooks/**").permitAll()
+                        .requestMatchers("/api/v1/auth/me").authenticated()
+                        .requestMatchers("/api/v1/auth/**", "/api/v1/public/**", "/api/v1/webhooks/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.claim())
+                        .requestMatchers("/api/v1/teacher/**").hasRole(Role.TEACHER.claim())
+                        .requestMatchers("/api/v1/parent/**").hasRole(Role.PARENT.claim())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
+                .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(backendTokensOnly())
+                        .jwt(jwt -> jwt.decoder(backendTokenDecoder).jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .build();
+    }
+
+    /** Exchange and refresh carry a Supabase token (or one to renew) that is theirs to check, not the filter's. */
+    private static BearerTokenResolver backendTokensOnly() {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+        return request -> {
+            String path = request.getRequestURI();
+            return path.equals("/api/v1/auth/exchange") || path.equals("/api/v1/auth/refresh")
+                    ? null : standard.resolve(request);
+        };
+    }
+
+    /** The token's {@code role} claim becomes the authority {@code ROLE_<role>}. */
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("role");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    /**
+     * Browser origins from {@code CORS_ALLOWED_ORIGINS}; unset, none — except with the embedded demo
+     * database, where local front-end development servers are let in.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties cors, DatabaseProperties database) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        if (!cors.allowedOrigins().isEmpty()) {
+            configuration.setAllowedOrigins(cors.allowedOrigins().stream().map(String::trim).toList());
+        } else if (database.embedded()) {
+            configuration.setAllowedOriginPatterns(List.of("http://localhost:[*]", "http://127.0.0.1:[*]"));
+        }
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-School", "X-Request-Id",
+                "Idempotency-Key"));
+        configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        configuration.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", configuration);
+        return source;
     }
 }

@@ -47,6 +47,15 @@ public class Catalogue {
                 .toList();
     }
 
+    /** Whether an active teacher of the school signs in with this email (which makes them a teacher there). */
+    public boolean isActiveTeacher(UUID schoolId, String email) {
+        return jdbc.sql("select exists (select 1 from teachers where school_id = :school and email = :email and active)")
+                .param("school", schoolId)
+                .param("email", email)
+                .query(Boolean.class)
+                .single();
+    }
+
     private Map<UUID, List<InstrumentView>> instrumentsTaught(UUID schoolId) {
         return jdbc.sql("""
                         select ti.teacher_id, i.id, i.name from teacher_instruments ti

@@ -29,6 +29,27 @@ public class Schools {
                 .optional();
     }
 
+    /**
+     * Creates a school with the standard lesson length, hold and make-up allowance, and starting
+     * prices (CAD 140 a month, 32 and 30 a lesson) that its admin is expected to set.
+     */
+    @Transactional
+    public SchoolSummary create(NewSchool school) {
+        UUID id = jdbc.sql("""
+                        insert into schools (slug, name, time_zone, currency, monthly_price_cents,
+                                             semester_per_lesson_cents, yearly_per_lesson_cents)
+                        values (:slug, :name, :zone, :currency, 14000, 3200, 3000)
+                        on conflict (slug) do nothing returning id""")
+                .param("slug", school.slug())
+                .param("name", school.name())
+                .param("zone", school.timeZone())
+                .param("currency", school.currency())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new SlugTaken(school.slug()));
+        return new SchoolSummary(id, school.slug(), school.name(), ZoneId.of(school.timeZone()));
+    }
+
     public SchoolProfile profile(UUID schoolId) {
         return jdbc.sql("""
                         select slug, name, time_zone, currency, lesson_minutes, monthly_price_cents,

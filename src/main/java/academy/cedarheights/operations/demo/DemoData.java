@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the three sign-in accounts. Loading it again changes nothing.
  */
 @Component
+@Order(0)  // before anything that expects the default school to exist
 class DemoData implements ApplicationRunner {
 
     static final String SLUG = "cedar-heights";

@@ -1,5 +1,7 @@
 package academy.cedarheights.platform.jobs;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -27,7 +29,9 @@ class JobsConfiguration {
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
                         ObjectProvider<RecurringTask<?>> recurringTasks,
                         JobProperties properties, JsonTaskDataSerializer serializer) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks.orderedStream().toList())
+        // recurring tasks are registered by startTasks; listing them twice is refused
+        List<Task<?>> oneTimeTasks = tasks.orderedStream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTimeTasks)
                 .startTasks(recurringTasks.orderedStream().toList())
                 .serializer(serializer)
                 .threads(properties.threads())

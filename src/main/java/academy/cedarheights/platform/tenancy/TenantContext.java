@@ -42,6 +42,14 @@ public final class TenantContext {
         CURRENT.set(schoolId);
     }
 
+    /**
+     * Makes the rest of this thread's work (until the request ends) act for {@code schoolId}; only for
+     * a transaction that has just created that school and switched its database setting to it.
+     */
+    public static void enter(UUID schoolId) {
+        CURRENT.set(schoolId);
+    }
+
     static void clear() {
         CURRENT.remove();
     }

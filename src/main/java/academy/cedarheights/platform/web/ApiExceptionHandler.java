@@ -53,6 +53,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", e.getMessage()));
+    }
+
+    @ExceptionHandler(DependencyUnavailable.class)
+    ResponseEntity<ProblemDetail> dependencyUnavailable(DependencyUnavailable e) {
+        log.warn("A dependency is unavailable: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidField.class)
     ProblemDetail invalidField(InvalidField e) {
         return Problems.invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));

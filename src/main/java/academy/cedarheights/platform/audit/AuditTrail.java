@@ -1,0 +1,54 @@
+package academy.cedarheights.platform.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes who did what, when: admin and teacher writes, sign-ins and refused sign-ins, data exports.
+ * Every module records through here; the operations module shows the log to admins.
+ */
+@Component
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records inside the caller's transaction: the entry exists exactly when the change does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID schoolId, String actor, String action, String entityType, String entityId,
+                       Map<String, ?> summary) {
+        write(schoolId, actor, action, entityType, entityId, summary);
+    }
+
+    /** Records in a transaction of its own: for refusals, whose own transaction rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSeparately(UUID schoolId, String actor, String action, String entityType, String entityId,
+                                 Map<String, ?> summary) {
+        write(schoolId, actor, action, entityType, entityId, summary);
+    }
+
+    private void write(UUID schoolId, String actor, String action, String entityType, String entityId,
+                       Map<String, ?> summary) {
+        jdbc.sql("""
+                        insert into audit_log (school_id, actor, action, entity_type, entity_id, summary)
+                        values (:school, :actor, :action, :type, :entity, cast(:summary as jsonb))""")
+                .param("school", schoolId)
+                .param("actor", actor)
+                .param("action", action)
+                .param("type", entityType)
+                .param("entity", entityId)
+                .param("summary", json.writeValueAsString(summary))
+                .update();
+    }
+}
