@@ -54,6 +54,12 @@ class SigningKeys {
         return key;
     }
 
+    synchronized void forget() {
+        keys = null;
+        fetchedAt = Instant.MIN;
+        lastUnknownKeyRefetch = Instant.MIN;
+    }
+
     private void refresh(boolean cachedKeysMayServe) {
         try {
             keys = fetch();

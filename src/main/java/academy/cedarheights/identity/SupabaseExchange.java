@@ -44,6 +44,10 @@ class SupabaseExchange {
         this.transaction = transaction;
     }
 
+    void forgetSigningKeys() {
+        supabase.forgetKeys();
+    }
+
     TokenAnswer exchange(CurrentSchool school, String accessToken) {
         SupabaseIdentity identity;
         try {
@@ -62,7 +66,8 @@ class SupabaseExchange {
 
     TokenAnswer refresh(String token, Supplier<CurrentSchool> requestSchool) {
         if (!jwt.issuer().equals(unverifiedIssuer(token))) {
-            return exchange(requestSchool.get(), token);
+            CurrentSchool school = requestSchool.get();
+            return TenantContext.callAs(school.id(), () -> exchange(school, token));
         }
         Jwt current = decodeBackendToken(token);
         String slug = current.getClaimAsString("school");

@@ -44,6 +44,13 @@ class SupabaseTokens {
                 ? new SigningKeys(URI.create(properties.keySetUrl()), keyRefetchInterval, clock) : null;
     }
 
+    /** Drops the cached signing keys (tests start from a known state with it). */
+    void forgetKeys() {
+        if (keys != null) {
+            keys.forget();
+        }
+    }
+
     SupabaseIdentity verify(String token) {
         if (!properties.configured()) {
             throw new TokenRejected("Supabase sign-in is not configured for this school.");

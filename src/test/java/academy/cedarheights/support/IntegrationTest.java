@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test against the whole application on a random port, backed by the one embedded PostgreSQL of
@@ -18,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = FakeSupabase.Initializer.class)
 @Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class})
 public @interface IntegrationTest {
 }

@@ -14,6 +14,23 @@ public record TestSchool(JdbcClient jdbc, UUID id, String slug) {
         return new String[] {"X-School", slug};
     }
 
+    /** Puts an email on the school's admin allowlist. */
+    public void allowAdmin(String email) {
+        jdbc.sql("insert into school_admin_emails (school_id, email) values (:school, :email)")
+                .param("school", id).param("email", email).update();
+    }
+
+    /** Signs up a built-in account through the API and returns its backend token. */
+    public String signUp(Api api, String email) {
+        Api.Answer answer = api.post("/api/v1/auth/signup", """
+                {"email": "%s", "password": "correct horse battery", "name": "Test Person"}""".formatted(email),
+                "Content-Type", "application/json", "X-School", slug);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("sign-up failed: " + answer);
+        }
+        return answer.json().path("backend_jwt").asString();
+    }
+
     public UUID instrument(String name) {
         return jdbc.sql("insert into instruments (school_id, name) values (:school, :name) returning id")
                 .param("school", id).param("name", name).query(UUID.class).single();

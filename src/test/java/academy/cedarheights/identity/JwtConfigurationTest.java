@@ -1,0 +1,43 @@
+package academy.cedarheights.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import academy.cedarheights.platform.persistence.DatabaseProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JwtConfigurationTest {
+
+    static final DatabaseProperties EXTERNAL = new DatabaseProperties("postgres://app:pw@db/cedar", null, false);
+    static final DatabaseProperties EMBEDDED = new DatabaseProperties(null, null, false);
+
+    @TempDir Path dataDir;
+
+    @Test
+    void withARealDatabaseTheSecretIsRequired() {
+        assertThatThrownBy(() -> JwtConfiguration.secret(properties(null), EXTERNAL, dataDir))
+                .hasMessageContaining("JWT_SECRET is required");
+    }
+
+    @Test
+    void aShortSecretIsRefused() {
+        assertThatThrownBy(() -> JwtConfiguration.secret(properties("too-short-secret"), EXTERNAL, dataDir))
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void theDemoMakesOneSecretAndKeepsIt() {
+        byte[] first = JwtConfiguration.secret(properties(null), EMBEDDED, dataDir);
+        byte[] again = JwtConfiguration.secret(properties(null), EMBEDDED, dataDir);
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(again);
+        assertThat(dataDir.resolve("jwt-secret")).exists();
+    }
+
+    private static JwtProperties properties(String secret) {
+        return new JwtProperties(secret, "cedar-heights", java.time.Duration.ofHours(2));
+    }
+}
