@@ -20,15 +20,13 @@ class AdminEmailsAtStartup implements ApplicationRunner {
     private final AdminProperties admins;
     private final AppProperties app;
     private final Schools schools;
-    private final AdminAllowlist allowlist;
     private final TransactionTemplate transaction;
 
-    AdminEmailsAtStartup(AdminProperties admins, AppProperties app, Schools schools, AdminAllowlist allowlist,
+    AdminEmailsAtStartup(AdminProperties admins, AppProperties app, Schools schools,
                          TransactionTemplate transaction) {
         this.admins = admins;
         this.app = app;
         this.schools = schools;
-        this.allowlist = allowlist;
         this.transaction = transaction;
     }
 
@@ -39,7 +37,7 @@ class AdminEmailsAtStartup implements ApplicationRunner {
         }
         schools.findBySlug(app.defaultSchool()).ifPresentOrElse(
                 school -> TenantContext.runAs(school.id(),
-                        () -> transaction.executeWithoutResult(status -> allowlist.add(school.id(), admins.emails()))),
+                        () -> transaction.executeWithoutResult(status -> schools.addAdmins(school.id(), admins.emails()))),
                 () -> log.warn("ADMIN_EMAILS is set but the default school '{}' does not exist yet", app.defaultSchool()));
     }
 }

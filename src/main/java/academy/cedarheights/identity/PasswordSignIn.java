@@ -1,5 +1,7 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Caller;
+
 import java.util.UUID;
 
 import academy.cedarheights.platform.tenancy.CurrentSchool;

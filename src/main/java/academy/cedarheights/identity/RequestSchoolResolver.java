@@ -1,5 +1,8 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.CallerArgumentResolver;
+
 import java.util.Locale;
 
 import academy.cedarheights.platform.config.AppProperties;

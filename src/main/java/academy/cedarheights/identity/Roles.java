@@ -1,24 +1,27 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Role;
+
 import java.util.UUID;
 
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.Schools;
 import org.springframework.stereotype.Component;
 
 /** Derives a person's role in a school at sign-in: admin if allow-listed, teacher if an active teacher, else parent. */
 @Component
 class Roles {
 
-    private final AdminAllowlist admins;
+    private final Schools schools;
     private final Catalogue catalogue;
 
-    Roles(AdminAllowlist admins, Catalogue catalogue) {
-        this.admins = admins;
+    Roles(Schools schools, Catalogue catalogue) {
+        this.schools = schools;
         this.catalogue = catalogue;
     }
 
     Role of(UUID schoolId, String email) {
-        if (admins.contains(schoolId, email)) {
+        if (schools.isAdmin(schoolId, email)) {
             return Role.ADMIN;
         }
         return catalogue.isActiveTeacher(schoolId, email) ? Role.TEACHER : Role.PARENT;

@@ -1,5 +1,8 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.Role;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -24,17 +27,15 @@ class SchoolSignUp {
     private final IdentityProperties properties;
     private final Schools schools;
     private final TransactionSchool transactionSchool;
-    private final AdminAllowlist admins;
     private final Accounts accounts;
     private final BackendTokens tokens;
     private final SignInAudit audit;
 
     SchoolSignUp(IdentityProperties properties, Schools schools, TransactionSchool transactionSchool,
-                 AdminAllowlist admins, Accounts accounts, BackendTokens tokens, SignInAudit audit) {
+                 Accounts accounts, BackendTokens tokens, SignInAudit audit) {
         this.properties = properties;
         this.schools = schools;
         this.transactionSchool = transactionSchool;
-        this.admins = admins;
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
@@ -57,7 +58,7 @@ class SchoolSignUp {
         SchoolSummary school = schools.create(new NewSchool(slug, request.schoolName().trim(), request.timeZone(),
                 request.currency().toUpperCase(Locale.ROOT)));
         transactionSchool.actFor(school.id());
-        admins.add(school.id(), List.of(request.adminEmail()));
+        schools.addAdmins(school.id(), List.of(request.adminEmail()));
         String account = accounts.register(school.id(), request.adminEmail(), request.adminPassword()).toString();
         Caller admin = new Caller(account, request.adminEmail(), Role.ADMIN, slug);
         audit.signedUp(school.id(), admin);

@@ -1,5 +1,7 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Role;
+
 import java.util.List;
 
 import academy.cedarheights.platform.persistence.DatabaseProperties;

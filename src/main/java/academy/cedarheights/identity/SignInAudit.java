@@ -1,5 +1,7 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Caller;
+
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package academy.cedarheights.identity;
 
+import academy.cedarheights.platform.security.Caller;
+
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.function.Supplier;

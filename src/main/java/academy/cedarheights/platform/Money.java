@@ -2,8 +2,10 @@ package academy.cedarheights.platform;
 
 import java.util.Objects;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 /** An amount of money in the currency's minor unit (cents), never a floating-point number. */
-public record Money(long amount, String currency) {
+public record Money(@PositiveOrZero long amount, String currency) {
 
     public Money {
         Objects.requireNonNull(currency, "currency");

@@ -16,9 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class Schools {
 
     private final JdbcClient jdbc;
+    private final AdminAllowlist admins;
 
-    Schools(JdbcClient jdbc) {
+    Schools(JdbcClient jdbc, AdminAllowlist admins) {
         this.jdbc = jdbc;
+        this.admins = admins;
+    }
+
+    /** Whether the email is on the school's admin allowlist (which makes its owner an admin there). */
+    public boolean isAdmin(UUID schoolId, String email) {
+        return admins.contains(schoolId, email);
+    }
+
+    /** Adds emails to the school's admin allowlist; those already on it stay. */
+    @Transactional
+    public void addAdmins(UUID schoolId, List<String> emails) {
+        admins.add(schoolId, emails);
     }
 
     public Optional<SchoolSummary> findBySlug(String slug) {

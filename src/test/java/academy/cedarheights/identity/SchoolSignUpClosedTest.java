@@ -12,7 +12,7 @@ class SchoolSignUpClosedTest {
     void whenSwitchedOffNoSchoolCanSignUp() {
         IdentityProperties closed = new IdentityProperties(false, 60, Duration.ofMinutes(1), 10,
                 Duration.ofMinutes(15), Duration.ofSeconds(30));
-        SchoolSignUp signUp = new SchoolSignUp(closed, null, null, null, null, null, null);
+        SchoolSignUp signUp = new SchoolSignUp(closed, null, null, null, null, null);
 
         assertThatThrownBy(() -> signUp.signUp(new SchoolSignUp.Request("Maple", "maple", "America/Vancouver", "CAD",
                 "a@maple.test", "a long admin password")))

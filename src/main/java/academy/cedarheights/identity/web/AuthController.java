@@ -1,6 +1,6 @@
 package academy.cedarheights.identity.web;
 
-import academy.cedarheights.identity.Caller;
+import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.identity.Me;
 import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.identity.TokenAnswer;

@@ -31,6 +31,25 @@ public class AuditTrail {
         write(schoolId, actor, action, entityType, entityId, summary);
     }
 
+    /** An admin or teacher created a record: what it is now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(UUID schoolId, String actor, String entityType, UUID id, Object after) {
+        write(schoolId, actor, entityType + ".created", entityType, String.valueOf(id), Map.of("after", after));
+    }
+
+    /** An admin or teacher changed a record: what it was and what it is now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(UUID schoolId, String actor, String entityType, UUID id, Object before, Object after) {
+        write(schoolId, actor, entityType + ".updated", entityType, String.valueOf(id),
+                Map.of("before", before, "after", after));
+    }
+
+    /** An admin removed a record: what it was. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(UUID schoolId, String actor, String entityType, UUID id, Object before) {
+        write(schoolId, actor, entityType + ".deleted", entityType, String.valueOf(id), Map.of("before", before));
+    }
+
     /** Records in a transaction of its own: for refusals, whose own transaction rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSeparately(UUID schoolId, String actor, String action, String entityType, String entityId,

@@ -83,6 +83,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ProblemDetail invalidFields(InvalidFields e) {
+        return Problems.invalid(e.getMessage(), e.errors());
+    }
+
     /** A uniqueness rule the database enforced after the service's own checks let the request through. */
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
@@ -108,8 +113,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(error ->
-                errors.add(new FieldError(Problems.snakeCase(error.getField()), error.getDefaultMessage())));
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(new FieldError(
+                Problems.snakeCase(error.getField()),
+                error.isBindingFailure() ? "has the wrong type or format" : error.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
         return answer(Problems.invalid("The request has invalid fields.", errors), headers);

@@ -1,9 +1,9 @@
 package academy.cedarheights.platform.web;
 
 /** The request is well formed but clashes with what exists now (a slot taken, a duplicate). Answered 409. */
-public abstract class ConflictWithCurrentState extends RuntimeException {
+public class ConflictWithCurrentState extends RuntimeException {
 
-    protected ConflictWithCurrentState(String detail) {
+    public ConflictWithCurrentState(String detail) {
         super(detail);
     }
 }

@@ -1,4 +1,4 @@
-package academy.cedarheights.identity;
+package academy.cedarheights.platform.security;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +15,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Hands controllers the signed-in {@link Caller} read from the verified backend token. */
+/**
+ * Hands controllers the signed-in {@link Caller}, read from the backend token that the security filter
+ * chain has already verified.
+ */
 @Configuration(proxyBeanMethods = false)
-class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+public class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -35,7 +38,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
         return current().orElseThrow(() -> new NotSignedIn());
     }
 
-    static Optional<Caller> current() {
+    /** The caller of the request this thread serves, if it carries a valid backend token. */
+    public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package academy.cedarheights.identity;
+package academy.cedarheights.schools;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +19,18 @@ class AdminAllowlist {
     boolean contains(UUID schoolId, String email) {
         return jdbc.sql("select exists (select 1 from school_admin_emails where school_id = :school and email = :email)")
                 .param("school", schoolId).param("email", email).query(Boolean.class).single();
+    }
+
+    List<String> list(UUID schoolId) {
+        return jdbc.sql("select email from school_admin_emails where school_id = :school order by email")
+                .param("school", schoolId).query(String.class).list();
+    }
+
+    /** Makes the allowlist exactly {@code emails}. */
+    void replace(UUID schoolId, List<String> emails) {
+        jdbc.sql("delete from school_admin_emails where school_id = :school and not (email = any(cast(:emails as citext[])))")
+                .param("school", schoolId).param("emails", emails.toArray(String[]::new)).update();
+        add(schoolId, emails);
     }
 
     void add(UUID schoolId, List<String> emails) {

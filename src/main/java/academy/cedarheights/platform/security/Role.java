@@ -1,4 +1,4 @@
-package academy.cedarheights.identity;
+package academy.cedarheights.platform.security;
 
 import java.util.Locale;
 

@@ -1,0 +1,107 @@
+package academy.cedarheights.families;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.notifications.EmailLog;
+import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.security.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A signed-in parent's own family: their payee record (bound to their sign-in identity), their
+ * children, and the export of everything held about them. Nothing here reaches another family.
+ */
+@Service
+@Transactional
+public class FamilyProfile {
+
+    private final JdbcClient jdbc;
+    private final Students students;
+    private final AuditTrail audit;
+    private final List<FamilyRecords> records;
+    private final EmailLog emails;
+
+    FamilyProfile(JdbcClient jdbc, Students students, AuditTrail audit, List<FamilyRecords> records, EmailLog emails) {
+        this.jdbc = jdbc;
+        this.students = students;
+        this.audit = audit;
+        this.records = records;
+        this.emails = emails;
+    }
+
+    /** The outcome of saving a profile: whether it was created just now. */
+    public record Saved(Payee payee, boolean created) {
+    }
+
+    /**
+     * Creates the caller's payee, or updates it: bound to the sign-in identity, or adopting the record the
+     * school already made for the caller's email.
+     */
+    public Saved save(UUID school, Caller caller, ProfileRequest request) {
+        Optional<Payee> existing = own(school, caller);
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("school", school);
+        values.put("name", request.name().trim());
+        values.put("email", caller.email());
+        values.put("phone", request.phone());
+        values.put("subject", caller.subject());
+        boolean inserted = jdbc.sql("""
+                        insert into payees (school_id, name, email, phone, identity_subject)
+                        values (:school, :name, :email, :phone, :subject)
+                        on conflict (school_id, email) do update
+                           set name = excluded.name, phone = excluded.phone,
+                               identity_subject = coalesce(payees.identity_subject, excluded.identity_subject),
+                               updated_at = now()
+                         where payees.identity_subject is null or payees.identity_subject = excluded.identity_subject
+                        returning (xmax = 0) as inserted""")
+                .params(values).query(Boolean.class).optional()
+                .orElseThrow(() -> new academy.cedarheights.platform.web.AlreadyExists(
+                        "Another sign-in already owns the family record for " + caller.email() + "."));
+        Payee payee = own(school, caller).orElseThrow();
+        if (existing.isEmpty()) {
+            audit.created(school, caller.email(), "payee", payee.id(), payee);
+        } else {
+            audit.updated(school, caller.email(), "payee", payee.id(), existing.get(), payee);
+        }
+        return new Saved(payee, inserted);
+    }
+
+    @Transactional(readOnly = true)
+    public Payee profile(UUID school, Caller caller) {
+        return own(school, caller).orElseThrow(NoProfileYet::new);
+    }
+
+    public Student addChild(UUID school, Caller caller, StudentDetails child) {
+        Payee payee = own(school, caller).orElseThrow(FamilyNotSetUp::new);
+        return students.add(school, caller.email(), payee.id(), child);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Student> children(UUID school, Caller caller) {
+        return own(school, caller).map(payee -> students.ofFamily(school, payee.id())).orElse(List.of());
+    }
+
+    /** Everything held about the family, section by section; the export itself is audited. */
+    public Map<String, Object> export(UUID school, Caller caller) {
+        Payee payee = own(school, caller).orElseThrow(FamilyNotSetUp::new);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("payee", payee);
+        document.put("students", students.everOfFamily(school, payee.id()));
+        records.forEach(section -> document.put(section.section(), section.collect(school, payee.id(), payee.email())));
+        document.put("emails", emails.sentTo(school, payee.email()));
+        audit.record(school, caller.email(), "family.exported", "payee", payee.id().toString(),
+                Map.of("sections", List.copyOf(document.keySet())));
+        return document;
+    }
+
+    private Optional<Payee> own(UUID school, Caller caller) {
+        return jdbc.sql(Payees.SELECT + " where school_id = :school and identity_subject = :subject")
+                .param("school", school).param("subject", caller.subject()).query(Payee.class).optional();
+    }
+}

@@ -1,0 +1,178 @@
+package academy.cedarheights.families;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.MergePatch;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.platform.web.Page;
+import academy.cedarheights.platform.web.PageQuery;
+import academy.cedarheights.platform.web.StillInUse;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The school's students. Ages 4 to 18 (on the school's today); consent to the school's policy is
+ * recorded when the student is added; removing a student keeps the row (soft delete) for the history
+ * that refers to it.
+ */
+@Service
+@Transactional
+public class Students {
+
+    static final int YOUNGEST = 4;
+    static final int OLDEST = 18;
+    static final String SELECT = """
+            select id, payee_id, name, birth_date, instrument_id, teacher_pref_id, true as consent_policy_accepted,
+                   consent_policy_accepted_at, created_at, updated_at
+              from students""";
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "birth_date", "birth_date",
+            "created_at", "created_at");
+    private static final String KIND = "student";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final MergePatch patches;
+    private final Clock clock;
+
+    Students(JdbcClient jdbc, AuditTrail audit, MergePatch patches, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.patches = patches;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Student> list(UUID school, UUID payeeId, UUID instrumentId, PageQuery query) {
+        String where = """
+                 where school_id = :school and deleted_at is null
+                   and (cast(:payee as uuid) is null or payee_id = :payee)
+                   and (cast(:instrument as uuid) is null or instrument_id = :instrument)""";
+        var items = jdbc.sql(SELECT + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
+                .param("school", school).param("payee", payeeId).param("instrument", instrumentId)
+                .param("limit", query.pageSize()).param("offset", query.offset())
+                .query(Student.class).list();
+        long total = jdbc.sql("select count(*) from students" + where)
+                .param("school", school).param("payee", payeeId).param("instrument", instrumentId)
+                .query(Long.class).single();
+        return query.page(items, total);
+    }
+
+    @Transactional(readOnly = true)
+    public Student get(UUID school, UUID id) {
+        return jdbc.sql(SELECT + " where school_id = :school and id = :id and deleted_at is null")
+                .param("school", school).param("id", id)
+                .query(Student.class).optional().orElseThrow(() -> new NoSuchRecord(KIND, id));
+    }
+
+    @Transactional(readOnly = true)
+    List<Student> ofFamily(UUID school, UUID payeeId) {
+        return jdbc.sql(SELECT + " where school_id = :school and payee_id = :payee and deleted_at is null order by name, id")
+                .param("school", school).param("payee", payeeId).query(Student.class).list();
+    }
+
+    /** Every child the family ever had on record, removed ones too, with when they were removed. */
+    @Transactional(readOnly = true)
+    List<StudentOnRecord> everOfFamily(UUID school, UUID payeeId) {
+        return jdbc.sql("""
+                        select id, name, birth_date, instrument_id, teacher_pref_id, consent_policy_accepted_at,
+                               created_at, deleted_at
+                          from students where school_id = :school and payee_id = :payee order by name, id""")
+                .param("school", school).param("payee", payeeId).query(StudentOnRecord.class).list();
+    }
+
+    record StudentOnRecord(UUID id, String name, LocalDate birthDate, UUID instrumentId, UUID teacherPrefId,
+                           java.time.Instant consentPolicyAcceptedAt, java.time.Instant createdAt,
+                           java.time.Instant deletedAt) {
+    }
+
+    public Student create(UUID school, String actor, StudentRequest request) {
+        if (!exists("payees", school, request.payeeId())) {
+            throw new InvalidField("payee_id", "must be a payee of this school");
+        }
+        return add(school, actor, request.payeeId(), request.details());
+    }
+
+    /** Adds a child to a family; the consent time is now. */
+    Student add(UUID school, String actor, UUID payeeId, StudentDetails details) {
+        check(school, details);
+        UUID id = jdbc.sql("""
+                        insert into students (school_id, payee_id, name, birth_date, instrument_id, teacher_pref_id,
+                                              consent_policy_accepted_at)
+                        values (:school, :payee, :name, :birth, :instrument, :teacher, now()) returning id""")
+                .param("school", school).param("payee", payeeId).param("name", details.name().trim())
+                .param("birth", details.birthDate()).param("instrument", details.instrumentId())
+                .param("teacher", details.teacherPrefId())
+                .query(UUID.class).single();
+        Student created = get(school, id);
+        audit.created(school, actor, KIND, id, created);
+        return created;
+    }
+
+    public Student replace(UUID school, String actor, UUID id, StudentRequest request) {
+        Student before = get(school, id);
+        if (!exists("payees", school, request.payeeId())) {
+            throw new InvalidField("payee_id", "must be a payee of this school");
+        }
+        check(school, request.details());
+        jdbc.sql("""
+                        update students set payee_id = :payee, name = :name, birth_date = :birth, instrument_id = :instrument,
+                                            teacher_pref_id = :teacher, updated_at = now()
+                         where school_id = :school and id = :id""")
+                .param("school", school).param("id", id).param("payee", request.payeeId())
+                .param("name", request.name().trim()).param("birth", request.birthDate())
+                .param("instrument", request.instrumentId()).param("teacher", request.teacherPrefId())
+                .update();
+        Student after = get(school, id);
+        audit.updated(school, actor, KIND, id, before, after);
+        return after;
+    }
+
+    public Student patch(UUID school, String actor, UUID id, JsonNode patch) {
+        return replace(school, actor, id, patches.apply(get(school, id), patch, StudentRequest.class));
+    }
+
+    /** Soft delete; refused while the student holds a weekly slot. */
+    public void delete(UUID school, String actor, UUID id) {
+        Student before = get(school, id);
+        boolean enrolled = jdbc.sql("""
+                        select exists (select 1 from enrollments where school_id = :school and student_id = :id
+                                          and status in ('provisional', 'active'))""")
+                .param("school", school).param("id", id).query(Boolean.class).single();
+        if (enrolled) {
+            throw new StillInUse("The student " + before.name() + " holds a weekly slot; cancel the enrollment first.");
+        }
+        jdbc.sql("update students set deleted_at = now(), updated_at = now() where school_id = :school and id = :id")
+                .param("school", school).param("id", id).update();
+        audit.deleted(school, actor, KIND, id, before);
+    }
+
+    private void check(UUID school, StudentDetails details) {
+        String zone = jdbc.sql("select time_zone from schools where id = :school").param("school", school)
+                .query(String.class).single();
+        int age = Period.between(details.birthDate(), LocalDate.now(clock.withZone(ZoneId.of(zone)))).getYears();
+        if (age < YOUNGEST || age > OLDEST) {
+            throw new InvalidField("birth_date", "the student must be " + YOUNGEST + " to " + OLDEST + " years old");
+        }
+        if (!exists("instruments", school, details.instrumentId())) {
+            throw new InvalidField("instrument_id", "must be an instrument of this school");
+        }
+        if (details.teacherPrefId() != null && !exists("teachers", school, details.teacherPrefId())) {
+            throw new InvalidField("teacher_pref_id", "must be a teacher of this school");
+        }
+    }
+
+    private boolean exists(String table, UUID school, UUID id) {
+        return jdbc.sql("select exists (select 1 from " + table + " where school_id = :school and id = :id)")
+                .param("school", school).param("id", id).query(Boolean.class).single();
+    }
+}

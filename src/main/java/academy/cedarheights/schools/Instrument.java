@@ -1,0 +1,7 @@
+package academy.cedarheights.schools;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record Instrument(UUID id, String name, Instant createdAt) {
+}

@@ -1,0 +1,33 @@
+package academy.cedarheights.schools;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What a school's admins set: its name and zone, lesson rules, prices and who its admins are. */
+public record SchoolSettings(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 64) String timeZone,
+        @NotNull @Min(10) @Max(240) Integer lessonMinutes,
+        @NotNull @Min(1) @Max(90) Integer provisionalHoldDays,
+        @NotNull @Min(0) @Max(52) Integer makeupAllowancePerSemester,
+        @NotNull @Valid Prices prices,
+        @NotNull @Size(min = 1, max = 50) List<@NotBlank @Email String> adminEmails) {
+
+    public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
+                         @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,
+                         @NotNull @Valid academy.cedarheights.platform.Money yearlyPerLesson) {
+    }
+
+    /** The settings with the school's fixed identity, as {@code GET /admin/settings} answers. */
+    public record View(String slug, String currency, String name, String timeZone, int lessonMinutes,
+                       int provisionalHoldDays, int makeupAllowancePerSemester, Prices prices,
+                       List<String> adminEmails) {
+    }
+}

@@ -1,0 +1,99 @@
+package academy.cedarheights.schools;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.InvalidField;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A school's settings, prices and admin allowlist, as its admins see and change them. */
+@Service
+@Transactional
+public class Settings {
+
+    private final JdbcClient jdbc;
+    private final AdminAllowlist admins;
+    private final AuditTrail audit;
+
+    Settings(JdbcClient jdbc, AdminAllowlist admins, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.admins = admins;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public SchoolSettings.View of(UUID school) {
+        return jdbc.sql("""
+                        select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
+                               makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
+                               yearly_per_lesson_cents
+                          from schools where id = :school""")
+                .param("school", school)
+                .query((rs, row) -> {
+                    String currency = rs.getString("currency");
+                    return new SchoolSettings.View(rs.getString("slug"), currency, rs.getString("name"),
+                            rs.getString("time_zone"), rs.getInt("lesson_minutes"), rs.getInt("provisional_hold_days"),
+                            rs.getInt("makeup_allowance_per_semester"), new SchoolSettings.Prices(
+                                    Money.of(rs.getLong("monthly_price_cents"), currency),
+                                    Money.of(rs.getLong("semester_per_lesson_cents"), currency),
+                                    Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
+                            admins.list(school));
+                })
+                .single();
+    }
+
+    public SchoolSettings.View replace(UUID school, String actor, SchoolSettings settings) {
+        SchoolSettings.View before = of(school);
+        check(school, before, settings);
+        jdbc.sql("""
+                        update schools set name = :name, time_zone = :zone, lesson_minutes = :minutes,
+                               provisional_hold_days = :hold, makeup_allowance_per_semester = :allowance,
+                               monthly_price_cents = :monthly, semester_per_lesson_cents = :semester,
+                               yearly_per_lesson_cents = :yearly, updated_at = now()
+                         where id = :school""")
+                .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
+                .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
+                .param("allowance", settings.makeupAllowancePerSemester())
+                .param("monthly", settings.prices().monthly().amount())
+                .param("semester", settings.prices().semesterPerLesson().amount())
+                .param("yearly", settings.prices().yearlyPerLesson().amount())
+                .update();
+        admins.replace(school, settings.adminEmails().stream().map(String::trim).distinct().toList());
+        SchoolSettings.View after = of(school);
+        audit.updated(school, actor, "settings", school, before, after);
+        return after;
+    }
+
+    private void check(UUID school, SchoolSettings.View current, SchoolSettings settings) {
+        try {
+            if (!ZoneId.getAvailableZoneIds().contains(ZoneId.of(settings.timeZone()).getId())) {
+                throw new DateTimeException("not a region");
+            }
+        } catch (DateTimeException e) {
+            throw new InvalidField("time_zone", "must be an IANA time zone such as America/Vancouver");
+        }
+        checkCurrency("prices.monthly.currency", settings.prices().monthly(), current.currency());
+        checkCurrency("prices.semester_per_lesson.currency", settings.prices().semesterPerLesson(), current.currency());
+        checkCurrency("prices.yearly_per_lesson.currency", settings.prices().yearlyPerLesson(), current.currency());
+        if (settings.lessonMinutes() != current.lessonMinutes()) {
+            long slots = jdbc.sql("select count(*) from timeslots where school_id = :school and active")
+                    .param("school", school).query(Long.class).single();
+            if (slots > 0) {
+                throw new ConflictWithCurrentState("The school has " + slots + " active timeslot(s) of "
+                        + current.lessonMinutes() + " minutes; deactivate them before changing the lesson length.");
+            }
+        }
+    }
+
+    private static void checkCurrency(String field, Money price, String currency) {
+        if (!price.currency().equals(currency)) {
+            throw new InvalidField(field, "must be the school's currency, " + currency);
+        }
+    }
+}
