@@ -43,11 +43,11 @@ public class Payees {
                  where school_id = :school and (cast(:status as text) is null or status = :status)
                    and (cast(:q as text) is null or name ilike '%' || cast(:q as text) || '%'
                         or email ilike '%' || cast(:q as text) || '%')""";
-        var items = jdbc.sql(SELECT + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
+        var items = jdbc.sql(SELECT + " " + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
                 .param("school", school).param("status", status).param("q", search)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Payee.class).list();
-        long total = jdbc.sql("select count(*) from payees" + where)
+        long total = jdbc.sql("select count(*) from payees " + where)
                 .param("school", school).param("status", status).param("q", search).query(Long.class).single();
         return query.page(items, total);
     }

@@ -57,11 +57,11 @@ public class Students {
                  where school_id = :school and deleted_at is null
                    and (cast(:payee as uuid) is null or payee_id = :payee)
                    and (cast(:instrument as uuid) is null or instrument_id = :instrument)""";
-        var items = jdbc.sql(SELECT + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
+        var items = jdbc.sql(SELECT + " " + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
                 .param("school", school).param("payee", payeeId).param("instrument", instrumentId)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Student.class).list();
-        long total = jdbc.sql("select count(*) from students" + where)
+        long total = jdbc.sql("select count(*) from students " + where)
                 .param("school", school).param("payee", payeeId).param("instrument", instrumentId)
                 .query(Long.class).single();
         return query.page(items, total);

@@ -1,6 +1,7 @@
 package academy.cedarheights.identity;
 
 import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.Role;
 
 import java.util.UUID;
 
@@ -47,7 +48,9 @@ class PasswordSignIn {
         PasswordPolicy.check("password", password, email);
         UUID account = accounts.register(school.id(), email, password);
         Caller caller = new Caller(account.toString(), email, roles.of(school.id(), email), school.slug());
-        events.publishEvent(new ParentSignedUp(school.id(), caller.subject(), email, name));
+        if (caller.role() == Role.PARENT) {
+            events.publishEvent(new ParentSignedUp(school.id(), caller.subject(), email, name));
+        }
         audit.signedUp(school.id(), caller);
         return tokens.issue(caller);
     }

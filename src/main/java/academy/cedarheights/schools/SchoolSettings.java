@@ -24,10 +24,4 @@ public record SchoolSettings(
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,
                          @NotNull @Valid academy.cedarheights.platform.Money yearlyPerLesson) {
     }
-
-    /** The settings with the school's fixed identity, as {@code GET /admin/settings} answers. */
-    public record View(String slug, String currency, String name, String timeZone, int lessonMinutes,
-                       int provisionalHoldDays, int makeupAllowancePerSemester, Prices prices,
-                       List<String> adminEmails) {
-    }
 }

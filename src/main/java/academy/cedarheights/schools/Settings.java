@@ -28,7 +28,7 @@ public class Settings {
     }
 
     @Transactional(readOnly = true)
-    public SchoolSettings.View of(UUID school) {
+    public SettingsView of(UUID school) {
         return jdbc.sql("""
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
@@ -37,7 +37,7 @@ public class Settings {
                 .param("school", school)
                 .query((rs, row) -> {
                     String currency = rs.getString("currency");
-                    return new SchoolSettings.View(rs.getString("slug"), currency, rs.getString("name"),
+                    return new SettingsView(rs.getString("slug"), currency, rs.getString("name"),
                             rs.getString("time_zone"), rs.getInt("lesson_minutes"), rs.getInt("provisional_hold_days"),
                             rs.getInt("makeup_allowance_per_semester"), new SchoolSettings.Prices(
                                     Money.of(rs.getLong("monthly_price_cents"), currency),
@@ -48,8 +48,8 @@ public class Settings {
                 .single();
     }
 
-    public SchoolSettings.View replace(UUID school, String actor, SchoolSettings settings) {
-        SchoolSettings.View before = of(school);
+    public SettingsView replace(UUID school, String actor, SchoolSettings settings) {
+        SettingsView before = of(school);
         check(school, before, settings);
         jdbc.sql("""
                         update schools set name = :name, time_zone = :zone, lesson_minutes = :minutes,
@@ -65,12 +65,12 @@ public class Settings {
                 .param("yearly", settings.prices().yearlyPerLesson().amount())
                 .update();
         admins.replace(school, settings.adminEmails().stream().map(String::trim).distinct().toList());
-        SchoolSettings.View after = of(school);
+        SettingsView after = of(school);
         audit.updated(school, actor, "settings", school, before, after);
         return after;
     }
 
-    private void check(UUID school, SchoolSettings.View current, SchoolSettings settings) {
+    private void check(UUID school, SettingsView current, SchoolSettings settings) {
         try {
             if (!ZoneId.getAvailableZoneIds().contains(ZoneId.of(settings.timeZone()).getId())) {
                 throw new DateTimeException("not a region");

@@ -53,12 +53,12 @@ public class Teachers {
                  where t.school_id = :school and (cast(:active as boolean) is null or t.active = :active)
                    and (cast(:instrument as uuid) is null or exists (select 1 from teacher_instruments ti
                         where ti.school_id = t.school_id and ti.teacher_id = t.id and ti.instrument_id = :instrument))""";
-        var items = jdbc.sql(SELECT + where + " order by " + query.orderBy(SORTABLE, "t.name", "t.id")
+        var items = jdbc.sql(SELECT + " " + where + " order by " + query.orderBy(SORTABLE, "t.name", "t.id")
                         + " limit :limit offset :offset")
                 .param("school", school).param("active", active).param("instrument", instrumentId)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Teachers::teacher).list();
-        long total = jdbc.sql("select count(*) from teachers t" + where)
+        long total = jdbc.sql("select count(*) from teachers t " + where)
                 .param("school", school).param("active", active).param("instrument", instrumentId)
                 .query(Long.class).single();
         return query.page(items, total);

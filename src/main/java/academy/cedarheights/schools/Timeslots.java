@@ -55,12 +55,12 @@ public class Timeslots {
                  where s.school_id = :school and (cast(:teacher as uuid) is null or s.teacher_id = :teacher)
                    and (cast(:weekday as int) is null or s.weekday = :weekday)
                    and (cast(:active as boolean) is null or s.active = :active)""";
-        var items = jdbc.sql(SELECT + where + " order by " + query.orderBy(SORTABLE, "weekday, start_time", "s.id")
+        var items = jdbc.sql(SELECT + " " + where + " order by " + query.orderBy(SORTABLE, "weekday, start_time", "s.id")
                         + " limit :limit offset :offset")
                 .param("school", school).param("teacher", teacherId).param("weekday", weekday).param("active", active)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Timeslot.class).list();
-        long total = jdbc.sql("select count(*) from timeslots s" + where)
+        long total = jdbc.sql("select count(*) from timeslots s " + where)
                 .param("school", school).param("teacher", teacherId).param("weekday", weekday).param("active", active)
                 .query(Long.class).single();
         return query.page(items, total);

@@ -54,6 +54,44 @@ public class Api {
         }
     }
 
+    /** Requests signed with one backend token, sending JSON. */
+    public Session as(String token) {
+        return new Session(this, token);
+    }
+
+    public record Session(Api api, String token) {
+
+        public Answer get(String path, String... headers) {
+            return api.get(path, with(headers));
+        }
+
+        public Answer post(String path, String json) {
+            return api.post(path, json, with("Content-Type", "application/json"));
+        }
+
+        public Answer put(String path, String json) {
+            return api.send(HttpRequest.newBuilder(api.uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)),
+                    with("Content-Type", "application/json"));
+        }
+
+        public Answer patch(String path, String json) {
+            return api.send(HttpRequest.newBuilder(api.uri(path))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), with("Content-Type", "application/json"));
+        }
+
+        public Answer delete(String path) {
+            return api.send(HttpRequest.newBuilder(api.uri(path)).DELETE(), with());
+        }
+
+        private String[] with(String... headers) {
+            String[] all = new String[headers.length + 2];
+            all[0] = "Authorization";
+            all[1] = "Bearer " + token;
+            System.arraycopy(headers, 0, all, 2, headers.length);
+            return all;
+        }
+    }
+
     /** An HTTP answer with its body read as JSON on demand. */
     public record Answer(HttpResponse<String> response) {
 
@@ -71,6 +109,15 @@ public class Api {
 
         public JsonNode json() {
             return JSON.readTree(response.body());
+        }
+
+        public String text(String field) {
+            return json().path(field).asString();
+        }
+
+        /** The field names of a 400 problem's {@code errors}. */
+        public List<String> errorFields() {
+            return json().path("errors").findValuesAsString("field");
         }
 
         public List<String> texts(String field) {

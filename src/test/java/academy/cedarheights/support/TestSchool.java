@@ -20,6 +20,13 @@ public record TestSchool(JdbcClient jdbc, UUID id, String slug) {
                 .param("school", id).param("email", email).update();
     }
 
+    /** An admin of this school, signed in: a session for the admin API. */
+    public Api.Session admin(Api api) {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@" + slug + ".test";
+        allowAdmin(email);
+        return api.as(signUp(api, email));
+    }
+
     /** Signs up a built-in account through the API and returns its backend token. */
     public String signUp(Api api, String email) {
         Api.Answer answer = api.post("/api/v1/auth/signup", """

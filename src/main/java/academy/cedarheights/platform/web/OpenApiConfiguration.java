@@ -7,12 +7,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.Arrays;
 
+import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at {@code /v3/api-docs}, with schemas spelled in snake_case as the API speaks. */
@@ -20,8 +23,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static {
-        // a controller's CurrentSchool comes from the request's headers, not from a query parameter
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentSchool.class);
+        // a controller's CurrentSchool and Caller come from the request's headers and token, not from parameters
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentSchool.class, Caller.class);
+        // PATCH bodies are JSON merge patches: any subset of the resource's request fields
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema()
+                .description("JSON merge patch (RFC 7396): the fields to change; null clears an optional field"));
     }
 
     /** Every API operation may name its school; documenting the header once keeps controllers plain. */

@@ -3,6 +3,7 @@ package academy.cedarheights.schools.web;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.schools.SchoolSettings;
+import academy.cedarheights.schools.SettingsView;
 import academy.cedarheights.schools.Settings;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,12 +25,12 @@ class AdminSettingsController {
     }
 
     @GetMapping
-    SchoolSettings.View get(CurrentSchool school) {
+    SettingsView get(CurrentSchool school) {
         return settings.of(school.id());
     }
 
     @PutMapping
-    SchoolSettings.View replace(CurrentSchool school, Caller caller, @Valid @RequestBody SchoolSettings request) {
+    SettingsView replace(CurrentSchool school, Caller caller, @Valid @RequestBody SchoolSettings request) {
         return settings.replace(school.id(), caller.email(), request);
     }
 }

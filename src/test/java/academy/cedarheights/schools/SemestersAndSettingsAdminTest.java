@@ -1,0 +1,108 @@
+package academy.cedarheights.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class SemestersAndSettingsAdminTest {
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+
+    TestSchool school;
+    Session admin;
+
+    @BeforeEach
+    void aSchoolAndItsAdmin() {
+        school = schools.create();
+        admin = school.admin(api);
+    }
+
+    @Test
+    void semestersNeverOverlapAndHaveClosuresInside() {
+        Answer fall = semester("Fall", "2030-09-01", "2030-12-31");
+        assertThat(fall.status()).isEqualTo(201);
+        String id = fall.text("id");
+
+        Answer overlap = semester("Winter", "2030-12-15", "2031-06-30");
+        assertThat(overlap.status()).isEqualTo(409);
+        assertThat(overlap.text("detail")).contains("Fall");
+        assertThat(semester("Backwards", "2031-06-30", "2031-01-01").errorFields()).containsExactly("end_date");
+
+        Answer closure = admin.post("/api/v1/admin/semesters/" + id + "/closures",
+                "{\"start_date\": \"2030-10-12\", \"end_date\": \"2030-10-12\", \"reason\": \"Thanksgiving\"}");
+        assertThat(closure.status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/admin/semesters/" + id + "/closures",
+                "{\"start_date\": \"2031-02-01\", \"end_date\": \"2031-02-01\"}").errorFields()).containsExactly("start_date");
+        assertThat(admin.get("/api/v1/admin/semesters/" + id + "/closures").texts("reason")).containsExactly("Thanksgiving");
+
+        assertThat(admin.patch("/api/v1/admin/semesters/" + id, "{\"name\": \"Fall 2030\"}").text("name")).isEqualTo("Fall 2030");
+        assertThat(admin.delete("/api/v1/admin/semesters/" + id + "/closures/" + closure.text("id")).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/admin/semesters/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void settingsCarryPricesAndTheAdminAllowlist() {
+        Answer current = admin.get("/api/v1/admin/settings");
+        assertThat(current.text("slug")).isEqualTo(school.slug());
+        assertThat(current.json().path("admin_emails").size()).isEqualTo(1);
+
+        Answer updated = admin.put("/api/v1/admin/settings", settings("America/Toronto", 30, "CAD",
+                current.json().path("admin_emails").get(0).asString(), "second@school.test"));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.text("time_zone")).isEqualTo("America/Toronto");
+        assertThat(updated.json().path("prices").path("monthly").path("amount").asLong()).isEqualTo(16000);
+        assertThat(updated.json().path("admin_emails").valueStream().map(n -> n.asString()).toList())
+                .contains("second@school.test");
+        assertThat(api.get("/api/v1/public/pricing", "X-School", school.slug()).json().get(0).path("price")
+                .path("amount").asLong()).isEqualTo(16000);
+    }
+
+    @Test
+    void settingsRulesNameTheField() {
+        String me = admin.get("/api/v1/admin/settings").json().path("admin_emails").get(0).asString();
+        assertThat(admin.put("/api/v1/admin/settings", settings("Nowhere/Land", 30, "CAD", me)).errorFields())
+                .containsExactly("time_zone");
+        assertThat(admin.put("/api/v1/admin/settings", settings("America/Vancouver", 30, "USD", me)).errorFields())
+                .containsExactly("prices.monthly.currency");
+        assertThat(admin.put("/api/v1/admin/settings", settings("America/Vancouver", 5, "CAD", me)).errorFields())
+                .containsExactly("lesson_minutes");
+        assertThat(admin.put("/api/v1/admin/settings", settings("America/Vancouver", 30, "CAD")).errorFields())
+                .containsExactly("admin_emails");
+    }
+
+    @Test
+    void theLessonLengthCannotChangeUnderActiveSlots() {
+        String me = admin.get("/api/v1/admin/settings").json().path("admin_emails").get(0).asString();
+        school.slot(school.teacher("Ada", true), 1, "15:00");
+
+        Answer answer = admin.put("/api/v1/admin/settings", settings("America/Vancouver", 45, "CAD", me));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.text("detail")).contains("1 active timeslot");
+    }
+
+    private Answer semester(String name, String start, String end) {
+        return admin.post("/api/v1/admin/semesters", """
+                {"name": "%s", "start_date": "%s", "end_date": "%s"}""".formatted(name, start, end));
+    }
+
+    private static String settings(String zone, int minutes, String currency, String... admins) {
+        String emails = String.join("\", \"", admins);
+        return """
+                {"name": "Renamed School", "time_zone": "%s", "lesson_minutes": %d, "provisional_hold_days": 10,
+                 "makeup_allowance_per_semester": 3,
+                 "prices": {"monthly": {"amount": 16000, "currency": "%s"},
+                            "semester_per_lesson": {"amount": 3600, "currency": "CAD"},
+                            "yearly_per_lesson": {"amount": 3400, "currency": "CAD"}},
+                 "admin_emails": [%s]}""".formatted(zone, minutes, currency, admins.length == 0 ? "" : "\"" + emails + "\"");
+    }
+}
