@@ -1,10 +1,9 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-
 import java.time.Clock;
 import java.time.Instant;
 
+import academy.cedarheights.platform.security.Caller;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;

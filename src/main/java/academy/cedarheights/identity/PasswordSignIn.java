@@ -1,10 +1,9 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-import academy.cedarheights.platform.security.Role;
-
 import java.util.UUID;
 
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -1,11 +1,10 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-import academy.cedarheights.platform.security.CallerArgumentResolver;
-
 import java.util.Locale;
 
 import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.CallerArgumentResolver;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.tenancy.SchoolResolver;
 import academy.cedarheights.schools.SchoolNotFound;

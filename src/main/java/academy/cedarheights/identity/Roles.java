@@ -1,9 +1,8 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Role;
-
 import java.util.UUID;
 
+import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.schools.Catalogue;
 import academy.cedarheights.schools.Schools;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,5 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-import academy.cedarheights.platform.security.Role;
-
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -11,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import academy.cedarheights.platform.persistence.TransactionSchool;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.schools.NewSchool;
 import academy.cedarheights.schools.SchoolSummary;

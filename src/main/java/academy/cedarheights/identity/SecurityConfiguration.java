@@ -1,10 +1,9 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Role;
-
 import java.util.List;
 
 import academy.cedarheights.platform.persistence.DatabaseProperties;
+import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.web.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

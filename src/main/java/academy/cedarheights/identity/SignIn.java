@@ -1,11 +1,10 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;

@@ -1,11 +1,10 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-
 import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.security.Caller;
 import org.springframework.stereotype.Component;
 
 /** Sign-ins and refused sign-ins, in the audit log. Never the password or the token. */

@@ -1,11 +1,10 @@
 package academy.cedarheights.identity;
 
-import academy.cedarheights.platform.security.Caller;
-
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolSummary;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;

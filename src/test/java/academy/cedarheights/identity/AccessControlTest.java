@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;

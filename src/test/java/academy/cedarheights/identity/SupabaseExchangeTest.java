@@ -8,17 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.FakeSupabase;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import academy.cedarheights.support.Tokens;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * The real verification path: tokens minted here exactly as Supabase shapes them, its JWKS served over

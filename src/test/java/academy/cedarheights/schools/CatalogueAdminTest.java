@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;

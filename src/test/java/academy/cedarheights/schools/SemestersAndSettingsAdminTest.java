@@ -2,9 +2,9 @@ package academy.cedarheights.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;

@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;

@@ -2,13 +2,13 @@ package academy.cedarheights.families.web;
 
 import java.util.UUID;
 
+import academy.cedarheights.families.Student;
+import academy.cedarheights.families.StudentRequest;
+import academy.cedarheights.families.Students;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
-import academy.cedarheights.families.Student;
-import academy.cedarheights.families.StudentRequest;
-import academy.cedarheights.families.Students;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;

@@ -1,9 +1,9 @@
 package academy.cedarheights.identity.web;
 
-import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.identity.Me;
 import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.identity.TokenAnswer;
+import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.tenancy.SchoolResolver;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,6 @@
 package academy.cedarheights.platform.jobs;
 
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import academy.cedarheights.platform.tenancy.TenantContext;

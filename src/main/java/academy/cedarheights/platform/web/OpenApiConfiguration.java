@@ -1,22 +1,22 @@
 package academy.cedarheights.platform.web;
 
+import java.util.Arrays;
+
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import java.util.Arrays;
-
-import academy.cedarheights.platform.security.Caller;
-import academy.cedarheights.platform.tenancy.CurrentSchool;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document at {@code /v3/api-docs}, with schemas spelled in snake_case as the API speaks. */
 @Configuration(proxyBeanMethods = false)

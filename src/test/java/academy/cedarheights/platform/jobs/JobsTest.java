@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
-import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestJobs.Probe;
+import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestSchools;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

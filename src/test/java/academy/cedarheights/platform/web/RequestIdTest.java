@@ -2,8 +2,8 @@ package academy.cedarheights.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
