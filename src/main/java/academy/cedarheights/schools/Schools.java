@@ -28,6 +28,21 @@ public class Schools {
         return admins.contains(schoolId, email);
     }
 
+    public Branding branding(UUID schoolId) {
+        return jdbc.sql("select name, brand_color, contact_email, time_zone, slug from schools where id = :id")
+                .param("id", schoolId).query(Branding.class).single();
+    }
+
+    /** The school's admins, who receive its alerts. */
+    public List<String> adminEmails(UUID schoolId) {
+        return admins.list(schoolId);
+    }
+
+    /** Every school of the deployment, for work that visits each in turn (reminders, sweeps). */
+    public List<UUID> all() {
+        return jdbc.sql("select id from schools order by created_at, id").query(UUID.class).list();
+    }
+
     /** Adds emails to the school's admin allowlist; those already on it stay. */
     @Transactional
     public void addAdmins(UUID schoolId, List<String> emails) {

@@ -1,0 +1,71 @@
+package academy.cedarheights.notifications;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+import academy.cedarheights.schools.Branding;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * Renders the email templates of {@code templates/email/}: one HTML layout with the school's name, colour
+ * and contact, a plain-text twin, and the subject line, all from one model.
+ */
+@Component
+class EmailRenderer {
+
+    private final SpringTemplateEngine files = new SpringTemplateEngine();
+    private final SpringTemplateEngine subjects = new SpringTemplateEngine();
+    private final Clock clock;
+
+    EmailRenderer(Clock clock) {
+        this.clock = clock;
+        files.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 1));
+        files.addTemplateResolver(resolver(".html", TemplateMode.HTML, 2));
+        StringTemplateResolver inline = new StringTemplateResolver();
+        inline.setTemplateMode(TemplateMode.TEXT);
+        subjects.setTemplateResolver(inline);
+    }
+
+    RenderedEmail render(EmailTemplate template, Branding school, Map<String, Object> model) {
+        Context context = new Context(java.util.Locale.CANADA);
+        context.setVariables(model);
+        context.setVariable("school", school);
+        context.setVariable("fmt", new EmailFormat(ZoneId.of(school.timeZone()), clock));
+        context.setVariable("why", why(template, school));
+        String subject = subjects.process(template.subject(), context).strip();
+        context.setVariable("subject", subject);
+        String html = files.process("email/" + template.key(), context);
+        String text = files.process("email/" + template.key() + ".txt", context).strip() + "\n\n-- \n" + school.name()
+                + (school.contactEmail() != null ? " · " + school.contactEmail() : "") + "\n" + why(template, school) + "\n";
+        return new RenderedEmail(subject, html, text);
+    }
+
+    private static String why(EmailTemplate template, Branding school) {
+        return switch (template) {
+            case ADMIN_ALERT -> "You receive this because you are an admin of " + school.name() + ".";
+            case LESSON_REMINDER -> "You receive lesson reminders from " + school.name()
+                    + "; you can switch them off in the parent portal.";
+            default -> "You receive this because your family has an account with " + school.name() + ".";
+        };
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(mode == TemplateMode.TEXT ? "" : suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setResolvablePatterns(Set.of(mode == TemplateMode.TEXT ? "*" + suffix : "email/*"));
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        resolver.setCacheable(true);
+        return resolver;
+    }
+}

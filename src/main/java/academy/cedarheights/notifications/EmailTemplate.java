@@ -1,0 +1,58 @@
+package academy.cedarheights.notifications;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The emails Cedar Heights sends, each with the model keys it needs (dates as {@code YYYY-MM-DD}, times as
+ * {@code HH:mm} in the school's zone, instants as ISO-8601 UTC, money in cents) and its subject line.
+ * The bodies are {@code templates/email/<name>.html} and {@code .txt}.
+ */
+public enum EmailTemplate {
+    BOOKING_CONFIRMATION("[(${student})]'s lessons with [(${teacher})] are booked",
+            "parent_name", "student", "teacher", "weekday", "start_time", "first_lesson_date", "plan"),
+    PROVISIONAL_NOTICE("Add a card to keep [(${student})]'s lesson slot",
+            "parent_name", "student", "teacher", "weekday", "start_time", "expires_at", "card_url"),
+    NO_SHOW_NOTICE("We missed [(${student})] at today's lesson",
+            "parent_name", "student", "teacher", "lesson_date", "start_time"),
+    MAKE_UP_INVITE("[(${student})] has a make-up lesson to book",
+            "parent_name", "student", "missed_date", "expires_on", "book_url"),
+    MAKE_UP_CONFIRMATION("Make-up lesson booked for [(${student})]",
+            "parent_name", "student", "teacher", "lesson_date", "start_time"),
+    ADMIN_ALERT("[(${title})]", "title", "detail"),
+    PAYMENT_FAILED("A payment to [(${school.name})] did not go through",
+            "parent_name", "amount", "currency", "card_url"),
+    LESSON_REMINDER("Reminder: [(${student})]'s lesson [(${fmt.relativeDay(lesson_date)})] at [(${fmt.time(start_time)})]",
+            "parent_name", "student", "teacher", "lesson_date", "start_time"),
+    WELCOME("Welcome to [(${school.name})]", "parent_name", "portal_url");
+
+    private final String subject;
+    private final List<String> required;
+
+    EmailTemplate(String subject, String... required) {
+        this.subject = subject;
+        this.required = List.of(required);
+    }
+
+    /** The name in the email log and of the template files, e.g. {@code booking_confirmation}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    List<String> required() {
+        return required;
+    }
+
+    /** Receipts and alerts always go out; reminders are the parent's choice (CASL). */
+    boolean optional() {
+        return this == LESSON_REMINDER;
+    }
+
+    public static EmailTemplate of(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+}
