@@ -87,6 +87,28 @@ public class FamilyProfile {
         return own(school, caller).map(payee -> students.ofFamily(school, payee.id())).orElse(List.of());
     }
 
+    @Transactional(readOnly = true)
+    public ReminderPreferences preferences(UUID school, Caller caller) {
+        Payee payee = own(school, caller).orElseThrow(NoProfileYet::new);
+        return jdbc.sql("select reminder_emails, not sms_opt_out from payees where school_id = :school and id = :id")
+                .param("school", school).param("id", payee.id())
+                .query((rs, row) -> new ReminderPreferences(rs.getBoolean(1), rs.getBoolean(2))).single();
+    }
+
+    /** Takes effect at once: the next reminder run reads these. */
+    public ReminderPreferences choose(UUID school, Caller caller, ReminderPreferences preferences) {
+        Payee payee = own(school, caller).orElseThrow(NoProfileYet::new);
+        ReminderPreferences before = preferences(school, caller);
+        jdbc.sql("""
+                        update payees set reminder_emails = :emails, sms_opt_out = not :texts, updated_at = now()
+                         where school_id = :school and id = :id""")
+                .param("school", school).param("id", payee.id())
+                .param("emails", preferences.lessonReminderEmails()).param("texts", preferences.lessonReminderTexts())
+                .update();
+        audit.updated(school, caller.email(), "reminder_preferences", payee.id(), before, preferences);
+        return preferences;
+    }
+
     /** Everything held about the family, section by section; the export itself is audited. */
     public Map<String, Object> export(UUID school, Caller caller) {
         Payee payee = own(school, caller).orElseThrow(FamilyNotSetUp::new);

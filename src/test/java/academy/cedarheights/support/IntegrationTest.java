@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = FakeSupabase.Initializer.class)
+@ContextConfiguration(initializers = {FakeSupabase.Initializer.class, FakeMailjetAndTwilio.Initializer.class})
 @Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class})
 public @interface IntegrationTest {
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.ProfileRequest;
+import academy.cedarheights.families.ReminderPreferences;
 import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentDetails;
 import academy.cedarheights.platform.security.Caller;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -57,6 +59,18 @@ class ParentFamilyController {
     @GetMapping("/students")
     List<Student> children(CurrentSchool school, Caller caller) {
         return families.children(school.id(), caller);
+    }
+
+    @GetMapping("/preferences")
+    @Operation(summary = "Your lesson reminder choices")
+    ReminderPreferences preferences(CurrentSchool school, Caller caller) {
+        return families.preferences(school.id(), caller);
+    }
+
+    @PutMapping("/preferences")
+    @Operation(summary = "Switch lesson reminders by email or text on or off (honoured from the next reminder)")
+    ReminderPreferences choose(CurrentSchool school, Caller caller, @Valid @RequestBody ReminderPreferences preferences) {
+        return families.choose(school.id(), caller, preferences);
     }
 
     @GetMapping("/export")

@@ -1,0 +1,124 @@
+package academy.cedarheights.lessons;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.Schools;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminds families of each lesson about a day ahead: by email unless they switched reminders off, and by
+ * text when texts are configured and they have a phone and have not opted out. The insert into
+ * {@code lesson_reminders} is the claim, so each lesson is reminded once, whatever the number of
+ * instances and restarts. Lessons are the active enrollments' weekday dates inside a semester, outside
+ * closures, at the slot's wall-clock time in the school's zone (DST never moves a lesson).
+ */
+@Component
+class LessonReminders {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Schools schools;
+    private final Notifications notifications;
+    private final ReminderProperties properties;
+
+    LessonReminders(JdbcClient jdbc, TransactionTemplate transaction, Schools schools, Notifications notifications,
+                    ReminderProperties properties) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.schools = schools;
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    record DueLesson(UUID enrollmentId, LocalDate lessonDate, LocalTime startTime, String student, String teacher,
+                     String room, String parentName, String email, String phone, boolean reminderEmails,
+                     boolean smsOptOut) {
+    }
+
+    /** Sends every reminder now due, school by school; returns how many lessons were reminded. */
+    int remindAll() {
+        int reminded = 0;
+        for (UUID school : schools.all()) {
+            reminded += TenantContext.callAs(school, () -> transaction.execute(status -> remind(school)));
+        }
+        return reminded;
+    }
+
+    int remind(UUID school) {
+        int reminded = 0;
+        for (DueLesson lesson : due(school)) {
+            if (claim(school, lesson)) {
+                send(school, lesson);
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    private List<DueLesson> due(UUID school) {
+        return jdbc.sql("""
+                        with zone as (select time_zone from schools where id = :school),
+                             days as (select (now() at time zone z.time_zone)::date + d as day
+                                        from zone z, generate_series(0, 2) d)
+                        select e.id as enrollment_id, d.day as lesson_date, t.start_time, st.name as student,
+                               te.name as teacher, r.name as room, p.name as parent_name, p.email, p.phone,
+                               p.reminder_emails, p.sms_opt_out
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          join days d on extract(isodow from d.day) = t.weekday
+                         where e.school_id = :school and e.status = 'active' and d.day >= e.start_date
+                           and (d.day + t.start_time) at time zone (select time_zone from zone)
+                               between now() and now() + make_interval(secs => :ahead)
+                           and exists (select 1 from semesters m where m.school_id = e.school_id
+                                          and d.day between m.start_date and m.end_date)
+                           and not exists (select 1 from closures c where c.school_id = e.school_id
+                                              and d.day between c.start_date and c.end_date)
+                           and not exists (select 1 from attendance a where a.school_id = e.school_id
+                                              and a.enrollment_id = e.id and a.lesson_date = d.day
+                                              and a.status in ('absent', 'cancelled_by_school'))
+                           and not exists (select 1 from lesson_reminders lr where lr.school_id = e.school_id
+                                              and lr.enrollment_id = e.id and lr.lesson_date = d.day)""")
+                .param("school", school).param("ahead", (double) properties.ahead().toSeconds())
+                .query(DueLesson.class).list();
+    }
+
+    /** Only the transaction whose insert wins sends; a concurrent one finds the row and sends nothing. */
+    private boolean claim(UUID school, DueLesson lesson) {
+        return jdbc.sql("""
+                        insert into lesson_reminders (school_id, enrollment_id, lesson_date) values (:school, :enrollment, :day)
+                        on conflict do nothing""")
+                .param("school", school).param("enrollment", lesson.enrollmentId()).param("day", lesson.lessonDate())
+                .update() == 1;
+    }
+
+    private void send(UUID school, DueLesson lesson) {
+        if (lesson.reminderEmails()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("parent_name", lesson.parentName());
+            model.put("student", lesson.student());
+            model.put("teacher", lesson.teacher());
+            model.put("lesson_date", lesson.lessonDate().toString());
+            model.put("start_time", lesson.startTime().toString());
+            model.put("room", lesson.room());
+            notifications.email(school, EmailTemplate.LESSON_REMINDER, lesson.email(), model);
+        }
+        if (lesson.phone() != null && !lesson.smsOptOut()) {
+            notifications.text(school, lesson.phone().replaceAll("[^+0-9]", ""), "Reminder: " + lesson.student() + " has a lesson with "
+                    + lesson.teacher() + " on " + lesson.lessonDate() + " at " + lesson.startTime() + ". Reply STOP to opt out.");
+        }
+    }
+}

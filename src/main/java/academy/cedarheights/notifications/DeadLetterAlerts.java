@@ -1,0 +1,76 @@
+package academy.cedarheights.notifications;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.jobs.JobDeadLettered;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.Schools;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * When a background job gives up, the school's admins get an {@code admin_alert}. An email that gave up
+ * is marked failed in the log; if it was itself an alert, no further alert is raised (no loops).
+ */
+@Component
+class DeadLetterAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterAlerts.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Notifications notifications;
+    private final Schools schools;
+    private final AppProperties app;
+
+    DeadLetterAlerts(JdbcClient jdbc, TransactionTemplate transaction, Notifications notifications, Schools schools,
+                     AppProperties app) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.notifications = notifications;
+        this.schools = schools;
+        this.app = app;
+    }
+
+    @EventListener
+    void on(JobDeadLettered dead) {
+        if (dead.schoolId() == null) {
+            log.error("Job {}/{} gave up and belongs to no school; see the dead-letter table", dead.taskName(),
+                    dead.taskInstance());
+            return;
+        }
+        TenantContext.runAs(dead.schoolId(), () -> transaction.executeWithoutResult(status -> alert(dead)));
+    }
+
+    private void alert(JobDeadLettered dead) {
+        if (DeliveryConfiguration.SEND_EMAIL.equals(dead.taskName()) && failedAlert(UUID.fromString(dead.taskInstance()), dead)) {
+            return;
+        }
+        for (String admin : schools.adminEmails(dead.schoolId())) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("title", "A background job gave up: " + dead.taskName());
+            model.put("detail", "The job " + dead.taskName() + " (" + dead.taskInstance() + ") failed on every attempt. "
+                    + "Last error: " + dead.lastError() + ". It is in the dead letters, where it can be retried.");
+            if (app.publicUrl() != null) {
+                model.put("link", app.publicUrl() + "/admin/dead-letters");
+            }
+            notifications.email(dead.schoolId(), EmailTemplate.ADMIN_ALERT, admin, model);
+        }
+    }
+
+    /** Marks a given-up email failed; answers whether it was an alert (which must not raise another). */
+    private boolean failedAlert(UUID emailId, JobDeadLettered dead) {
+        String template = jdbc.sql("""
+                        update email_log set status = 'failed', error = 'gave up: ' || :error
+                         where id = :id returning template""")
+                .param("id", emailId).param("error", dead.lastError()).query(String.class).optional().orElse(null);
+        return EmailTemplate.ADMIN_ALERT.key().equals(template);
+    }
+}

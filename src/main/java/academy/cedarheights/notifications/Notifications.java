@@ -1,0 +1,79 @@
+package academy.cedarheights.notifications;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.platform.jobs.Jobs;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How every module sends email and text messages. Called inside the caller's transaction, the email is
+ * logged as {@code queued} and its delivery job scheduled in that transaction: both exist only if the
+ * change that caused them commits. Delivery itself (render, send, log) happens in the background.
+ */
+@Service
+@Transactional
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Jobs jobs;
+    private final OneTimeTask<EmailJob> sendEmail;
+    private final OneTimeTask<TextJob> sendText;
+    private final ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts;
+    private final JsonMapper json;
+
+    Notifications(JdbcClient jdbc, Jobs jobs, OneTimeTask<EmailJob> sendEmail, OneTimeTask<TextJob> sendText,
+                  ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.sendEmail = sendEmail;
+        this.sendText = sendText;
+        this.texts = texts;
+        this.json = json;
+    }
+
+    /**
+     * Queues {@code template} for {@code recipient}. The model carries what the template names (see
+     * {@link EmailTemplate}); values must be plain JSON (strings, numbers, booleans).
+     *
+     * @return the email-log id
+     */
+    public UUID email(UUID schoolId, EmailTemplate template, String recipient, Map<String, ?> model) {
+        List<String> missing = template.required().stream().filter(key -> model.get(key) == null).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(template.key() + " needs " + missing);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into email_log (school_id, id, recipient, template, model)
+                        values (:school, :id, :recipient, :template, cast(:model as jsonb))""")
+                .param("school", schoolId).param("id", id).param("recipient", recipient)
+                .param("template", template.key()).param("model", json.writeValueAsString(model))
+                .update();
+        jobs.schedule(sendEmail, id.toString(), new EmailJob(schoolId, id));
+        return id;
+    }
+
+    /** Whether text messages can be sent at all (Twilio is configured). */
+    public boolean textsEnabled() {
+        return texts.getIfAvailable() != null;
+    }
+
+    /** Queues a text message, if texts are enabled; returns its log id, or null when they are not. */
+    public UUID text(UUID schoolId, String phone, String body) {
+        if (!textsEnabled()) {
+            return null;
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into text_messages (school_id, id, recipient, body) values (:school, :id, :recipient, :body)")
+                .param("school", schoolId).param("id", id).param("recipient", phone).param("body", body).update();
+        jobs.schedule(sendText, id.toString(), new TextJob(schoolId, id));
+        return id;
+    }
+}

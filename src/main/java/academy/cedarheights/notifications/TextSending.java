@@ -1,0 +1,61 @@
+package academy.cedarheights.notifications;
+
+import java.util.UUID;
+
+import academy.cedarheights.notifications.delivery.Delivered;
+import academy.cedarheights.notifications.delivery.DeliveryFailed;
+import academy.cedarheights.notifications.delivery.DeliveryRefused;
+import academy.cedarheights.notifications.delivery.TextDelivery;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers one logged text message. Twilio has no idempotency key and a 500 may already have sent the
+ * text, so each attempt is counted in the log before the next; a sent text is never sent again.
+ */
+@Component
+class TextSending {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<TextDelivery> texts;
+
+    TextSending(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<TextDelivery> texts) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.texts = texts;
+    }
+
+    private record Queued(String recipient, String body, String status) {
+    }
+
+    void deliver(UUID textId) {
+        Queued text = transaction.execute(status -> jdbc.sql("select recipient, body, status from text_messages where id = :id")
+                .param("id", textId).query(Queued.class).optional().orElse(null));
+        TextDelivery delivery = texts.getIfAvailable();
+        if (text == null || text.status().equals("sent") || delivery == null) {
+            return;
+        }
+        try {
+            Delivered delivered = delivery.send(text.recipient(), text.body());
+            record(textId, "sent", delivered.messageId(), null);
+        } catch (DeliveryRefused e) {
+            record(textId, "failed", null, e.getMessage());
+        } catch (DeliveryFailed e) {
+            record(textId, "queued", null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void record(UUID textId, String outcome, String messageId, String error) {
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                        update text_messages set status = :status, provider = case when :status = 'sent' then 'twilio' end,
+                               provider_message_id = :message, error = :error, attempts = attempts + 1,
+                               sent_at = case when :status = 'sent' then now() end
+                         where id = :id""")
+                .param("id", textId).param("status", outcome).param("message", messageId).param("error", error)
+                .update());
+    }
+}

@@ -1,0 +1,76 @@
+package academy.cedarheights.notifications.delivery;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mailjet's Send API v3.1 over HTTP: {@code POST /v3.1/send} with Basic auth. An invalid address comes back
+ * as HTTP 400 with a per-message error (permanent); 429 and 5xx are transient, and so are refused credentials
+ * (the operator fixes them and retries the dead letters).
+ */
+public class MailjetDelivery implements MailDelivery {
+
+    private final RestClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public MailjetDelivery(DeliveryProperties properties) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(15));
+        this.http = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(properties.mailjetApiBase())
+                .defaultHeaders(headers -> headers.setBasicAuth(properties.mailjetApiKey(), properties.mailjetApiSecret()))
+                .build();
+    }
+
+    @Override
+    public Delivered send(OutgoingEmail email) {
+        Map<String, Object> message = Map.of(
+                "From", sender(email),
+                "To", List.of(Map.of("Email", email.to())),
+                "Subject", email.subject(),
+                "TextPart", email.text(),
+                "HTMLPart", email.html(),
+                "CustomID", email.id().toString());
+        try {
+            return http.post().uri("/v3.1/send").contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(Map.of("Messages", List.of(message))))
+                    .exchange((request, response) -> answer(response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
+            throw new DeliveryFailed("Mailjet could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private Delivered answer(int status, String body) {
+        if (status == 200 || status == 201) {
+            JsonNode first = json.readTree(body).path("Messages").path(0);
+            return new Delivered("mailjet", first.path("To").path(0).path("MessageID").asString());
+        }
+        if (status == 400 && body.contains("\"Status\"")) {
+            JsonNode error = json.readTree(body).path("Messages").path(0).path("Errors").path(0);
+            throw new DeliveryRefused("Mailjet refused the message: " + error.path("ErrorCode").asString() + " "
+                    + error.path("ErrorMessage").asString());
+        }
+        throw new DeliveryFailed("Mailjet answered HTTP " + status + ": " + abbreviate(body), null);
+    }
+
+    private static Map<String, String> sender(OutgoingEmail email) {
+        return email.fromName() == null ? Map.of("Email", email.fromAddress())
+                : Map.of("Email", email.fromAddress(), "Name", email.fromName());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}

@@ -1,0 +1,64 @@
+package academy.cedarheights.notifications.delivery;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Twilio's Messages API: {@code POST /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded, Basic auth.
+ * A 400 (an invalid number, code 21211 and friends) is permanent; 429 and 5xx are transient.
+ */
+public class TwilioDelivery implements TextDelivery {
+
+    private final RestClient http;
+    private final DeliveryProperties properties;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public TwilioDelivery(DeliveryProperties properties) {
+        this.properties = properties;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(15));
+        this.http = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(properties.twilioApiBase())
+                .defaultHeaders(headers -> headers.setBasicAuth(properties.twilioAccountSid(), properties.twilioAuthToken()))
+                .build();
+    }
+
+    @Override
+    public Delivered send(String to, String body) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("To", to);
+        form.add("From", properties.twilioFrom());
+        form.add("Body", body);
+        try {
+            return http.post().uri("/2010-04-01/Accounts/{sid}/Messages.json", properties.twilioAccountSid())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                    .exchange((request, response) -> answer(response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
+            throw new DeliveryFailed("Twilio could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private Delivered answer(int status, String body) {
+        if (status == 200 || status == 201) {
+            return new Delivered("twilio", json.readTree(body).path("sid").asString());
+        }
+        if (status == 400 || status == 404) {
+            JsonNode error = json.readTree(body);
+            throw new DeliveryRefused("Twilio refused the message: " + error.path("code").asString() + " "
+                    + error.path("message").asString());
+        }
+        throw new DeliveryFailed("Twilio answered HTTP " + status, null);
+    }
+}
