@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class FamilyAccounts implements PayeeDirectory {
 
     private final JdbcClient jdbc;
+    private final Welcome welcome;
 
-    FamilyAccounts(JdbcClient jdbc) {
+    FamilyAccounts(JdbcClient jdbc, Welcome welcome) {
         this.jdbc = jdbc;
+        this.welcome = welcome;
     }
 
     @EventListener
@@ -36,6 +38,7 @@ class FamilyAccounts implements PayeeDirectory {
                 .param("email", signedUp.email())
                 .param("subject", signedUp.subject())
                 .update();
+        welcome.send(signedUp.schoolId(), signedUp.email(), signedUp.name());
     }
 
     @Override

@@ -26,8 +26,11 @@ public class FamilyProfile {
     private final AuditTrail audit;
     private final List<FamilyRecords> records;
     private final EmailLog emails;
+    private final Welcome welcome;
 
-    FamilyProfile(JdbcClient jdbc, Students students, AuditTrail audit, List<FamilyRecords> records, EmailLog emails) {
+    FamilyProfile(JdbcClient jdbc, Students students, AuditTrail audit, List<FamilyRecords> records, EmailLog emails,
+                  Welcome welcome) {
+        this.welcome = welcome;
         this.jdbc = jdbc;
         this.students = students;
         this.audit = audit;
@@ -66,6 +69,7 @@ public class FamilyProfile {
         Payee payee = own(school, caller).orElseThrow();
         if (existing.isEmpty()) {
             audit.created(school, caller.email(), "payee", payee.id(), payee);
+            welcome.send(school, payee.email(), payee.name());
         } else {
             audit.updated(school, caller.email(), "payee", payee.id(), existing.get(), payee);
         }

@@ -87,12 +87,27 @@ class ParentFamilyTest {
         assertThat(export.path("students").get(0).path("consent_policy_accepted_at").asString()).isNotBlank();
         assertThat(export.has("enrollments")).isTrue();
         assertThat(export.path("lessons").has("attendance")).isTrue();
-        assertThat(export.has("emails")).isTrue();
+        assertThat(export.path("emails").findValuesAsString("template")).containsExactly("welcome");
         assertThat(export.toString()).doesNotContain("Other Kid").doesNotContain("neighbour@");
 
         Long audited = owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.exported'")
                 .param("s", school.id()).query(Long.class).single();
         assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void aParentSwitchesLessonRemindersOff() {
+        Session parent = api.as(school.signUp(api, "pat@families.test"));
+
+        assertThat(parent.get("/api/v1/parent/preferences").json().path("lesson_reminder_emails").asBoolean()).isTrue();
+        Answer saved = parent.put("/api/v1/parent/preferences",
+                "{\"lesson_reminder_emails\": false, \"lesson_reminder_texts\": false}");
+        assertThat(saved.status()).isEqualTo(200);
+        Boolean stored = owner.jdbc().sql("select reminder_emails or not sms_opt_out from payees where email = 'pat@families.test' and school_id = :s")
+                .param("s", school.id()).query(Boolean.class).single();
+        assertThat(stored).isFalse();
+        assertThat(parent.put("/api/v1/parent/preferences", "{\"lesson_reminder_emails\": true}").errorFields())
+                .containsExactly("lesson_reminder_texts");
     }
 
     @Test

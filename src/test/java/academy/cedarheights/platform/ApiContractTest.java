@@ -23,7 +23,9 @@ class ApiContractTest {
             "POST /parent/payees/self", "GET /parent/payees/self", "POST /parent/students", "GET /parent/students",
             "GET /parent/export",
             "GET /admin/settings", "PUT /admin/settings",
-            "GET /admin/semesters/{id}/closures", "POST /admin/semesters/{id}/closures");
+            "GET /admin/semesters/{id}/closures", "POST /admin/semesters/{id}/closures",
+            "GET /parent/preferences", "PUT /parent/preferences",
+            "GET /admin/emails", "GET /admin/dead-letters", "POST /admin/dead-letters/{id}/retry");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

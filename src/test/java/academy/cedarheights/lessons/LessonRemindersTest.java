@@ -1,0 +1,170 @@
+package academy.cedarheights.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import academy.cedarheights.platform.jobs.JobDefinitions;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Each lesson is reminded once, about a day ahead, whatever the number of instances. */
+@IntegrationTest
+class LessonRemindersTest {
+
+    static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
+
+    @Autowired LessonReminders reminders;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+    @Autowired DataSource dataSource;
+    @Autowired JobDefinitions definitions;
+    @Autowired TransactionTemplate transaction;
+
+    TestSchool school;
+    UUID piano;
+
+    @BeforeEach
+    void aSchoolInTerm() {
+        school = schools.create();
+        piano = school.instrument("piano");
+        LocalDate today = LocalDate.now(VANCOUVER);
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", today.minusDays(30)).param("b", today.plusDays(30)).update();
+    }
+
+    @Test
+    void twoSchedulerInstancesSendEachReminderExactlyOnce() {
+        UUID enrollment = lessonIn(Duration.ofHours(3), "Ada Keys", "pat@families.test", "+1 604 555 0142");
+        List<Scheduler> instances = List.of(instance("one"), instance("two"));
+        instances.forEach(Scheduler::start);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> reminded(enrollment) == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> emails("pat@families.test") == 1);
+        } finally {
+            instances.forEach(Scheduler::stop);
+            owner.jdbc().sql("delete from scheduled_tasks where task_name = 'test-lesson-reminders'").update();
+        }
+        assertThat(texts("+16045550142")).isEqualTo(1);
+        String model = owner.jdbc().sql("""
+                        select model::text from email_log
+                         where school_id = :s and recipient = 'pat@families.test' and template = 'lesson_reminder'""")
+                .param("s", school.id()).query(String.class).single();
+        assertThat(model).contains("Ada Keys").contains("\"lesson_date\"");
+    }
+
+    @Test
+    void concurrentRunsClaimEachLessonOnce() throws Exception {
+        UUID enrollment = lessonIn(Duration.ofHours(5), "Bo Strings", "sam@families.test", null);
+        var pool = Executors.newFixedThreadPool(4);
+        List<Callable<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(() -> TenantContext.callAs(school.id(), () -> transaction.execute(status -> reminders.remind(school.id()))));
+        }
+        int total = 0;
+        for (var run : pool.invokeAll(runs)) {
+            total += run.get();
+        }
+        pool.shutdown();
+
+        assertThat(total).isEqualTo(1);
+        assertThat(reminded(enrollment)).isEqualTo(1);
+        assertThat(emails("sam@families.test")).isEqualTo(1);
+    }
+
+    @Test
+    void lessonsOutsideTheWindowOrOfOptedOutFamiliesGetNoMessage() {
+        UUID later = lessonIn(Duration.ofHours(30), "Cy Later", "later@families.test", null);
+        UUID optedOut = lessonIn(Duration.ofHours(4), "Di Quiet", "quiet@families.test", "+1 604 555 0177");
+        owner.jdbc().sql("""
+                        update payees set reminder_emails = false, sms_opt_out = true
+                         where school_id = :s and email = 'quiet@families.test'""").param("s", school.id()).update();
+
+        TenantContext.runAs(school.id(), () -> transaction.execute(status -> reminders.remind(school.id())));
+
+        assertThat(reminded(later)).isZero();
+        assertThat(reminded(optedOut)).as("claimed, so never retried").isEqualTo(1);
+        assertThat(emails("quiet@families.test")).isZero();
+        assertThat(texts("+16045550177")).isZero();
+    }
+
+    @Test
+    void aLessonOnAClosureIsNotReminded() {
+        LocalDateTime start = LocalDateTime.now(VANCOUVER).plusHours(6);
+        UUID onClosure = lessonAt(start, "Ed Closed", "closed@families.test", null);
+        owner.jdbc().sql("""
+                        insert into closures (school_id, semester_id, start_date, end_date, reason)
+                        select school_id, id, :day, :day, 'Holiday' from semesters where school_id = :s""")
+                .param("s", school.id()).param("day", start.toLocalDate()).update();
+
+        TenantContext.runAs(school.id(), () -> transaction.execute(status -> reminders.remind(school.id())));
+
+        assertThat(reminded(onClosure)).isZero();
+    }
+
+    private UUID lessonIn(Duration fromNow, String teacherName, String email, String phone) {
+        return lessonAt(LocalDateTime.now(VANCOUVER).plus(fromNow), teacherName, email, phone);
+    }
+
+    /** An active weekly enrollment whose lesson falls at that local time. */
+    private UUID lessonAt(LocalDateTime start, String teacherName, String email, String phone) {
+        LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
+        UUID teacher = school.teacher(teacherName, true, piano);
+        UUID slot = owner.jdbc().sql("""
+                        insert into timeslots (school_id, teacher_id, weekday, start_time, end_time)
+                        values (:s, :t, :weekday, :start, :end) returning id""")
+                .param("s", school.id()).param("t", teacher).param("weekday", minute.getDayOfWeek().getValue())
+                .param("start", minute.toLocalTime()).param("end", minute.toLocalTime().plusMinutes(30))
+                .query(UUID.class).single();
+        UUID payee = owner.jdbc().sql("insert into payees (school_id, name, email, phone) values (:s, 'Parent', :e, :p) returning id")
+                .param("s", school.id()).param("e", email).param("p", phone).query(UUID.class).single();
+        UUID student = school.student(payee, "Kid of " + email, piano);
+        return owner.jdbc().sql("""
+                        insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date)
+                        values (:s, :student, :slot, 'semester', 'active', :start) returning id""")
+                .param("s", school.id()).param("student", student).param("slot", slot)
+                .param("start", minute.toLocalDate().minusDays(7)).query(UUID.class).single();
+    }
+
+    private Scheduler instance(String name) {
+        var task = definitions.recurring("test-lesson-reminders", Duration.ofMillis(300), reminders::remindAll);
+        return Scheduler.create(dataSource).startTasks(List.of(task)).schedulerName(() -> name)
+                .pollingInterval(Duration.ofMillis(100)).threads(2).build();
+    }
+
+    private long reminded(UUID enrollment) {
+        return owner.jdbc().sql("select count(*) from lesson_reminders where enrollment_id = :e").param("e", enrollment)
+                .query(Long.class).single();
+    }
+
+    private long emails(String recipient) {
+        return owner.jdbc().sql("""
+                        select count(*) from email_log where school_id = :s and recipient = :r and template = 'lesson_reminder'""")
+                .param("s", school.id()).param("r", recipient).query(Long.class).single();
+    }
+
+    private long texts(String phone) {
+        return owner.jdbc().sql("select count(*) from text_messages where school_id = :s and recipient = :p")
+                .param("s", school.id()).param("p", phone).query(Long.class).single();
+    }
+}
