@@ -8,9 +8,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a school's admins set: its name and zone, lesson rules, prices and who its admins are. */
+/**
+ * What a school's admins set: its name and zone, lesson rules, prices, who its admins are, and how its
+ * emails look (brand colour; the contact address every email shows). Without a colour, the default.
+ */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 64) String timeZone,
@@ -18,7 +22,9 @@ public record SchoolSettings(
         @NotNull @Min(1) @Max(90) Integer provisionalHoldDays,
         @NotNull @Min(0) @Max(52) Integer makeupAllowancePerSemester,
         @NotNull @Valid Prices prices,
-        @NotNull @Size(min = 1, max = 50) List<@NotBlank @Email String> adminEmails) {
+        @NotNull @Size(min = 1, max = 50) List<@NotBlank @Email String> adminEmails,
+        @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour such as #2f5d50") String brandColor,
+        @Email @Size(max = 254) String contactEmail) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

@@ -32,7 +32,7 @@ public class Settings {
         return jdbc.sql("""
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
-                               yearly_per_lesson_cents
+                               yearly_per_lesson_cents, brand_color, contact_email
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -43,7 +43,7 @@ public class Settings {
                                     Money.of(rs.getLong("monthly_price_cents"), currency),
                                     Money.of(rs.getLong("semester_per_lesson_cents"), currency),
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
-                            admins.list(school));
+                            admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"));
                 })
                 .single();
     }
@@ -55,7 +55,8 @@ public class Settings {
                         update schools set name = :name, time_zone = :zone, lesson_minutes = :minutes,
                                provisional_hold_days = :hold, makeup_allowance_per_semester = :allowance,
                                monthly_price_cents = :monthly, semester_per_lesson_cents = :semester,
-                               yearly_per_lesson_cents = :yearly, updated_at = now()
+                               yearly_per_lesson_cents = :yearly, brand_color = coalesce(:color, '#2f5d50'),
+                               contact_email = :contact, updated_at = now()
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -63,6 +64,7 @@ public class Settings {
                 .param("monthly", settings.prices().monthly().amount())
                 .param("semester", settings.prices().semesterPerLesson().amount())
                 .param("yearly", settings.prices().yearlyPerLesson().amount())
+                .param("color", settings.brandColor()).param("contact", settings.contactEmail())
                 .update();
         admins.replace(school, settings.adminEmails().stream().map(String::trim).distinct().toList());
         SettingsView after = of(school);

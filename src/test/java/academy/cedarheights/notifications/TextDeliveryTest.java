@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,11 +78,13 @@ class TextDeliveryTest {
         assertThat(row.get("attempts")).isEqualTo(1);
     }
 
-    @Test
-    void aServerErrorIsRetried() {
+    @ParameterizedTest
+    @ValueSource(ints = {429, 500, 503})
+    void aTransientRefusalIsRetried(int status) {
         FakeMailjetAndTwilio.twilio().stubFor(post(urlEqualTo(FakeMailjetAndTwilio.MESSAGES_PATH)).atPriority(1)
                 .inScenario("down").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
-                .willReturn(aResponse().withStatus(500)));
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":" + status + "}")));
 
         Map<String, Object> row = awaitStatus(queue("+16045550142", "Hello"), "sent");
         assertThat(row.get("attempts")).isEqualTo(2);

@@ -60,6 +60,8 @@ class SemestersAndSettingsAdminTest {
                 current.json().path("admin_emails").get(0).asString(), "second@school.test"));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.text("time_zone")).isEqualTo("America/Toronto");
+        assertThat(updated.text("brand_color")).isEqualTo("#123456");
+        assertThat(updated.text("contact_email")).isEqualTo("office@school.test");
         assertThat(updated.json().path("prices").path("monthly").path("amount").asLong()).isEqualTo(16000);
         assertThat(updated.json().path("admin_emails").valueStream().map(n -> n.asString()).toList())
                 .contains("second@school.test");
@@ -103,6 +105,6 @@ class SemestersAndSettingsAdminTest {
                  "prices": {"monthly": {"amount": 16000, "currency": "%s"},
                             "semester_per_lesson": {"amount": 3600, "currency": "CAD"},
                             "yearly_per_lesson": {"amount": 3400, "currency": "CAD"}},
-                 "admin_emails": [%s]}""".formatted(zone, minutes, currency, admins.length == 0 ? "" : "\"" + emails + "\"");
+                 "admin_emails": [%s], "brand_color": "#123456", "contact_email": "office@school.test"}""".formatted(zone, minutes, currency, admins.length == 0 ? "" : "\"" + emails + "\"");
     }
 }
