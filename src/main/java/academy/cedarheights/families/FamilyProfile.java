@@ -86,6 +86,20 @@ public class FamilyProfile {
         return students.add(school, caller.email(), payee.id(), child);
     }
 
+    /** The caller's payee, or 404 before their profile exists. */
+    @Transactional(readOnly = true)
+    public Payee payee(UUID school, Caller caller) {
+        return own(school, caller).orElseThrow(NoProfileYet::new);
+    }
+
+    /** One of the caller's children; another family's child answers 404 like an absent one. */
+    @Transactional(readOnly = true)
+    public Student child(UUID school, Caller caller, UUID studentId) {
+        Payee payee = own(school, caller).orElseThrow(NoProfileYet::new);
+        return students.ofFamily(school, payee.id()).stream().filter(child -> child.id().equals(studentId))
+                .findFirst().orElseThrow(() -> new academy.cedarheights.platform.web.NoSuchRecord("student", studentId));
+    }
+
     @Transactional(readOnly = true)
     public List<Student> children(UUID school, Caller caller) {
         return own(school, caller).map(payee -> students.ofFamily(school, payee.id())).orElse(List.of());

@@ -35,7 +35,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems, JwtDecoder backendTokenDecoder)
             throws Exception {
         return http
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // the API is token-authenticated; the simulated checkout's capability is the session id in its path
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/billing/simulated-checkout/**"))
                 .cors(cors -> { })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -46,6 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/parent/**").hasRole(Role.PARENT.claim())
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/billing/simulated-checkout/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource

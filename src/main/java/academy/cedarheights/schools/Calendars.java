@@ -18,9 +18,9 @@ public class Calendars {
     }
 
     public LessonCalendar of(UUID school) {
-        var semesters = jdbc.sql("select start_date, end_date from semesters where school_id = :school order by start_date")
+        var semesters = jdbc.sql("select start_date as start, end_date as \"end\" from semesters where school_id = :school order by start_date")
                 .param("school", school).query(LessonCalendar.Period.class).list();
-        var closures = jdbc.sql("select start_date, end_date from closures where school_id = :school order by start_date")
+        var closures = jdbc.sql("select start_date as start, end_date as \"end\" from closures where school_id = :school order by start_date")
                 .param("school", school).query(LessonCalendar.Period.class).list();
         return new LessonCalendar(semesters, closures);
     }

@@ -1,0 +1,52 @@
+package academy.cedarheights.billing;
+
+import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.billing.gateway.SimulatedGateway;
+import academy.cedarheights.billing.gateway.StripeGateway;
+import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.jobs.JobDefinitions;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The payment gateway (Stripe with a key, simulated without) and the billing jobs. */
+@Configuration(proxyBeanMethods = false)
+class BillingConfiguration {
+
+    static final String BILL = "bill-enrollment";
+    static final String CANCEL_SUBSCRIPTION = "cancel-subscription";
+    private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
+
+    @Bean
+    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, TransactionTemplate transaction,
+                                  AppProperties app) {
+        if (stripe.live()) {
+            log.info("Payments go through Stripe at {}", stripe.apiBase());
+            return new StripeGateway(stripe.secretKey(), stripe.apiBase(), stripe.networkRetries(),
+                    (int) stripe.readTimeout().toMillis(), app.publicUrl());
+        }
+        log.info("No STRIPE_SECRET_KEY: payments are simulated");
+        return new SimulatedGateway(jdbc, transaction, app.publicUrl());
+    }
+
+    @Bean
+    OneTimeTask<BillingJob> billEnrollmentTask(JobDefinitions jobs, ObjectProvider<BillingPipeline> pipeline) {
+        return jobs.oneTime(BILL, BillingJob.class, (instance, context) -> {
+            BillingJob job = instance.getData();
+            TenantContext.runAs(job.schoolId(), () -> pipeline.getObject().bill(job.schoolId(), job.enrollmentId()));
+        });
+    }
+
+    @Bean
+    OneTimeTask<CancelSubscriptionJob> cancelSubscriptionTask(JobDefinitions jobs, PaymentGateway gateway) {
+        return jobs.oneTime(CANCEL_SUBSCRIPTION, CancelSubscriptionJob.class, (instance, context) ->
+                gateway.cancelSubscription(instance.getData().subscriptionId(),
+                        "cancel-subscription-" + instance.getData().enrollmentId()));
+    }
+}

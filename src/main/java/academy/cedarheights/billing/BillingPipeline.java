@@ -1,0 +1,167 @@
+package academy.cedarheights.billing;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.billing.gateway.LessonCharge;
+import academy.cedarheights.billing.gateway.MonthlyPlan;
+import academy.cedarheights.billing.gateway.NewCustomer;
+import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.billing.gateway.PaymentRefused;
+import academy.cedarheights.booking.Billable;
+import academy.cedarheights.booking.Holds;
+import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.LessonCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a hold into an active enrollment: the family's customer, their card, then a monthly subscription
+ * (prorated to the 1st of next month) or an invoice for the remaining lessons. Each step stores its result
+ * before the next, and each provider write carries an idempotency key from our ids, so a crash or a retry
+ * resumes without charging twice. Without a card the family is asked once and the hold waits.
+ */
+@Component
+class BillingPipeline {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Holds holds;
+    private final PaymentGateway gateway;
+    private final Calendars calendars;
+    private final Notifications notifications;
+    private final AppProperties app;
+
+    BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
+                    Calendars calendars, Notifications notifications, AppProperties app) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.holds = holds;
+        this.gateway = gateway;
+        this.calendars = calendars;
+        this.notifications = notifications;
+        this.app = app;
+    }
+
+    record Prices(String currency, String timeZone, long monthly, long semesterPerLesson, long yearlyPerLesson) {
+    }
+
+    void bill(UUID school, UUID enrollmentId) {
+        Billable hold = transaction.execute(status -> holds.waiting(school, enrollmentId).orElse(null));
+        if (hold == null) {
+            return;
+        }
+        String customer = hold.stripeCustomerId() != null ? hold.stripeCustomerId() : newCustomer(school, hold);
+        var card = gateway.defaultPaymentMethod(customer);
+        if (card.isEmpty()) {
+            transaction.executeWithoutResult(status -> askForCard(school, hold));
+            return;
+        }
+        Prices prices = transaction.execute(status -> prices(school));
+        try {
+            if (hold.billingPlan().equals("monthly")) {
+                String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
+                        Money.of(prices.monthly(), prices.currency()), description(hold), firstOfNextMonth(prices)));
+                transaction.executeWithoutResult(status -> activate(school, hold, subscription, null, prices.monthly(), prices));
+            } else {
+                long amount = lessonsLeft(school, hold) * perLesson(hold, prices);
+                String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
+                        Money.of(amount, prices.currency()), description(hold)));
+                transaction.executeWithoutResult(status -> activate(school, hold, null, invoice, amount, prices));
+            }
+        } catch (PaymentRefused refused) {
+            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), prices));
+        }
+    }
+
+    private String newCustomer(UUID school, Billable hold) {
+        String customer = gateway.createCustomer(new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()));
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                        update payees set stripe_customer_id = :customer, updated_at = now()
+                         where school_id = :school and id = :payee and stripe_customer_id is null""")
+                .param("school", school).param("payee", hold.payeeId()).param("customer", customer).update());
+        return customer;
+    }
+
+    private void askForCard(UUID school, Billable hold) {
+        if (holds.noticeSent(school, hold.enrollmentId(), "no payment method on file")) {
+            Map<String, Object> model = model(hold);
+            model.put("expires_at", hold.provisionalExpiresAt().toString());
+            model.put("card_url", portal("/parent/payment-method"));
+            notifications.email(school, EmailTemplate.PROVISIONAL_NOTICE, hold.parentEmail(), model);
+        }
+    }
+
+    private void activate(UUID school, Billable hold, String subscription, String invoice, long amount, Prices prices) {
+        if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
+            Map<String, Object> model = model(hold);
+            model.put("first_lesson_date", hold.startDate().toString());
+            model.put("plan", hold.billingPlan());
+            model.put("amount", amount);
+            model.put("currency", prices.currency());
+            notifications.email(school, EmailTemplate.BOOKING_CONFIRMATION, hold.parentEmail(), model);
+        }
+    }
+
+    private void refused(UUID school, Billable hold, String reason, Prices prices) {
+        holds.failed(school, hold.enrollmentId(), reason);
+        Map<String, Object> model = model(hold);
+        model.put("amount", hold.billingPlan().equals("monthly") ? prices.monthly() : 0L);
+        model.put("currency", prices.currency());
+        model.put("reason", reason);
+        model.put("card_url", portal("/parent/payment-method"));
+        notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
+    }
+
+    /** Semester plans run to the end of the first lesson's semester, yearly plans for a year from it. */
+    private long lessonsLeft(UUID school, Billable hold) {
+        LessonCalendar calendar = transaction.execute(status -> calendars.of(school));
+        LocalDate end = hold.billingPlan().equals("semester")
+                ? calendar.semesterOf(hold.startDate()).map(LessonCalendar.Period::end).orElse(hold.startDate())
+                : hold.startDate().plusYears(1).minusDays(1);
+        return calendar.lessonDates(hold.weekday(), hold.startDate(), end).size();
+    }
+
+    private static long perLesson(Billable hold, Prices prices) {
+        return hold.billingPlan().equals("semester") ? prices.semesterPerLesson() : prices.yearlyPerLesson();
+    }
+
+    private Prices prices(UUID school) {
+        return jdbc.sql("""
+                        select currency, time_zone, monthly_price_cents as monthly,
+                               semester_per_lesson_cents as semester_per_lesson, yearly_per_lesson_cents as yearly_per_lesson
+                          from schools where id = :school""")
+                .param("school", school).query(Prices.class).single();
+    }
+
+    private static java.time.Instant firstOfNextMonth(Prices prices) {
+        ZoneId zone = ZoneId.of(prices.timeZone());
+        return LocalDate.now(zone).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static String description(Billable hold) {
+        return "Weekly lessons for " + hold.student() + " with " + hold.teacher();
+    }
+
+    private static Map<String, Object> model(Billable hold) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("parent_name", hold.parentName());
+        model.put("student", hold.student());
+        model.put("teacher", hold.teacher());
+        model.put("weekday", hold.weekday());
+        model.put("start_time", hold.startTime().toString());
+        return model;
+    }
+
+    private String portal(String path) {
+        return (app.publicUrl() != null ? app.publicUrl() : "http://localhost:8080") + path;
+    }
+}

@@ -1,0 +1,87 @@
+package academy.cedarheights.billing;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.billing.gateway.CardSetup;
+import academy.cedarheights.billing.gateway.NewCustomer;
+import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.booking.Holds;
+import academy.cedarheights.families.FamilyProfile;
+import academy.cedarheights.families.Payee;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adding a card: a Stripe Checkout session in setup mode, or the app's simulated checkout. Once the card is
+ * there, the family's waiting holds go back to the billing pipeline.
+ */
+@Service
+@Transactional
+public class CardSetups {
+
+    static final String SIMULATED_CARD = "pm_sim_card_visa_4242";
+    private final JdbcClient jdbc;
+    private final FamilyProfile families;
+    private final PaymentGateway gateway;
+    private final Holds holds;
+    private final BillingTriggers triggers;
+
+    CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers) {
+        this.jdbc = jdbc;
+        this.families = families;
+        this.gateway = gateway;
+        this.holds = holds;
+        this.triggers = triggers;
+    }
+
+    /** Where the signed-in parent adds a card. */
+    public String setupUrl(CurrentSchool school, Caller caller) {
+        Payee payee = families.payee(school.id(), caller);
+        String customer = customerOf(school.id(), payee);
+        return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), payee.id(), customer, "/parent/bookings"));
+    }
+
+    /** The simulated checkout's session, if it exists and is still open. */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> openSimulatedCheckout(UUID school, UUID session) {
+        return jdbc.sql("""
+                        select p.name, p.email from simulated_checkouts c join payees p on p.school_id = c.school_id and p.id = c.payee_id
+                         where c.school_id = :school and c.id = :session and c.completed_at is null""")
+                .param("school", school).param("session", session).query().listOfRows().stream().findFirst();
+    }
+
+    /** The simulated card is attached as the family's default and their waiting holds resume. */
+    public void completeSimulatedCheckout(UUID school, UUID session) {
+        UUID payee = jdbc.sql("""
+                        update simulated_checkouts set completed_at = now()
+                         where school_id = :school and id = :session and completed_at is null returning payee_id""")
+                .param("school", school).param("session", session).query(UUID.class).optional()
+                .orElseThrow(() -> new NoSuchRecord("open checkout", session));
+        cardAdded(school, payee, SIMULATED_CARD);
+    }
+
+    /** A card became the family's default (simulated checkout now; Stripe's webhooks later). */
+    public void cardAdded(UUID school, UUID payeeId, String paymentMethodId) {
+        jdbc.sql("update payees set default_payment_method_id = :card, updated_at = now() where school_id = :school and id = :payee")
+                .param("school", school).param("payee", payeeId).param("card", paymentMethodId).update();
+        holds.waitingForFamily(school, payeeId).forEach(enrollment -> triggers.billLater(school, enrollment));
+    }
+
+    private String customerOf(UUID school, Payee payee) {
+        String existing = jdbc.sql("select stripe_customer_id from payees where school_id = :school and id = :payee")
+                .param("school", school).param("payee", payee.id()).query(String.class).optional().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        String customer = gateway.createCustomer(new NewCustomer(school, payee.id(), payee.email(), payee.name()));
+        jdbc.sql("update payees set stripe_customer_id = :customer where school_id = :school and id = :payee")
+                .param("school", school).param("payee", payee.id()).param("customer", customer).update();
+        return customer;
+    }
+}

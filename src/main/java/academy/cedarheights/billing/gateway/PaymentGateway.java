@@ -1,0 +1,31 @@
+package academy.cedarheights.billing.gateway;
+
+import java.util.Optional;
+
+/**
+ * The payment provider as billing needs it. Every write carries an idempotency key derived from our ids,
+ * so running a step again creates nothing twice. Failures: {@link PaymentRefused} is final (a declined
+ * card, an invalid request), {@link GatewayUnavailable} may pass (network, 429, 5xx).
+ */
+public interface PaymentGateway {
+
+    /** The school's product that lesson subscriptions are priced under, created once per school. */
+    String createProduct(java.util.UUID schoolId, String name);
+
+    /** The family's customer, created once. */
+    String createCustomer(NewCustomer customer);
+
+    /** The customer's default card, if they have one. */
+    Optional<String> defaultPaymentMethod(String customerId);
+
+    /** A monthly subscription whose first invoice is prorated up to the anchor (the 1st of next month). */
+    String subscribeMonthly(MonthlyPlan plan);
+
+    /** A one-off invoice for the remaining lessons, charged to the default card now. */
+    String chargeLessons(LessonCharge charge);
+
+    void cancelSubscription(String subscriptionId, String idempotencyKey);
+
+    /** Where the family adds a card (Stripe Checkout in setup mode, or the simulated page). */
+    String cardSetupUrl(CardSetup setup);
+}

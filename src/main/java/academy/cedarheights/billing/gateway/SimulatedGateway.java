@@ -1,0 +1,68 @@
+package academy.cedarheights.billing.gateway;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The gateway of demo and offline runs (no {@code STRIPE_SECRET_KEY}): it behaves like Stripe in outcome —
+ * a customer per family, a card once the family adds one on the app's own simulated checkout page,
+ * subscription and invoice ids, immediate activation — without any network. Ids derive from ours, so a
+ * re-run creates nothing twice.
+ */
+public class SimulatedGateway implements PaymentGateway {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final String publicUrl;
+
+    public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction, String publicUrl) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.publicUrl = publicUrl == null ? "" : publicUrl;
+    }
+
+    @Override
+    public String createProduct(UUID schoolId, String name) {
+        return "prod_sim_" + schoolId.toString().replace("-", "");
+    }
+
+    @Override
+    public String createCustomer(NewCustomer customer) {
+        return "cus_sim_" + customer.payeeId().toString().replace("-", "");
+    }
+
+    /** The simulated card lives where a real one is mirrored: on the family's record. */
+    @Override
+    public Optional<String> defaultPaymentMethod(String customerId) {
+        // the pipeline calls gateways outside its transactions; this simulated one reads ours, so it opens one
+        return transaction.execute(status -> jdbc.sql(
+                        "select default_payment_method_id from payees where stripe_customer_id = :customer")
+                .param("customer", customerId).query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst());
+    }
+
+    @Override
+    public String subscribeMonthly(MonthlyPlan plan) {
+        return "sub_sim_" + plan.enrollmentId().toString().replace("-", "");
+    }
+
+    @Override
+    public String chargeLessons(LessonCharge charge) {
+        return "in_sim_" + charge.enrollmentId().toString().replace("-", "");
+    }
+
+    @Override
+    public void cancelSubscription(String subscriptionId, String idempotencyKey) {
+        // nothing is charged in simulation, so nothing is left to stop
+    }
+
+    @Override
+    public String cardSetupUrl(CardSetup setup) {
+        UUID session = jdbc.sql("insert into simulated_checkouts (school_id, payee_id) values (:school, :payee) returning id")
+                .param("school", setup.schoolId()).param("payee", setup.payeeId()).query(UUID.class).single();
+        return publicUrl + "/billing/simulated-checkout/" + setup.schoolSlug() + "/" + session;
+    }
+}

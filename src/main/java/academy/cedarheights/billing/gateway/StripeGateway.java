@@ -1,0 +1,165 @@
+package academy.cedarheights.billing.gateway;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.Invoice;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceFinalizeInvoiceParams;
+import com.stripe.param.InvoiceItemCreateParams;
+import com.stripe.param.InvoicePayParams;
+import com.stripe.param.PaymentMethodListParams;
+import com.stripe.param.ProductCreateParams;
+import com.stripe.param.SubscriptionCancelParams;
+import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+
+/**
+ * Stripe through {@code stripe-java}: the family is the customer (siblings share a card), monthly plans are
+ * subscriptions anchored on the 1st of next month, semester and yearly plans one invoice charged at once.
+ * Every write carries our idempotency key. Connection failures, 409, 429 and 5xx are transient; a declined
+ * card and any other 4xx are final.
+ */
+public class StripeGateway implements PaymentGateway {
+
+    private final StripeClient stripe;
+    private final String publicUrl;
+
+    public StripeGateway(String secretKey, String apiBase, int networkRetries, int readTimeoutMillis, String publicUrl) {
+        this.stripe = StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase)
+                .setMaxNetworkRetries(networkRetries).setConnectTimeout(5_000).setReadTimeout(readTimeoutMillis).build();
+        this.publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl;
+    }
+
+    @Override
+    public String createProduct(UUID schoolId, String name) {
+        return call(() -> stripe.v1().products().create(ProductCreateParams.builder().setName(name)
+                .putMetadata("school_id", schoolId.toString()).build(), key("product-" + schoolId)).getId());
+    }
+
+    @Override
+    public String createCustomer(NewCustomer customer) {
+        return call(() -> stripe.v1().customers().create(CustomerCreateParams.builder()
+                .setEmail(customer.email()).setName(customer.name())
+                .putMetadata("school_id", customer.schoolId().toString())
+                .putMetadata("payee_id", customer.payeeId().toString()).build(), key(customer.idempotencyKey())).getId());
+    }
+
+    /** The default card; a card attached without being made default (Checkout in setup mode) becomes it. */
+    @Override
+    public Optional<String> defaultPaymentMethod(String customerId) {
+        return call(() -> {
+            Customer customer = stripe.v1().customers().retrieve(customerId);
+            if (customer.getInvoiceSettings() != null && customer.getInvoiceSettings().getDefaultPaymentMethod() != null) {
+                return Optional.of(customer.getInvoiceSettings().getDefaultPaymentMethod());
+            }
+            var cards = stripe.v1().paymentMethods().list(PaymentMethodListParams.builder().setCustomer(customerId)
+                    .setType(PaymentMethodListParams.Type.CARD).build()).getData();
+            if (cards.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            String card = cards.get(0).getId();
+            stripe.v1().customers().update(customerId, CustomerUpdateParams.builder().setInvoiceSettings(
+                    CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(card).build()).build(),
+                    key("default-card-" + customerId + "-" + card));
+            return Optional.of(card);
+        });
+    }
+
+    @Override
+    public String subscribeMonthly(MonthlyPlan plan) {
+        String product = createProduct(plan.schoolId(), "Weekly music lessons");
+        var price = SubscriptionCreateParams.Item.PriceData.builder()
+                .setCurrency(plan.price().currency().toLowerCase(Locale.ROOT)).setProduct(product)
+                .setUnitAmount(plan.price().amount())
+                .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
+                        .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build())
+                .build();
+        return call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(plan.customerId()).setDefaultPaymentMethod(plan.paymentMethodId())
+                .addItem(SubscriptionCreateParams.Item.builder().setPriceData(price).build())
+                .setBillingCycleAnchor(plan.firstFullPeriodStarts().getEpochSecond())
+                .setProrationBehavior(SubscriptionCreateParams.ProrationBehavior.CREATE_PRORATIONS)
+                .setDescription(plan.description())
+                .putMetadata("school_id", plan.schoolId().toString())
+                .putMetadata("enrollment_id", plan.enrollmentId().toString())
+                .build(), key(plan.idempotencyKey())).getId());
+    }
+
+    /** Draft invoice, its line, finalize, pay: four steps, each idempotent, so a re-run picks up where it stopped. */
+    @Override
+    public String chargeLessons(LessonCharge charge) {
+        return call(() -> {
+            Invoice invoice = stripe.v1().invoices().create(InvoiceCreateParams.builder()
+                    .setCustomer(charge.customerId()).setCollectionMethod(InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
+                    .setAutoAdvance(false).setDefaultPaymentMethod(charge.paymentMethodId()).setDescription(charge.description())
+                    .putMetadata("school_id", charge.schoolId().toString())
+                    .putMetadata("enrollment_id", charge.enrollmentId().toString())
+                    .build(), key(charge.idempotencyKey("create")));
+            stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(charge.customerId())
+                    .setInvoice(invoice.getId()).setAmount(charge.amount().amount())
+                    .setCurrency(charge.amount().currency().toLowerCase(Locale.ROOT)).setDescription(charge.description())
+                    .putMetadata("enrollment_id", charge.enrollmentId().toString())
+                    .build(), key(charge.idempotencyKey("item")));
+            stripe.v1().invoices().finalizeInvoice(invoice.getId(), InvoiceFinalizeInvoiceParams.builder().build(),
+                    key(charge.idempotencyKey("finalize")));
+            return stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
+                    .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay"))).getId();
+        });
+    }
+
+    @Override
+    public void cancelSubscription(String subscriptionId, String idempotencyKey) {
+        call(() -> stripe.v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
+                key(idempotencyKey)));
+    }
+
+    @Override
+    public String cardSetupUrl(CardSetup setup) {
+        return call(() -> stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP).setCustomer(setup.customerId())
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                .setSuccessUrl(absolute(setup.returnUrl()) + "?card=added")
+                .setCancelUrl(absolute(setup.returnUrl()) + "?card=cancelled")
+                .putMetadata("school_id", setup.schoolId().toString())
+                .putMetadata("payee_id", setup.payeeId().toString())
+                .build()).getUrl());
+    }
+
+    private String absolute(String path) {
+        return path.startsWith("http") ? path : publicUrl + path;
+    }
+
+    private static RequestOptions key(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+
+    private interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+
+    private static <T> T call(StripeCall<T> work) {
+        try {
+            return work.run();
+        } catch (CardException e) {
+            throw new PaymentRefused("the card was declined" + (e.getDeclineCode() != null ? " (" + e.getDeclineCode() + ")" : ""), e);
+        } catch (ApiConnectionException | RateLimitException e) {
+            throw new GatewayUnavailable("Stripe is unavailable: " + e.getMessage(), e);
+        } catch (ApiException e) {
+            throw new GatewayUnavailable("Stripe answered HTTP " + e.getStatusCode() + ": " + e.getMessage(), e);
+        } catch (StripeException e) {
+            throw new PaymentRefused("Stripe refused the request: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package academy.cedarheights.billing.web;
+
+import java.util.UUID;
+
+import academy.cedarheights.billing.CardSetups;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.SchoolNotFound;
+import academy.cedarheights.schools.SchoolSummary;
+import academy.cedarheights.schools.Schools;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The simulated gateway's checkout page: a button that "adds" a test card. The unguessable session id in
+ * the address is the capability, as a Stripe Checkout URL is; it works once.
+ */
+@Controller
+@RequestMapping("/billing/simulated-checkout/{school}/{session}")
+class SimulatedCheckoutController {
+
+    private final CardSetups cards;
+    private final Schools schools;
+
+    SimulatedCheckoutController(CardSetups cards, Schools schools) {
+        this.cards = cards;
+        this.schools = schools;
+    }
+
+    @GetMapping
+    String page(@PathVariable("school") String slug, @PathVariable UUID session, Model model) {
+        SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new SchoolNotFound(slug));
+        var checkout = TenantContext.callAs(school.id(), () -> cards.openSimulatedCheckout(school.id(), session));
+        model.addAttribute("school", school.name());
+        model.addAttribute("family", checkout.map(row -> row.get("name")).orElse(null));
+        model.addAttribute("open", checkout.isPresent());
+        return "billing/simulated-checkout";
+    }
+
+    @PostMapping
+    String addCard(@PathVariable("school") String slug, @PathVariable UUID session, Model model) {
+        SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new SchoolNotFound(slug));
+        TenantContext.runAs(school.id(), () -> cards.completeSimulatedCheckout(school.id(), session));
+        model.addAttribute("school", school.name());
+        return "billing/simulated-checkout-done";
+    }
+}

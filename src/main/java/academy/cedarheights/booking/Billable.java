@@ -1,0 +1,13 @@
+package academy.cedarheights.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/** Everything billing needs to know about a provisional enrollment, read in one query. */
+public record Billable(UUID enrollmentId, UUID studentId, String student, UUID payeeId, String parentName,
+                       String parentEmail, String stripeCustomerId, String defaultPaymentMethodId, String billingPlan,
+                       LocalDate startDate, int weekday, LocalTime startTime, String teacher, Instant provisionalExpiresAt,
+                       Instant provisionalNoticeSentAt) {
+}

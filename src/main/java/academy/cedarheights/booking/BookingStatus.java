@@ -1,0 +1,13 @@
+package academy.cedarheights.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Where a booking stands. */
+public record BookingStatus(UUID trackingId, UUID enrollmentId, UUID studentId, UUID timeslotId, String status,
+                            String billingPlan, LocalDate startDate, String failureReason, Instant provisionalExpiresAt,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) NextAction nextAction) {
+}

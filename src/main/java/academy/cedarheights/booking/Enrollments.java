@@ -1,0 +1,134 @@
+package academy.cedarheights.booking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.platform.web.Page;
+import academy.cedarheights.platform.web.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading enrollments and ending them: by the family, by an admin, or when a hold expires. */
+@Service
+@Transactional
+public class Enrollments {
+
+    static final String SETUP_URL = "/api/v1/parent/payment-method/setup";
+    private static final Map<String, String> SORTABLE = Map.of("created_at", "e.created_at", "start_date", "e.start_date",
+            "status", "e.status");
+    private static final String STATUS = """
+            select e.tracking_id, e.id as enrollment_id, e.student_id, e.timeslot_id, e.status, e.billing_plan,
+                   e.start_date, e.failure_reason, e.provisional_expires_at,
+                   e.status = 'provisional' and p.default_payment_method_id is null as needs_card
+              from enrollments e
+              join students st on st.school_id = e.school_id and st.id = e.student_id
+              join payees p on p.school_id = st.school_id and p.id = st.payee_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Enrollments(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** A family's bookings, newest first. */
+    @Transactional(readOnly = true)
+    public List<BookingStatus> ofFamily(UUID school, UUID payeeId) {
+        return jdbc.sql(STATUS + " where e.school_id = :school and st.payee_id = :payee order by e.created_at desc, e.id")
+                .param("school", school).param("payee", payeeId).query(Enrollments::status).list();
+    }
+
+    /** One of the family's bookings; another family's tracking id answers 404. */
+    @Transactional(readOnly = true)
+    public BookingStatus statusOf(UUID school, UUID payeeId, UUID trackingId) {
+        return jdbc.sql(STATUS + " where e.school_id = :school and st.payee_id = :payee and e.tracking_id = :tracking")
+                .param("school", school).param("payee", payeeId).param("tracking", trackingId)
+                .query(Enrollments::status).optional().orElseThrow(() -> new NoSuchRecord("booking", trackingId));
+    }
+
+    public BookingStatus cancelForFamily(UUID school, UUID payeeId, UUID trackingId) {
+        BookingStatus booking = statusOf(school, payeeId, trackingId);
+        end(school, booking.enrollmentId(), "cancelled", "cancelled by the family");
+        return statusOf(school, payeeId, trackingId);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Enrollment> page(UUID school, String status, UUID teacherId, UUID studentId, PageQuery query) {
+        String from = """
+                  from enrollments e
+                  join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                  join students st on st.school_id = e.school_id and st.id = e.student_id
+                 where e.school_id = :school and (cast(:status as text) is null or e.status = :status)
+                   and (cast(:teacher as uuid) is null or t.teacher_id = :teacher)
+                   and (cast(:student as uuid) is null or e.student_id = :student)""";
+        var items = jdbc.sql("""
+                        select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
+                               e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
+                               e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at
+                        """ + from + " order by " + query.orderBy(SORTABLE, "e.created_at desc", "e.id")
+                        + " limit :limit offset :offset")
+                .param("school", school).param("status", status).param("teacher", teacherId).param("student", studentId)
+                .param("limit", query.pageSize()).param("offset", query.offset())
+                .query(Enrollment.class).list();
+        long total = jdbc.sql("select count(*) " + from)
+                .param("school", school).param("status", status).param("teacher", teacherId).param("student", studentId)
+                .query(Long.class).single();
+        return query.page(items, total);
+    }
+
+    public Enrollment cancel(UUID school, UUID id, String reason) {
+        get(school, id);
+        end(school, id, "cancelled", reason == null || reason.isBlank() ? "cancelled by the school" : reason.trim());
+        return get(school, id);
+    }
+
+    /**
+     * Ends a provisional or active enrollment, freeing its slot; the row (and its lessons' history) stays.
+     * Locked first, so a cancel racing billing's activation is settled by the database.
+     */
+    void end(UUID school, UUID id, String status, String reason) {
+        Map<String, Object> current = jdbc.sql("""
+                        select status, stripe_subscription_id from enrollments where school_id = :school and id = :id for update""")
+                .param("school", school).param("id", id).query().singleRow();
+        String was = (String) current.get("status");
+        if (!was.equals("provisional") && !was.equals("active")) {
+            throw new ConflictWithCurrentState("This booking is already " + was + ".");
+        }
+        jdbc.sql("""
+                        update enrollments set status = :status, cancel_reason = :reason, ended_at = now(), updated_at = now()
+                         where school_id = :school and id = :id""")
+                .param("school", school).param("id", id).param("status", status).param("reason", reason).update();
+        events.publishEvent(new EnrollmentEnded(school, id, status, (String) current.get("stripe_subscription_id")));
+    }
+
+    @Transactional(readOnly = true)
+    public Enrollment get(UUID school, UUID id) {
+        return jdbc.sql("""
+                        select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
+                               e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
+                               e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where e.school_id = :school and e.id = :id""")
+                .param("school", school).param("id", id).query(Enrollment.class).optional()
+                .orElseThrow(() -> new NoSuchRecord("enrollment", id));
+    }
+
+    private static BookingStatus status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        boolean needsCard = rs.getBoolean("needs_card");
+        var expires = rs.getTimestamp("provisional_expires_at");
+        return new BookingStatus(rs.getObject("tracking_id", UUID.class), rs.getObject("enrollment_id", UUID.class),
+                rs.getObject("student_id", UUID.class), rs.getObject("timeslot_id", UUID.class), rs.getString("status"),
+                rs.getString("billing_plan"), rs.getObject("start_date", java.time.LocalDate.class),
+                rs.getString("failure_reason"), expires == null ? null : expires.toInstant(),
+                needsCard ? new NextAction("add_payment_method", SETUP_URL) : null);
+    }
+}

@@ -1,0 +1,73 @@
+package academy.cedarheights.booking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.Schools;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Releases holds whose time ran out: the enrollment expires with its reason, the slot is free, and the
+ * school's admins hear of it. Rows are claimed with {@code for update skip locked}, so runs on several
+ * instances (or twice) expire each hold once.
+ */
+@Component
+class HoldExpiry {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Enrollments enrollments;
+    private final Schools schools;
+    private final Notifications notifications;
+
+    HoldExpiry(JdbcClient jdbc, TransactionTemplate transaction, Enrollments enrollments, Schools schools,
+               Notifications notifications) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.enrollments = enrollments;
+        this.schools = schools;
+        this.notifications = notifications;
+    }
+
+    record Expired(UUID id, String student, String reason) {
+    }
+
+    int expireAll() {
+        int expired = 0;
+        for (UUID school : schools.all()) {
+            expired += TenantContext.callAs(school, () -> transaction.execute(status -> expire(school)));
+        }
+        return expired;
+    }
+
+    int expire(UUID school) {
+        List<Expired> due = jdbc.sql("""
+                        select e.id, st.name as student, coalesce(e.failure_reason, 'billing was not set up in time') as reason
+                          from enrollments e join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where e.school_id = :school and e.status = 'provisional' and e.provisional_expires_at < now()
+                           for update of e skip locked""")
+                .param("school", school).query(Expired.class).list();
+        for (Expired hold : due) {
+            enrollments.end(school, hold.id(), "expired", "the hold expired: " + hold.reason());
+        }
+        if (!due.isEmpty()) {
+            alert(school, due);
+        }
+        return due.size();
+    }
+
+    private void alert(UUID school, List<Expired> due) {
+        String detail = due.size() + " provisional booking(s) expired and their slots are free again: "
+                + String.join("; ", due.stream().map(hold -> hold.student() + " (" + hold.reason() + ")").toList()) + ".";
+        for (String admin : schools.adminEmails(school)) {
+            notifications.email(school, EmailTemplate.ADMIN_ALERT, admin,
+                    Map.of("title", "Provisional bookings expired", "detail", detail));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package academy.cedarheights.booking;
+
+import java.util.UUID;
+
+import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.Page;
+import academy.cedarheights.platform.web.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Enrollments as the school's admins manage them: list, enroll (with billing outside Stripe), cancel. */
+@Service
+@Transactional
+public class SchoolEnrollments {
+
+    private final JdbcClient jdbc;
+    private final Bookings bookings;
+    private final Enrollments enrollments;
+    private final AuditTrail audit;
+
+    SchoolEnrollments(JdbcClient jdbc, Bookings bookings, Enrollments enrollments, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.bookings = bookings;
+        this.enrollments = enrollments;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Enrollment> page(UUID school, String status, UUID teacherId, UUID studentId, PageQuery query) {
+        return enrollments.page(school, status, teacherId, studentId, query);
+    }
+
+    public BookingAccepted assign(UUID school, String actor, BookSlot request, boolean activate) {
+        boolean student = jdbc.sql("select exists (select 1 from students where school_id = :school and id = :id and deleted_at is null)")
+                .param("school", school).param("id", request.studentId()).query(Boolean.class).single();
+        if (!student) {
+            throw new InvalidField("student_id", "must be a student of this school");
+        }
+        BookingAccepted accepted = bookings.hold(school, request, activate);
+        audit.created(school, actor, "enrollment", accepted.enrollmentId(), accepted);
+        return accepted;
+    }
+
+    public Enrollment cancel(UUID school, String actor, UUID id, String reason) {
+        Enrollment before = enrollments.get(school, id);
+        Enrollment after = enrollments.cancel(school, id, reason);
+        audit.updated(school, actor, "enrollment", id, before, after);
+        return after;
+    }
+}
