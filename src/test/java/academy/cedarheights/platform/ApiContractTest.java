@@ -25,7 +25,10 @@ class ApiContractTest {
             "GET /admin/settings", "PUT /admin/settings",
             "GET /admin/semesters/{id}/closures", "POST /admin/semesters/{id}/closures",
             "GET /parent/preferences", "PUT /parent/preferences",
-            "GET /admin/emails", "GET /admin/dead-letters", "POST /admin/dead-letters/{id}/retry");
+            "GET /admin/emails", "GET /admin/dead-letters", "POST /admin/dead-letters/{id}/retry",
+            "POST /parent/bookings", "GET /parent/bookings", "GET /parent/bookings/{tracking_id}/status",
+            "POST /parent/bookings/{tracking_id}/cancel", "POST /parent/payment-method/setup",
+            "GET /admin/enrollments", "POST /admin/enrollments", "POST /admin/enrollments/{id}/cancel");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

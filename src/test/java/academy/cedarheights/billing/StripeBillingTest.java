@@ -1,0 +1,252 @@
+package academy.cedarheights.billing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.billing.gateway.GatewayUnavailable;
+import academy.cedarheights.billing.gateway.StripeGateway;
+import academy.cedarheights.booking.Holds;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The billing pipeline driving the real {@code stripe-java} SDK against a local server answering in
+ * Stripe's wire format: form-encoded requests in, JSON objects and Stripe error objects out.
+ */
+@IntegrationTest
+class StripeBillingTest {
+
+    static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired Holds holds;
+    @Autowired Calendars calendars;
+    @Autowired Notifications notifications;
+    @Autowired AppProperties app;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+
+    final WireMockServer stripe = new WireMockServer(wireMockConfig().dynamicPort());
+    BillingPipeline pipeline;
+    TestSchool school;
+    UUID enrollment;
+
+    @BeforeEach
+    void stripeAndAHold() {
+        stripe.start();
+        StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, calendars, notifications, app);
+        school = schools.create();
+        LocalDate today = LocalDate.now(VANCOUVER);
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(60)).update();
+        stripe.stubFor(post(urlEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_1", "object": "customer", "email": "pat@families.test", "metadata": {},
+                 "invoice_settings": {"default_payment_method": null}, "livemode": false, "created": 1700000000}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/products")).willReturn(okJson("""
+                {"id": "prod_1", "object": "product", "name": "Weekly music lessons", "active": true}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).willReturn(okJson("""
+                {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "active",
+                 "items": {"object": "list", "data": [{"id": "si_1", "object": "subscription_item",
+                   "current_period_start": 1700000000, "current_period_end": 1702592000}]},
+                 "latest_invoice": "in_sub_1"}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/invoices")).willReturn(okJson(invoice("draft"))));
+        stripe.stubFor(post(urlEqualTo("/v1/invoiceitems")).willReturn(okJson("""
+                {"id": "ii_1", "object": "invoiceitem", "customer": "cus_1", "amount": 0, "currency": "cad"}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/finalize")).willReturn(okJson(invoice("open"))));
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).willReturn(okJson(invoice("paid"))));
+        withCard(true);
+    }
+
+    @AfterEach
+    void stopStripe() {
+        stripe.stop();
+    }
+
+    @Test
+    void aMonthlyPlanBecomesASubscriptionAnchoredOnTheFirstOfNextMonth() {
+        enrollment = hold("monthly");
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_subscription_id", "sub_1");
+        LocalDate firstOfNextMonth = LocalDate.now(VANCOUVER).withDayOfMonth(1).plusMonths(1);
+        long anchor = firstOfNextMonth.atStartOfDay(VANCOUVER).toEpochSecond();
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/subscriptions"))
+                .withHeader("Idempotency-Key", equalTo("subscription-" + enrollment))
+                .withHeader("Authorization", equalTo("Bearer sk_test_cedar"))
+                .withRequestBody(containing("customer=cus_1"))
+                .withRequestBody(containing("billing_cycle_anchor=" + anchor))
+                .withRequestBody(containing("proration_behavior=create_prorations"))
+                .withRequestBody(containing("[unit_amount]=15000"))
+                .withRequestBody(containing("metadata[enrollment_id]=" + enrollment)));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/customers")).withHeader("Idempotency-Key", containing("customer-")));
+    }
+
+    @Test
+    void aSemesterPlanIsOneInvoiceForTheLessonsLeftPaidAtOnce() {
+        enrollment = hold("semester");
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_invoice_id", "in_1");
+        long lessons = TenantContext.callAs(school.id(), () -> transaction.execute(status -> calendars.of(school.id())))
+                .lessonDates(weekday(), LocalDate.now(VANCOUVER).plusDays(2), LocalDate.now(VANCOUVER).plusDays(60)).size();
+        assertThat(lessons).isPositive();
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/invoiceitems"))
+                .withHeader("Idempotency-Key", equalTo("invoice-item-" + enrollment))
+                .withRequestBody(containing("amount=" + lessons * 3500)).withRequestBody(containing("invoice=in_1")));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/invoices/in_1/pay"))
+                .withHeader("Idempotency-Key", equalTo("invoice-pay-" + enrollment)));
+    }
+
+    @Test
+    void withoutACardTheHoldWaitsAndTheFamilyIsAskedOnce() {
+        withCard(false);
+        enrollment = hold("monthly");
+
+        bill();
+        bill();
+
+        assertThat(status()).containsEntry("status", "provisional").containsEntry("failure_reason", "no payment method on file");
+        assertThat(emails("provisional_notice")).isEqualTo(1);
+        stripe.verify(0, postRequestedFor(urlEqualTo("/v1/subscriptions")));
+    }
+
+    @Test
+    void aDeclinedCardKeepsTheHoldRecordsWhyAndTellsTheFamily() {
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).willReturn(aResponse().withStatus(402)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                                   "message": "Your card has insufficient funds.", "param": ""}}""")));
+        enrollment = hold("yearly");
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "provisional");
+        assertThat((String) status().get("failure_reason")).contains("declined").contains("insufficient_funds");
+        assertThat(emails("payment_failed")).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorIsTransientAndTheRetryCreatesNothingTwice() {
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong\"}}")));
+        enrollment = hold("monthly");
+
+        assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class).hasMessageContaining("500");
+        assertThat(status()).containsEntry("status", "provisional");
+        bill();
+        bill();
+
+        assertThat(status()).containsEntry("status", "active");
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/subscriptions"))
+                .withHeader("Idempotency-Key", equalTo("subscription-" + enrollment)));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/customers")));
+    }
+
+    @Test
+    void aRateLimitIsTransientAndTheRetryGoesThrough() {
+        stripe.stubFor(post(urlEqualTo("/v1/customers")).atPriority(1).inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm").willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"rate_limit\", \"message\": \"Too many requests\"}}")));
+        enrollment = hold("monthly");
+
+        assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class);
+        assertThat(status()).containsEntry("status", "provisional");
+        bill();
+
+        assertThat(status()).containsEntry("status", "active");
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/customers")).withHeader("Idempotency-Key", containing("customer-")));
+    }
+
+    @Test
+    void aTimeoutIsTransient() {
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1)
+                .willReturn(okJson("{}").withFixedDelay(3_000)));
+        enrollment = hold("monthly");
+
+        assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class);
+        assertThat(status()).containsEntry("status", "provisional");
+    }
+
+    private void bill() {
+        TenantContext.runAs(school.id(), () -> pipeline.bill(school.id(), enrollment));
+    }
+
+    private void withCard(boolean card) {
+        stripe.stubFor(get(urlEqualTo("/v1/customers/cus_1")).willReturn(okJson("""
+                {"id": "cus_1", "object": "customer", "metadata": {},
+                 "invoice_settings": {"default_payment_method": %s}, "livemode": false, "created": 1700000000}"""
+                .formatted(card ? "\"pm_card_visa\"" : "null"))));
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/payment_methods", "has_more": false, "data": []}""")));
+    }
+
+    private static String invoice(String status) {
+        return """
+                {"id": "in_1", "object": "invoice", "status": "%s", "customer": "cus_1", "amount_due": 0,
+                 "amount_paid": 0, "currency": "cad"}""".formatted(status);
+    }
+
+    private int weekday() {
+        return LocalDate.now(VANCOUVER).plusDays(2).getDayOfWeek().getValue();
+    }
+
+    private UUID hold(String plan) {
+        UUID piano = school.instrument("piano");
+        UUID slot = school.slot(school.teacher("Ada Keys", true, piano), weekday(), "16:00");
+        UUID payee = owner.jdbc().sql("insert into payees (school_id, name, email) values (:s, 'Pat Doe', 'pat@families.test') returning id")
+                .param("s", school.id()).query(UUID.class).single();
+        UUID student = school.student(payee, "Kid", piano);
+        return owner.jdbc().sql("""
+                        insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date,
+                                                 provisional_expires_at)
+                        values (:s, :student, :slot, :plan, 'provisional', :start, now() + interval '14 days') returning id""")
+                .param("s", school.id()).param("student", student).param("slot", slot).param("plan", plan)
+                .param("start", LocalDate.now(VANCOUVER).plusDays(2)).query(UUID.class).single();
+    }
+
+    private Map<String, Object> status() {
+        return owner.jdbc().sql("select status, failure_reason, stripe_subscription_id, stripe_invoice_id from enrollments where id = :id")
+                .param("id", enrollment).query().singleRow();
+    }
+
+    private long emails(String template) {
+        return owner.jdbc().sql("select count(*) from email_log where school_id = :s and template = :t")
+                .param("s", school.id()).param("t", template).query(Long.class).single();
+    }
+}
