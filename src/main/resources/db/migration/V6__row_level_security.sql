@@ -10,7 +10,12 @@ create function app_current_school() returns uuid
 grant usage on schema public to "${app_role}";
 grant select, insert, update, delete on all tables in schema public to "${app_role}";
 alter default privileges in schema public grant select, insert, update, delete on tables to "${app_role}";
-revoke all on flyway_schema_history from "${app_role}";
+-- the application may not rewrite the migration history (unless it is itself the schema owner)
+do $$ begin
+    if current_user <> '${app_role}' then
+        execute 'revoke all on flyway_schema_history from "${app_role}"';
+    end if;
+end $$;
 
 alter table school_admin_emails enable row level security;
 alter table school_admin_emails force row level security;
