@@ -3,10 +3,10 @@ package academy.cedarheights.booking;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.persistence.SchoolRows;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,13 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SchoolEnrollments {
 
-    private final JdbcClient jdbc;
+    private final SchoolRows rows;
     private final Bookings bookings;
     private final Enrollments enrollments;
     private final AuditTrail audit;
 
-    SchoolEnrollments(JdbcClient jdbc, Bookings bookings, Enrollments enrollments, AuditTrail audit) {
-        this.jdbc = jdbc;
+    SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit) {
+        this.rows = rows;
         this.bookings = bookings;
         this.enrollments = enrollments;
         this.audit = audit;
@@ -33,9 +33,7 @@ public class SchoolEnrollments {
     }
 
     public BookingAccepted assign(UUID school, String actor, BookSlot request, boolean activate) {
-        boolean student = jdbc.sql("select exists (select 1 from students where school_id = :school and id = :id and deleted_at is null)")
-                .param("school", school).param("id", request.studentId()).query(Boolean.class).single();
-        if (!student) {
+        if (!rows.exists("students", school, request.studentId())) {
             throw new InvalidField("student_id", "must be a student of this school");
         }
         BookingAccepted accepted = bookings.hold(school, request, activate);

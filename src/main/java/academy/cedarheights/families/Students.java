@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.persistence.SchoolRows;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.MergePatch;
 import academy.cedarheights.platform.web.NoSuchRecord;
@@ -42,12 +43,14 @@ public class Students {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final MergePatch patches;
+    private final SchoolRows rows;
     private final Clock clock;
 
-    Students(JdbcClient jdbc, AuditTrail audit, MergePatch patches, Clock clock) {
+    Students(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.patches = patches;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -96,7 +99,7 @@ public class Students {
     }
 
     public Student create(UUID school, String actor, StudentRequest request) {
-        if (!exists("payees", school, request.payeeId())) {
+        if (!rows.exists("payees", school, request.payeeId())) {
             throw new InvalidField("payee_id", "must be a payee of this school");
         }
         return add(school, actor, request.payeeId(), request.details());
@@ -120,7 +123,7 @@ public class Students {
 
     public Student replace(UUID school, String actor, UUID id, StudentRequest request) {
         Student before = get(school, id);
-        if (!exists("payees", school, request.payeeId())) {
+        if (!rows.exists("payees", school, request.payeeId())) {
             throw new InvalidField("payee_id", "must be a payee of this school");
         }
         check(school, request.details());
@@ -163,16 +166,12 @@ public class Students {
         if (age < YOUNGEST || age > OLDEST) {
             throw new InvalidField("birth_date", "the student must be " + YOUNGEST + " to " + OLDEST + " years old");
         }
-        if (!exists("instruments", school, details.instrumentId())) {
+        if (!rows.exists("instruments", school, details.instrumentId())) {
             throw new InvalidField("instrument_id", "must be an instrument of this school");
         }
-        if (details.teacherPrefId() != null && !exists("teachers", school, details.teacherPrefId())) {
+        if (details.teacherPrefId() != null && !rows.exists("teachers", school, details.teacherPrefId())) {
             throw new InvalidField("teacher_pref_id", "must be a teacher of this school");
         }
     }
 
-    private boolean exists(String table, UUID school, UUID id) {
-        return jdbc.sql("select exists (select 1 from " + table + " where school_id = :school and id = :id)")
-                .param("school", school).param("id", id).query(Boolean.class).single();
-    }
 }

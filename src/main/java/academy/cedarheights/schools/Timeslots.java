@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.persistence.SchoolRows;
 import academy.cedarheights.platform.web.AlreadyExists;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.MergePatch;
@@ -42,11 +43,13 @@ public class Timeslots {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final MergePatch patches;
+    private final SchoolRows rows;
 
-    Timeslots(JdbcClient jdbc, AuditTrail audit, MergePatch patches) {
+    Timeslots(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.patches = patches;
+        this.rows = rows;
     }
 
     @Transactional(readOnly = true)
@@ -130,10 +133,10 @@ public class Timeslots {
         if (!Duration.between(request.startTime(), request.endTime()).equals(Duration.ofMinutes(lessonMinutes))) {
             throw new InvalidField("end_time", "must be " + lessonMinutes + " minutes after start_time (the school's lesson length)");
         }
-        if (!exists("teachers", school, request.teacherId())) {
+        if (!rows.exists("teachers", school, request.teacherId())) {
             throw new InvalidField("teacher_id", "must be a teacher of this school");
         }
-        if (request.roomId() != null && !exists("rooms", school, request.roomId())) {
+        if (request.roomId() != null && !rows.exists("rooms", school, request.roomId())) {
             throw new InvalidField("room_id", "must be a room of this school");
         }
         sameStart(school, id, request).ifPresent(other -> {
@@ -174,10 +177,6 @@ public class Timeslots {
                 .query(Timeslots::describe).optional();
     }
 
-    private boolean exists(String table, UUID school, UUID id) {
-        return jdbc.sql("select exists (select 1 from " + table + " where school_id = :school and id = :id)")
-                .param("school", school).param("id", id).query(Boolean.class).single();
-    }
 
     private static String describe(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         String day = DayOfWeek.of(rs.getInt("weekday")).getDisplayName(TextStyle.FULL, Locale.ENGLISH);

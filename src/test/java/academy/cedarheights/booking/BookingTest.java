@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 import academy.cedarheights.platform.tenancy.TenantContext;
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-
 import javax.sql.DataSource;
 
 import academy.cedarheights.platform.jobs.JobDefinitions;

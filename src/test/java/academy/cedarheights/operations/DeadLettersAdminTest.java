@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import academy.cedarheights.platform.jobs.Jobs;
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
-import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestJobs.Probe;
+import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
