@@ -88,7 +88,11 @@ class DemoData implements ApplicationRunner {
             }
             accounts.ensure(schoolId, ADMIN, "cedar-admin-demo");
             accounts.ensure(schoolId, TEACHER, "cedar-teacher-demo");
-            accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+            UUID parent = accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+            // the demo parent signs in to the family the catalogue made for them
+            jdbc.sql("update payees set identity_subject = :subject where school_id = :school and email = :email"
+                            + " and identity_subject is null")
+                    .param("subject", parent.toString()).param("school", schoolId).param("email", PARENT).update();
         }));
     }
 

@@ -71,6 +71,18 @@ class DemoDataTest {
     }
 
     @Test
+    void theDemoParentSignsInToTheirFamily(@Autowired academy.cedarheights.support.Api api) {
+        String token = api.post("/api/v1/auth/login", """
+                {"email": "parent@cedar-heights.test", "password": "cedar-parent-demo"}""",
+                "Content-Type", "application/json").json().path("backend_jwt").asString();
+
+        var children = api.as(token).get("/api/v1/parent/students");
+        assertThat(children.status()).isEqualTo(200);
+        assertThat(children.texts("name")).containsExactly("Arjun Sharma");
+        assertThat(api.as(token).get("/api/v1/parent/payees/self").text("name")).isEqualTo("Priya Sharma");
+    }
+
+    @Test
     void loadingItAgainChangesNothing() {
         Map<String, Long> before = counts();
         demo.run(null);
