@@ -1,6 +1,10 @@
 package academy.cedarheights.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.security.Caller;
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Component;
 class RequestSchoolResolver implements SchoolResolver {
 
     static final String HEADER = "X-School";
+    private static final Duration REMEMBER_FOR = Duration.ofMinutes(1);
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
     private final Schools schools;
     private final AppProperties app;
 
@@ -33,8 +39,26 @@ class RequestSchoolResolver implements SchoolResolver {
     @Override
     public CurrentSchool resolve(HttpServletRequest request) {
         String slug = requestedSlug(request);
-        SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new SchoolNotFound(slug));
+        SchoolSummary school = known(slug);
         return new CurrentSchool(school.id(), school.slug(), school.timeZone());
+    }
+
+    /**
+     * Every request names its school, and schools change rarely: a found school is remembered for a minute
+     * rather than looked up in a transaction of its own each time. Unknown slugs are not remembered, so
+     * made-up names cannot fill the memory.
+     */
+    private SchoolSummary known(String slug) {
+        Remembered remembered = recent.get(slug);
+        if (remembered != null && remembered.at().plus(REMEMBER_FOR).isAfter(Instant.now())) {
+            return remembered.school();
+        }
+        SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new SchoolNotFound(slug));
+        recent.put(slug, new Remembered(school, Instant.now()));
+        return school;
+    }
+
+    private record Remembered(SchoolSummary school, Instant at) {
     }
 
     private String requestedSlug(HttpServletRequest request) {
