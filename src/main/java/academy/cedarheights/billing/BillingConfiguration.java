@@ -21,6 +21,7 @@ class BillingConfiguration {
 
     static final String BILL = "bill-enrollment";
     static final String CANCEL_SUBSCRIPTION = "cancel-subscription";
+    static final String PROCESS_EVENT = "process-stripe-event";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     @Bean
@@ -41,6 +42,12 @@ class BillingConfiguration {
             BillingJob job = instance.getData();
             TenantContext.runAs(job.schoolId(), () -> pipeline.getObject().bill(job.schoolId(), job.enrollmentId()));
         });
+    }
+
+    @Bean
+    OneTimeTask<StripeEventJob> processStripeEventTask(JobDefinitions jobs, ObjectProvider<StripeEvents> events) {
+        return jobs.oneTime(PROCESS_EVENT, StripeEventJob.class,
+                (instance, context) -> events.getObject().process(instance.getData().eventId()));
     }
 
     @Bean

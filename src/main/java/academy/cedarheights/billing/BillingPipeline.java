@@ -39,9 +39,11 @@ class BillingPipeline {
     private final Calendars calendars;
     private final Notifications notifications;
     private final AppProperties app;
+    private final StripeCustomers customers;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
-                    Calendars calendars, Notifications notifications, AppProperties app) {
+                    Calendars calendars, Notifications notifications, AppProperties app, StripeCustomers customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.holds = holds;
@@ -84,10 +86,7 @@ class BillingPipeline {
 
     private String newCustomer(UUID school, Billable hold) {
         String customer = gateway.createCustomer(new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()));
-        transaction.executeWithoutResult(status -> jdbc.sql("""
-                        update payees set stripe_customer_id = :customer, updated_at = now()
-                         where school_id = :school and id = :payee and stripe_customer_id is null""")
-                .param("school", school).param("payee", hold.payeeId()).param("customer", customer).update());
+        transaction.executeWithoutResult(status -> customers.remember(school, hold.payeeId(), customer));
         return customer;
     }
 

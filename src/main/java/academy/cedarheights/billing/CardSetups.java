@@ -31,8 +31,11 @@ public class CardSetups {
     private final PaymentGateway gateway;
     private final Holds holds;
     private final BillingTriggers triggers;
+    private final StripeCustomers customers;
 
-    CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers) {
+    CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers,
+               StripeCustomers customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.families = families;
         this.gateway = gateway;
@@ -66,10 +69,15 @@ public class CardSetups {
         cardAdded(school, payee, SIMULATED_CARD);
     }
 
-    /** A card became the family's default (simulated checkout now; Stripe's webhooks later). */
+    /** A card became the family's default (the simulated checkout, or Stripe's webhooks). */
     public void cardAdded(UUID school, UUID payeeId, String paymentMethodId) {
         jdbc.sql("update payees set default_payment_method_id = :card, updated_at = now() where school_id = :school and id = :payee")
                 .param("school", school).param("payee", payeeId).param("card", paymentMethodId).update();
+        resume(school, payeeId);
+    }
+
+    /** The family's waiting holds go back to the billing pipeline, which looks for their card again. */
+    public void resume(UUID school, UUID payeeId) {
         holds.waitingForFamily(school, payeeId).forEach(enrollment -> triggers.billLater(school, enrollment));
     }
 
@@ -80,8 +88,7 @@ public class CardSetups {
             return existing;
         }
         String customer = gateway.createCustomer(new NewCustomer(school, payee.id(), payee.email(), payee.name()));
-        jdbc.sql("update payees set stripe_customer_id = :customer where school_id = :school and id = :payee")
-                .param("school", school).param("payee", payee.id()).param("customer", customer).update();
+        customers.remember(school, payee.id(), customer);
         return customer;
     }
 }

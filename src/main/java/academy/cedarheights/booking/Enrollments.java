@@ -89,6 +89,11 @@ public class Enrollments {
         return get(school, id);
     }
 
+    /** Stripe ended the subscription (deleted or canceled there): the enrollment ends and its slot is free. */
+    public void endedAtStripe(UUID school, UUID id) {
+        end(school, id, "cancelled", "the subscription was cancelled at Stripe");
+    }
+
     /**
      * Ends a provisional or active enrollment, freeing its slot; the row (and its lessons' history) stays.
      * Locked first, so a cancel racing billing's activation is settled by the database.

@@ -53,6 +53,7 @@ class StripeBillingTest {
     @Autowired Calendars calendars;
     @Autowired Notifications notifications;
     @Autowired AppProperties app;
+    @Autowired StripeCustomers customers;
     @Autowired TestSchools schools;
     @Autowired DatabaseOwner owner;
 
@@ -65,7 +66,7 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, calendars, notifications, app);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, calendars, notifications, app, customers);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")

@@ -1,0 +1,145 @@
+package academy.cedarheights.billing;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.booking.Enrollments;
+import academy.cedarheights.booking.Holds;
+import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.schools.Schools;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** What each Stripe event type does to our records; runs in the event's school's transaction. */
+@Component
+class StripeEventHandlers {
+
+    private final JdbcClient jdbc;
+    private final StripeCustomers customers;
+    private final CardSetups cards;
+    private final Holds holds;
+    private final Enrollments enrollments;
+    private final Notifications notifications;
+    private final Schools schools;
+
+    StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
+                        Notifications notifications, Schools schools) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.cards = cards;
+        this.holds = holds;
+        this.enrollments = enrollments;
+        this.notifications = notifications;
+        this.schools = schools;
+    }
+
+    /** @return false for types we keep but do not act on */
+    boolean handle(UUID school, String type, JsonNode object, String eventId, Instant created) {
+        switch (type) {
+            case "customer.created" -> linkCustomer(school, object);
+            case "payment_method.attached" -> cardFor(object.path("customer").asString(), object.path("id").asString());
+            case "setup_intent.succeeded" -> cardFor(object.path("customer").asString(), object.path("payment_method").asString());
+            case "checkout.session.completed" -> {
+                if (!object.path("mode").asString().equals("setup")) {
+                    return false;
+                }
+                payee(object.path("customer").asString()).ifPresent(payee -> cards.resume(school, payee));
+            }
+            case "invoice.paid", "invoice.payment_succeeded" -> paid(school, object, eventId);
+            case "invoice.payment_failed" -> failed(school, object, eventId);
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
+                    subscription(school, type, object, created);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void linkCustomer(UUID school, JsonNode customer) {
+        String payee = customer.path("metadata").path("payee_id").asString(null);
+        if (payee != null) {
+            customers.remember(school, UUID.fromString(payee), customer.path("id").asString());
+        }
+    }
+
+    private void cardFor(String customer, String paymentMethod) {
+        customers.owner(customer).ifPresent(owner -> cards.cardAdded(owner.schoolId(), owner.payeeId(), paymentMethod));
+    }
+
+    private java.util.Optional<UUID> payee(String customer) {
+        return customers.owner(customer).map(StripeCustomers.Owner::payeeId);
+    }
+
+    private void paid(UUID school, JsonNode invoice, String eventId) {
+        payee(invoice.path("customer").asString()).ifPresent(payee -> record(school, payee, invoice, eventId, "paid"));
+        jdbc.sql("select id from enrollments where school_id = :school and stripe_invoice_id = :invoice and status = 'provisional'")
+                .param("school", school).param("invoice", invoice.path("id").asString()).query(UUID.class).list()
+                .forEach(enrollment -> holds.activate(school, enrollment, null, invoice.path("id").asString()));
+    }
+
+    private void failed(UUID school, JsonNode invoice, String eventId) {
+        var payee = payee(invoice.path("customer").asString());
+        if (payee.isEmpty()) {
+            return;
+        }
+        if (!record(school, payee.get(), invoice, eventId, "failed")) {
+            return;  // a replay, already told
+        }
+        Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
+                .param("school", school).param("payee", payee.get()).query().singleRow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("parent_name", family.get("name"));
+        model.put("amount", invoice.path("amount_due").asLong());
+        model.put("currency", invoice.path("currency").asString().toUpperCase(java.util.Locale.ROOT));
+        model.put("reason", "the payment was declined");
+        model.put("card_url", "/parent/payment-method");
+        notifications.email(school, EmailTemplate.PAYMENT_FAILED, (String) family.get("email"), model);
+        for (String admin : schools.adminEmails(school)) {
+            notifications.email(school, EmailTemplate.ADMIN_ALERT, admin, Map.of("title", "A payment failed",
+                    "detail", family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed."));
+        }
+    }
+
+    /** One row per invoice and outcome: replays add nothing. */
+    private boolean record(UUID school, UUID payee, JsonNode invoice, String eventId, String status) {
+        long amount = status.equals("paid") ? invoice.path("amount_paid").asLong() : invoice.path("amount_due").asLong();
+        return jdbc.sql("""
+                        insert into payments (school_id, payee_id, stripe_invoice_id, stripe_event_id, amount_cents, currency,
+                                              status, occurred_at)
+                        values (:school, :payee, :invoice, :event, :amount, :currency, :status, now())
+                        on conflict (school_id, stripe_invoice_id, status) do nothing""")
+                .param("school", school).param("payee", payee).param("invoice", invoice.path("id").asString())
+                .param("event", eventId).param("amount", amount)
+                .param("currency", invoice.path("currency").asString().toUpperCase(java.util.Locale.ROOT))
+                .param("status", status).update() == 1;
+    }
+
+    /** Applied only when newer than the last subscription event applied to that enrollment. */
+    private void subscription(UUID school, String type, JsonNode subscription, Instant created) {
+        String id = subscription.path("id").asString();
+        var enrollment = jdbc.sql("""
+                        update enrollments set stripe_status_at = :created, updated_at = now()
+                         where school_id = :school and stripe_subscription_id = :subscription
+                           and (stripe_status_at is null or stripe_status_at < :created)
+                        returning id, status""")
+                .param("school", school).param("subscription", id)
+                .param("created", OffsetDateTime.ofInstant(created, ZoneOffset.UTC))
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("status"))).optional();
+        if (enrollment.isEmpty()) {
+            return;  // not ours, or an older event than one already applied
+        }
+        boolean over = type.equals("customer.subscription.deleted")
+                || subscription.path("status").asString().equals("canceled");
+        String status = enrollment.get().getValue();
+        if (over && (status.equals("active") || status.equals("provisional"))) {
+            enrollments.endedAtStripe(school, enrollment.get().getKey());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package academy.cedarheights.operations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import academy.cedarheights.platform.Money;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the school's admins watch: today's lessons, holds ageing, recent payments. One query each. */
+@Service
+@Transactional(readOnly = true)
+public class Dashboard {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Dashboard(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record TodaysLesson(@JsonFormat(pattern = "HH:mm") LocalTime time, String student, String teacher, String room,
+                               String attendance, UUID enrollmentId) {
+    }
+
+    public record Today(LocalDate date, List<TodaysLesson> lessons) {
+    }
+
+    public record AgeingHold(UUID enrollmentId, String student, String timeslot, Instant createdAt, long ageDays,
+                             Instant provisionalExpiresAt, String failureReason, String nextAction) {
+    }
+
+    public record Payment(Instant occurredAt, String payee, Money amount, String status, String stripeEventId,
+                          String invoiceId) {
+    }
+
+    /** Today in the school's zone: the active enrollments' lessons that fall on it, with their attendance. */
+    public Today today(UUID school, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<TodaysLesson> lessons = jdbc.sql("""
+                        select t.start_time as time, st.name as student, te.name as teacher, r.name as room,
+                               a.status as attendance, e.id as enrollment_id
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+                          left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :today
+                         where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :today
+                           and exists (select 1 from semesters m where m.school_id = e.school_id
+                                          and :today between m.start_date and m.end_date)
+                           and not exists (select 1 from closures c where c.school_id = e.school_id
+                                              and :today between c.start_date and c.end_date)
+                         order by t.start_time, te.name""")
+                .param("school", school).param("today", today).param("weekday", today.getDayOfWeek().getValue())
+                .query(TodaysLesson.class).list();
+        return new Today(today, lessons);
+    }
+
+    /** Provisional holds, oldest first, with how long they have waited and what they wait for. */
+    public List<AgeingHold> provisionals(UUID school) {
+        return jdbc.sql("""
+                        select e.id as enrollment_id, st.name as student,
+                               to_char(date '2024-01-01' + (t.weekday - 1), 'FMDay') || ' ' || to_char(t.start_time, 'HH24:MI') as timeslot,
+                               e.created_at, extract(day from now() - e.created_at)::bigint as age_days,
+                               e.provisional_expires_at, e.failure_reason,
+                               case when p.default_payment_method_id is null then 'add_payment_method' end as next_action
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                         where e.school_id = :school and e.status = 'provisional'
+                         order by e.created_at, e.id""")
+                .param("school", school).query(AgeingHold.class).list();
+    }
+
+    /** The latest payments and failures, newest first. */
+    public List<Payment> payments(UUID school, int limit) {
+        return jdbc.sql("""
+                        select pm.occurred_at, p.name as payee, pm.amount_cents, pm.currency, pm.status, pm.stripe_event_id,
+                               pm.stripe_invoice_id
+                          from payments pm join payees p on p.school_id = pm.school_id and p.id = pm.payee_id
+                         where pm.school_id = :school order by pm.occurred_at desc, pm.id limit :limit""")
+                .param("school", school).param("limit", limit)
+                .query((rs, row) -> new Payment(rs.getTimestamp("occurred_at").toInstant(), rs.getString("payee"),
+                        Money.of(rs.getLong("amount_cents"), rs.getString("currency")), rs.getString("status"),
+                        rs.getString("stripe_event_id"), rs.getString("stripe_invoice_id")))
+                .list();
+    }
+}

@@ -1,0 +1,253 @@
+package academy.cedarheights.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Stripe's webhooks, signed exactly as Stripe signs them, with event bodies in Stripe's JSON shape. */
+@IntegrationTest
+class StripeWebhookTest {
+
+    static final String SECRET = "whsec_test_secret_for_cedar_heights";
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+
+    TestSchool school;
+    String customer;
+    UUID payee;
+    UUID slot;
+    UUID student;
+
+    @BeforeEach
+    void aFamilyKnownToStripe() {
+        school = schools.create();
+        customer = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        UUID piano = school.instrument("piano");
+        slot = school.slot(school.teacher("Ada Keys", true, piano), 2, "16:00");
+        payee = owner.jdbc().sql("""
+                        insert into payees (school_id, name, email, stripe_customer_id) values (:s, 'Pat Doe', 'pat@families.test', :c)
+                        returning id""").param("s", school.id()).param("c", customer).query(UUID.class).single();
+        owner.jdbc().sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
+                .param("c", customer).param("s", school.id()).param("p", payee).update();
+        student = school.student(payee, "Kid", piano);
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", LocalDate.now().minusDays(10)).param("b", LocalDate.now().plusDays(60)).update();
+    }
+
+    @Test
+    void aValidEventIsStoredAnsweredAtOnceAndProcessed() {
+        String event = event("invoice.paid", invoice("in_paid", 14000, 14000));
+
+        Answer answer = deliver(event, Instant.now());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("new").asBoolean()).isTrue();
+        awaitStatus(id(event), "processed");
+        assertThat(payments()).containsExactly("paid:14000");
+    }
+
+    @Test
+    void aReplayAnswers200AndChangesNothing() {
+        String event = event("invoice.paid", invoice("in_replayed", 9000, 9000));
+        deliver(event, Instant.now());
+        awaitStatus(id(event), "processed");
+
+        Answer replay = deliver(event, Instant.now());
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("new").asBoolean()).isFalse();
+        assertThat(payments()).containsExactly("paid:9000");
+    }
+
+    @Test
+    void aBadMissingOrStaleSignatureIs400() {
+        String event = event("invoice.paid", invoice("in_x", 1, 1));
+
+        Answer forged = api.post("/api/v1/webhooks/stripe", event, "Content-Type", "application/json",
+                "Stripe-Signature", "t=" + Instant.now().getEpochSecond() + ",v1=" + "0".repeat(64));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(forged.errorFields()).containsExactly("Stripe-Signature");
+        assertThat(api.post("/api/v1/webhooks/stripe", event, "Content-Type", "application/json").status()).isEqualTo(400);
+        assertThat(deliver(event, Instant.now().minusSeconds(600)).status()).as("stale").isEqualTo(400);
+        assertThat(api.post("/api/v1/webhooks/stripe", event.replace("in_x", "in_y"), "Content-Type", "application/json",
+                "Stripe-Signature", header(event, Instant.now())).status()).as("body changed after signing").isEqualTo(400);
+        assertThat(stored(id(event))).isZero();
+    }
+
+    @Test
+    void anUnknownTypeIsStoredAndIgnored() {
+        String event = event("issuing_card.created", "{\"id\": \"ic_1\", \"object\": \"issuing.card\", \"customer\": \"" + customer + "\"}");
+
+        assertThat(deliver(event, Instant.now()).status()).isEqualTo(200);
+        awaitStatus(id(event), "ignored");
+    }
+
+    @Test
+    void aCardAttachedResumesTheFamilysHold() {
+        UUID hold = enrollment("provisional", null);
+        owner.jdbc().sql("update enrollments set stripe_invoice_id = null where id = :id").param("id", hold).update();
+
+        deliver(event("payment_method.attached", """
+                {"id": "pm_card_visa", "object": "payment_method", "type": "card", "customer": "%s",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030}}""".formatted(customer)), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(hold).equals("active"));
+        assertThat(owner.jdbc().sql("select default_payment_method_id from payees where id = :p").param("p", payee)
+                .query(String.class).single()).isEqualTo("pm_card_visa");
+    }
+
+    @Test
+    void subscriptionEventsOutOfOrderApplyOnlyWhenNewer() {
+        UUID enrollment = enrollment("active", "sub_ooo");
+        Instant now = Instant.now();
+
+        String deleted = event("customer.subscription.deleted", subscription("sub_ooo", "canceled"), now.minusSeconds(60));
+        String olderUpdate = event("customer.subscription.updated", subscription("sub_ooo", "active"), now.minusSeconds(120));
+        deliver(olderUpdate, now);
+        awaitStatus(id(olderUpdate), "processed");
+        deliver(deleted, now);
+        awaitStatus(id(deleted), "processed");
+        assertThat(status(enrollment)).isEqualTo("cancelled");
+
+        String stale = event("customer.subscription.updated", subscription("sub_ooo", "active"), now.minusSeconds(90));
+        deliver(stale, now);
+        awaitStatus(id(stale), "processed");
+        assertThat(status(enrollment)).as("an older event does not undo the deletion").isEqualTo("cancelled");
+    }
+
+    @Test
+    void aDeletedSubscriptionCancelsTheEnrollmentAndFreesTheSlot() {
+        UUID enrollment = enrollment("active", "sub_gone");
+
+        deliver(event("customer.subscription.deleted", subscription("sub_gone", "canceled")), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(enrollment).equals("cancelled"));
+        assertThat(api.get("/api/v1/public/timeslots?available=true", school.header()).texts("id")).contains(slot.toString());
+    }
+
+    @Test
+    void aFailedPaymentIsRecordedAndTheFamilyAndAdminsAreTold() {
+        school.allowAdmin("owner@school.test");
+        String event = event("invoice.payment_failed", invoice("in_failed", 14000, 0));
+
+        deliver(event, Instant.now());
+        awaitStatus(id(event), "processed");
+
+        assertThat(payments()).containsExactly("failed:14000");
+        assertThat(emails("payment_failed")).isEqualTo(1);
+        assertThat(emails("admin_alert")).isEqualTo(1);
+        deliver(event, Instant.now());
+        assertThat(emails("payment_failed")).as("a replay tells no one twice").isEqualTo(1);
+    }
+
+    @Test
+    void aPaidInvoiceActivatesTheHoldWaitingOnIt() {
+        UUID hold = enrollment("provisional", null);
+        owner.jdbc().sql("update enrollments set stripe_invoice_id = 'in_waiting' where id = :id").param("id", hold).update();
+
+        deliver(event("invoice.paid", invoice("in_waiting", 42000, 42000)), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(hold).equals("active"));
+    }
+
+    private Answer deliver(String event, Instant signedAt) {
+        return api.post("/api/v1/webhooks/stripe", event, "Content-Type", "application/json",
+                "Stripe-Signature", header(event, signedAt));
+    }
+
+    /** Stripe's scheme: {@code t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">}. */
+    static String header(String body, Instant at) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            long t = at.getEpochSecond();
+            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String event(String type, String object) {
+        return event(type, object, Instant.now());
+    }
+
+    private String event(String type, String object, Instant created) {
+        return """
+                {"id": "evt_%s", "object": "event", "api_version": "2026-07-29.dahlia", "created": %d,
+                 "data": {"object": %s}, "livemode": false, "pending_webhooks": 1,
+                 "request": {"id": null, "idempotency_key": null}, "type": "%s"}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""), created.getEpochSecond(), object, type);
+    }
+
+    private String invoice(String id, long due, long paid) {
+        return """
+                {"id": "%s", "object": "invoice", "status": "%s", "customer": "%s", "amount_due": %d, "amount_paid": %d,
+                 "currency": "cad", "metadata": {"school_id": "%s"},
+                 "parent": {"type": "subscription_details", "subscription_details": {"subscription": null}}}"""
+                .formatted(id, paid > 0 ? "paid" : "open", customer, due, paid, school.id());
+    }
+
+    private String subscription(String id, String status) {
+        return """
+                {"id": "%s", "object": "subscription", "customer": "%s", "status": "%s", "metadata": {"school_id": "%s"},
+                 "items": {"object": "list", "data": []}}""".formatted(id, customer, status, school.id());
+    }
+
+    private UUID enrollment(String status, String subscription) {
+        return owner.jdbc().sql("""
+                        insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date,
+                                                 provisional_expires_at, stripe_subscription_id)
+                        values (:s, :student, :slot, 'monthly', :status, current_date,
+                                case when :status = 'provisional' then now() + interval '14 days' end, :sub) returning id""")
+                .param("s", school.id()).param("student", student).param("slot", slot).param("status", status)
+                .param("sub", subscription).query(UUID.class).single();
+    }
+
+    private static String id(String event) {
+        return event.substring(event.indexOf("evt_"), event.indexOf("\"", event.indexOf("evt_")));
+    }
+
+    private void awaitStatus(String eventId, String status) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(owner.jdbc()
+                .sql("select status from stripe_events where id = :id").param("id", eventId).query(String.class).optional().orElse("")));
+    }
+
+    private long stored(String eventId) {
+        return owner.jdbc().sql("select count(*) from stripe_events where id = :id").param("id", eventId).query(Long.class).single();
+    }
+
+    private String status(UUID enrollment) {
+        return owner.jdbc().sql("select status from enrollments where id = :id").param("id", enrollment).query(String.class).single();
+    }
+
+    private java.util.List<String> payments() {
+        return owner.jdbc().sql("select status || ':' || amount_cents from payments where school_id = :s order by occurred_at")
+                .param("s", school.id()).query(String.class).list();
+    }
+
+    private long emails(String template) {
+        return owner.jdbc().sql("select count(*) from email_log where school_id = :s and template = :t")
+                .param("s", school.id()).param("t", template).query(Long.class).single();
+    }
+}
