@@ -28,7 +28,9 @@ class ApiContractTest {
             "GET /admin/emails", "GET /admin/dead-letters", "POST /admin/dead-letters/{id}/retry",
             "POST /parent/bookings", "GET /parent/bookings", "GET /parent/bookings/{tracking_id}/status",
             "POST /parent/bookings/{tracking_id}/cancel", "POST /parent/payment-method/setup",
-            "GET /admin/enrollments", "POST /admin/enrollments", "POST /admin/enrollments/{id}/cancel");
+            "GET /admin/enrollments", "POST /admin/enrollments", "POST /admin/enrollments/{id}/cancel",
+            "POST /webhooks/stripe", "GET /admin/dashboard/today", "GET /admin/dashboard/provisionals",
+            "GET /admin/dashboard/payments");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");
