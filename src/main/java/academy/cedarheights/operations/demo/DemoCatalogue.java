@@ -76,6 +76,16 @@ class DemoCatalogue {
         UUID lea = student(school, gagnon, "Léa Gagnon", today.minusYears(15), instruments.get("bass"), daniel);
         activeEnrollment(school, lea, slots.get(daniel + "/4/17:00"), "yearly", termStart);
 
+        // a lesson on most weekdays, so "today" on the dashboard is rarely empty
+        UUID nguyen = payee(school, "Linh Nguyen", "linh.nguyen@example.com", "+1 604 555 0188");
+        UUID mai = student(school, nguyen, "Mai Nguyen", today.minusYears(11), instruments.get("piano"), maya);
+        UUID an = student(school, nguyen, "An Nguyen", today.minusYears(7), instruments.get("drums"), sofia);
+        activeEnrollment(school, mai, slots.get(maya + "/3/15:00"), "semester", termStart);
+        activeEnrollment(school, an, slots.get(sofia + "/5/16:00"), "monthly", termStart);
+        UUID singh = payee(school, "Harpreet Singh", "harpreet.singh@example.com", null);
+        UUID kiran = student(school, singh, "Kiran Singh", today.minusYears(13), instruments.get("piano"), maya);
+        activeEnrollment(school, kiran, slots.get(maya + "/6/10:30"), "yearly", termStart);
+
         UUID tremblay = payee(school, "Emma Tremblay", "emma.tremblay@example.com", "+1 778 555 0103");
         UUID chloe = student(school, tremblay, "Chloé Tremblay", today.minusYears(10), instruments.get("drums"), sofia);
         provisionalEnrollment(school, chloe, slots.get(sofia + "/5/16:30"), today);

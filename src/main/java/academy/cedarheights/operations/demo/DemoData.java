@@ -11,9 +11,9 @@ import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the three sign-in accounts. Loading it again changes nothing.
  */
 @Component
-@Order(0)  // before anything that expects the default school to exist
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
 
     static final String SLUG = "cedar-heights";
     static final String ADMIN = "admin@cedar-heights.test";
@@ -56,10 +55,17 @@ class DemoData implements ApplicationRunner {
         this.enabled = app.demoData() != null ? app.demoData() : database.embedded();
     }
 
+    /** Before the web server opens (schema migrated, beans ready): the first request already sees the demo. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (enabled) {
             load();
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        if (enabled) {
             announce();
         }
     }

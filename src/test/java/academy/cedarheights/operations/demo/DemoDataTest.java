@@ -85,7 +85,7 @@ class DemoDataTest {
     @Test
     void loadingItAgainChangesNothing() {
         Map<String, Long> before = counts();
-        demo.run(null);
+        demo.afterSingletonsInstantiated();
         demo.load();
 
         assertThat(counts()).isEqualTo(before);
