@@ -56,6 +56,12 @@ public class Catalogue {
                 .single();
     }
 
+    /** The active teacher who signs in with this email, if any. */
+    public java.util.Optional<UUID> activeTeacherId(UUID schoolId, String email) {
+        return jdbc.sql("select id from teachers where school_id = :school and email = :email and active")
+                .param("school", schoolId).param("email", email).query(UUID.class).optional();
+    }
+
     private Map<UUID, List<InstrumentView>> instrumentsTaught(UUID schoolId) {
         return jdbc.sql("""
                         select ti.teacher_id, i.id, i.name from teacher_instruments ti

@@ -30,7 +30,9 @@ class ApiContractTest {
             "POST /parent/bookings/{tracking_id}/cancel", "POST /parent/payment-method/setup",
             "GET /admin/enrollments", "POST /admin/enrollments", "POST /admin/enrollments/{id}/cancel",
             "POST /webhooks/stripe", "GET /admin/dashboard/today", "GET /admin/dashboard/provisionals",
-            "GET /admin/dashboard/payments");
+            "GET /admin/dashboard/payments",
+            "PUT /admin/attendance", "GET /admin/attendance", "PUT /teacher/attendance", "GET /teacher/lessons",
+            "GET /parent/attendance", "POST /parent/absences");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -1,0 +1,10 @@
+package academy.cedarheights.lessons;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The attendance of one lesson. */
+public record Attendance(UUID enrollmentId, LocalDate date, String status, String notes, String markedBy, Instant markedAt,
+                         Instant reportedAt) {
+}

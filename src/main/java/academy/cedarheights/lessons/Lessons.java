@@ -1,0 +1,167 @@
+package academy.cedarheights.lessons;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lessons and their attendance. A lesson is an active enrollment's slot weekday, on or after its start,
+ * inside a semester and outside closures; nothing is stored per lesson but its attendance.
+ */
+@Service
+@Transactional
+public class Lessons {
+
+    private static final String LESSONS = """
+            select e.id as enrollment_id, cast(:day as date) as date, st.name as student_name, te.id as teacher_id,
+                   te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes
+              from enrollments e
+              join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+              join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+              join students st on st.school_id = e.school_id and st.id = e.student_id
+              left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
+             where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :day
+               and exists (select 1 from semesters m where m.school_id = e.school_id and :day between m.start_date and m.end_date)
+               and not exists (select 1 from closures c where c.school_id = e.school_id and :day between c.start_date and c.end_date)
+               and (cast(:teacher as uuid) is null or te.id = :teacher)
+               and (cast(:enrollment as uuid) is null or e.id = :enrollment)
+            """;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** The school's (or one teacher's) lessons on a date, by start time, with their attendance. */
+    @Transactional(readOnly = true)
+    public List<Lesson> on(UUID school, LocalDate day, UUID teacher) {
+        return query(school, day, teacher, null).query(Lesson.class).list();
+    }
+
+    /**
+     * Marks a lesson; re-marking updates it (the audit log keeps who and when). With {@code teacher}, only
+     * that teacher's lessons can be marked: another's answers 404 like an absent one.
+     */
+    public Attendance mark(UUID school, String actor, AttendanceMark mark, UUID teacher) {
+        lessonOf(school, mark.enrollmentId(), mark.date(), teacher);
+        Optional<Attendance> before = attendance(school, mark.enrollmentId(), mark.date());
+        jdbc.sql("""
+                        insert into attendance (school_id, enrollment_id, lesson_date, status, notes, marked_by, marked_at)
+                        values (:school, :enrollment, :day, :status, :notes, :actor, now())
+                        on conflict (school_id, enrollment_id, lesson_date) do update
+                           set status = excluded.status, notes = excluded.notes, marked_by = excluded.marked_by,
+                               marked_at = excluded.marked_at""")
+                .param("school", school).param("enrollment", mark.enrollmentId()).param("day", mark.date())
+                .param("status", mark.status()).param("notes", mark.notes() == null ? "" : mark.notes().trim())
+                .param("actor", actor).update();
+        Attendance after = attendance(school, mark.enrollmentId(), mark.date()).orElseThrow();
+        if (before.isPresent()) {
+            audit.updated(school, actor, "attendance", mark.enrollmentId(), before.get(), after);
+        } else {
+            audit.created(school, actor, "attendance", mark.enrollmentId(), after);
+        }
+        if (mark.status().equals("no_show") && before.map(Attendance::status).filter("no_show"::equals).isEmpty()) {
+            tellFamilyOfNoShow(school, mark.enrollmentId(), mark.date());
+        }
+        return after;
+    }
+
+    /** A parent reports, before the lesson starts, that their child will be away. */
+    public Attendance reportAbsence(UUID school, UUID payee, String actor, UUID enrollmentId, LocalDate day) {
+        Boolean theirs = jdbc.sql("""
+                        select exists (select 1 from enrollments e join students st on st.school_id = e.school_id and st.id = e.student_id
+                                        where e.school_id = :school and e.id = :enrollment and st.payee_id = :payee)""")
+                .param("school", school).param("enrollment", enrollmentId).param("payee", payee).query(Boolean.class).single();
+        if (!theirs) {
+            throw new NoSuchRecord("enrollment", enrollmentId);
+        }
+        Lesson lesson = lessonOf(school, enrollmentId, day, null);
+        ZoneId zone = ZoneId.of(jdbc.sql("select time_zone from schools where id = :school").param("school", school)
+                .query(String.class).single());
+        if (!day.atTime(lesson.startTime()).atZone(zone).toInstant().isAfter(clock.instant())) {
+            throw new InvalidField("date", "must be a lesson that has not started yet");
+        }
+        jdbc.sql("""
+                        insert into attendance (school_id, enrollment_id, lesson_date, status, marked_by, reported_at)
+                        values (:school, :enrollment, :day, 'absent', :actor, now())
+                        on conflict (school_id, enrollment_id, lesson_date) do update
+                           set status = 'absent', marked_by = excluded.marked_by, marked_at = now(), reported_at = now()""")
+                .param("school", school).param("enrollment", enrollmentId).param("day", day).param("actor", actor).update();
+        return attendance(school, enrollmentId, day).orElseThrow();
+    }
+
+    /** A student's marked lessons, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attendance> ofStudent(UUID school, UUID student) {
+        return jdbc.sql("""
+                        select a.enrollment_id, a.lesson_date as date, a.status, a.notes, a.marked_by, a.marked_at, a.reported_at
+                          from attendance a join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
+                         where a.school_id = :school and e.student_id = :student order by a.lesson_date""")
+                .param("school", school).param("student", student).query(Attendance.class).list();
+    }
+
+    private Lesson lessonOf(UUID school, UUID enrollment, LocalDate day, UUID teacher) {
+        Boolean exists = jdbc.sql("""
+                        select exists (select 1 from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                                        where e.school_id = :school and e.id = :enrollment
+                                          and (cast(:teacher as uuid) is null or t.teacher_id = :teacher))""")
+                .param("school", school).param("enrollment", enrollment).param("teacher", teacher).query(Boolean.class).single();
+        if (!exists) {
+            throw new NoSuchRecord("lesson of enrollment", enrollment);
+        }
+        return query(school, day, teacher, enrollment).query(Lesson.class).optional()
+                .orElseThrow(() -> new InvalidField("date", "is not a lesson of this enrollment"));
+    }
+
+    private Optional<Attendance> attendance(UUID school, UUID enrollment, LocalDate day) {
+        return jdbc.sql("""
+                        select enrollment_id, lesson_date as date, status, notes, marked_by, marked_at, reported_at
+                          from attendance where school_id = :school and enrollment_id = :enrollment and lesson_date = :day""")
+                .param("school", school).param("enrollment", enrollment).param("day", day).query(Attendance.class).optional();
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec query(UUID school, LocalDate day, UUID teacher,
+                                                                                UUID enrollment) {
+        return jdbc.sql(LESSONS + " order by t.start_time, te.name")
+                .param("school", school).param("day", day).param("weekday", day.getDayOfWeek().getValue())
+                .param("teacher", teacher).param("enrollment", enrollment);
+    }
+
+    private void tellFamilyOfNoShow(UUID school, UUID enrollment, LocalDate day) {
+        Map<String, Object> row = jdbc.sql("""
+                        select p.name as parent_name, p.email::text as email, st.name as student, te.name as teacher,
+                               to_char(t.start_time, 'HH24:MI') as start_time
+                          from enrollments e
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                         where e.school_id = :school and e.id = :enrollment""")
+                .param("school", school).param("enrollment", enrollment).query().singleRow();
+        Map<String, Object> model = new HashMap<>(row);
+        model.remove("email");
+        model.put("lesson_date", day.toString());
+        notifications.email(school, EmailTemplate.NO_SHOW_NOTICE, (String) row.get("email"), model);
+    }
+}
