@@ -26,17 +26,15 @@ class StripeEventHandlers {
     private final Holds holds;
     private final Enrollments enrollments;
     private final Notifications notifications;
-    private final Schools schools;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
-                        Notifications notifications, Schools schools) {
+                        Notifications notifications) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.cards = cards;
         this.holds = holds;
         this.enrollments = enrollments;
         this.notifications = notifications;
-        this.schools = schools;
     }
 
     /** @return false for types we keep but do not act on */
@@ -101,10 +99,8 @@ class StripeEventHandlers {
         model.put("reason", "the payment was declined");
         model.put("card_url", "/parent/payment-method");
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, (String) family.get("email"), model);
-        for (String admin : schools.adminEmails(school)) {
-            notifications.email(school, EmailTemplate.ADMIN_ALERT, admin, Map.of("title", "A payment failed",
-                    "detail", family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed."));
-        }
+        notifications.alertAdmins(school, "A payment failed",
+                family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed.", "/admin/dashboard");
     }
 
     /** One row per invoice and outcome: replays add nothing. */

@@ -7,7 +7,7 @@ import java.util.UUID;
 import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.tenancy.TenantContext;
-import academy.cedarheights.schools.Schools;
+import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,17 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HoldExpiry {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final SchoolSweep sweep;
     private final Enrollments enrollments;
-    private final Schools schools;
     private final Notifications notifications;
 
-    HoldExpiry(JdbcClient jdbc, TransactionTemplate transaction, Enrollments enrollments, Schools schools,
-               Notifications notifications) {
+    HoldExpiry(JdbcClient jdbc, SchoolSweep sweep, Enrollments enrollments, Notifications notifications) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.sweep = sweep;
         this.enrollments = enrollments;
-        this.schools = schools;
         this.notifications = notifications;
     }
 
@@ -39,11 +36,7 @@ class HoldExpiry {
     }
 
     int expireAll() {
-        int expired = 0;
-        for (UUID school : schools.all()) {
-            expired += TenantContext.callAs(school, () -> transaction.execute(status -> expire(school)));
-        }
-        return expired;
+        return sweep.each(this::expire);
     }
 
     int expire(UUID school) {
@@ -65,9 +58,6 @@ class HoldExpiry {
     private void alert(UUID school, List<Expired> due) {
         String detail = due.size() + " provisional booking(s) expired and their slots are free again: "
                 + String.join("; ", due.stream().map(hold -> hold.student() + " (" + hold.reason() + ")").toList()) + ".";
-        for (String admin : schools.adminEmails(school)) {
-            notifications.email(school, EmailTemplate.ADMIN_ALERT, admin,
-                    Map.of("title", "Provisional bookings expired", "detail", detail));
-        }
+        notifications.alertAdmins(school, "Provisional bookings expired", detail, "/admin/dashboard");
     }
 }

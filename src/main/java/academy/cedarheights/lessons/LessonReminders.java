@@ -10,7 +10,7 @@ import java.util.UUID;
 import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.tenancy.TenantContext;
-import academy.cedarheights.schools.Schools;
+import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,16 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LessonReminders {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final Schools schools;
+    private final SchoolSweep sweep;
     private final Notifications notifications;
     private final ReminderProperties properties;
 
-    LessonReminders(JdbcClient jdbc, TransactionTemplate transaction, Schools schools, Notifications notifications,
-                    ReminderProperties properties) {
+    LessonReminders(JdbcClient jdbc, SchoolSweep sweep, Notifications notifications, ReminderProperties properties) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.schools = schools;
+        this.sweep = sweep;
         this.notifications = notifications;
         this.properties = properties;
     }
@@ -47,11 +44,7 @@ class LessonReminders {
 
     /** Sends every reminder now due, school by school; returns how many lessons were reminded. */
     int remindAll() {
-        int reminded = 0;
-        for (UUID school : schools.all()) {
-            reminded += TenantContext.callAs(school, () -> transaction.execute(status -> remind(school)));
-        }
-        return reminded;
+        return sweep.each(this::remind);
     }
 
     int remind(UUID school) {

@@ -14,6 +14,7 @@ import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.schools.Catalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +46,10 @@ public class Lessons {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
+    private final Catalogue catalogue;
 
-    Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock) {
+    Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock, Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
@@ -57,6 +60,19 @@ public class Lessons {
     @Transactional(readOnly = true)
     public List<Lesson> on(UUID school, LocalDate day, UUID teacher) {
         return query(school, day, teacher, null).query(Lesson.class).list();
+    }
+
+    /** A teacher's own lessons of a date; none if the email is no active teacher's. */
+    @Transactional(readOnly = true)
+    public List<Lesson> ofTeacher(UUID school, String teacherEmail, LocalDate day) {
+        return catalogue.activeTeacherId(school, teacherEmail).map(teacher -> on(school, day, teacher)).orElse(List.of());
+    }
+
+    /** A teacher marks one of their own lessons; another teacher's answers 404 like an absent one. */
+    public Attendance markAsTeacher(UUID school, String teacherEmail, AttendanceMark mark) {
+        UUID teacher = catalogue.activeTeacherId(school, teacherEmail)
+                .orElseThrow(() -> new NoSuchRecord("lesson of enrollment", mark.enrollmentId()));
+        return mark(school, teacherEmail, mark, teacher);
     }
 
     /**

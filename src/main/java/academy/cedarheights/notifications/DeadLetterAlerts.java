@@ -27,16 +27,11 @@ class DeadLetterAlerts {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Notifications notifications;
-    private final Schools schools;
-    private final AppProperties app;
 
-    DeadLetterAlerts(JdbcClient jdbc, TransactionTemplate transaction, Notifications notifications, Schools schools,
-                     AppProperties app) {
+    DeadLetterAlerts(JdbcClient jdbc, TransactionTemplate transaction, Notifications notifications) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.notifications = notifications;
-        this.schools = schools;
-        this.app = app;
     }
 
     @EventListener
@@ -53,16 +48,10 @@ class DeadLetterAlerts {
         if (DeliveryConfiguration.SEND_EMAIL.equals(dead.taskName()) && failedAlert(UUID.fromString(dead.taskInstance()), dead)) {
             return;
         }
-        for (String admin : schools.adminEmails(dead.schoolId())) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("title", "A background job gave up: " + dead.taskName());
-            model.put("detail", "The job " + dead.taskName() + " (" + dead.taskInstance() + ") failed on every attempt. "
-                    + "Last error: " + dead.lastError() + ". It is in the dead letters, where it can be retried.");
-            if (app.publicUrl() != null) {
-                model.put("link", app.publicUrl() + "/admin/dead-letters");
-            }
-            notifications.email(dead.schoolId(), EmailTemplate.ADMIN_ALERT, admin, model);
-        }
+        notifications.alertAdmins(dead.schoolId(), "A background job gave up: " + dead.taskName(),
+                "The job " + dead.taskName() + " (" + dead.taskInstance() + ") failed on every attempt. Last error: "
+                        + dead.lastError() + ". It is in the dead letters, where it can be retried.",
+                "/admin/dead-letters");
     }
 
     /** Marks a given-up email failed; answers whether it was an alert (which must not raise another). */

@@ -47,11 +47,6 @@ public enum EmailTemplate {
         return required;
     }
 
-    /** Receipts and alerts always go out; reminders are the parent's choice (CASL). */
-    boolean optional() {
-        return this == LESSON_REMINDER;
-    }
-
     public static EmailTemplate of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.jobs.Jobs;
+import academy.cedarheights.schools.Schools;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +29,14 @@ public class Notifications {
     private final OneTimeTask<TextJob> sendText;
     private final ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts;
     private final JsonMapper json;
+    private final Schools schools;
+    private final AppProperties app;
 
     Notifications(JdbcClient jdbc, Jobs jobs, OneTimeTask<EmailJob> sendEmail, OneTimeTask<TextJob> sendText,
-                  ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json) {
+                  ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json,
+                  Schools schools, AppProperties app) {
+        this.schools = schools;
+        this.app = app;
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.sendEmail = sendEmail;
@@ -58,6 +65,21 @@ public class Notifications {
                 .update();
         jobs.schedule(sendEmail, id.toString(), new EmailJob(schoolId, id));
         return id;
+    }
+
+    /**
+     * Tells every admin of the school that something needs their attention ({@code admin_alert}).
+     *
+     * @param consolePath where in the admin console to look, or null
+     */
+    public void alertAdmins(UUID schoolId, String title, String detail, String consolePath) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("title", title);
+        model.put("detail", detail);
+        if (consolePath != null && app.publicUrl() != null) {
+            model.put("link", app.publicUrl() + consolePath);
+        }
+        schools.adminEmails(schoolId).forEach(admin -> email(schoolId, EmailTemplate.ADMIN_ALERT, admin, model));
     }
 
     /** Whether text messages can be sent at all (Twilio is configured). */

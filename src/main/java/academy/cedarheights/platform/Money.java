@@ -17,8 +17,4 @@ public record Money(@PositiveOrZero long amount, String currency) {
     public static Money of(long cents, String currency) {
         return new Money(cents, currency);
     }
-
-    public Money times(int count) {
-        return new Money(Math.multiplyExact(amount, count), currency);
-    }
 }

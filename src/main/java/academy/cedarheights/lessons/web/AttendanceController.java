@@ -34,12 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 class AttendanceController {
 
     private final Lessons lessons;
-    private final Catalogue catalogue;
     private final FamilyProfile families;
 
-    AttendanceController(Lessons lessons, Catalogue catalogue, FamilyProfile families) {
+    AttendanceController(Lessons lessons, FamilyProfile families) {
         this.lessons = lessons;
-        this.catalogue = catalogue;
         this.families = families;
     }
 
@@ -61,16 +59,13 @@ class AttendanceController {
     @GetMapping("/teacher/lessons")
     @Operation(summary = "Your lessons of a date")
     List<Lesson> myLessons(CurrentSchool school, Caller caller, @RequestParam("date") LocalDate date) {
-        return catalogue.activeTeacherId(school.id(), caller.email())
-                .map(teacher -> lessons.on(school.id(), date, teacher)).orElse(List.of());
+        return lessons.ofTeacher(school.id(), caller.email(), date);
     }
 
     @PutMapping("/teacher/attendance")
     @Operation(summary = "Mark one of your lessons; another teacher's answers 404")
     Attendance markMine(CurrentSchool school, Caller caller, @Valid @RequestBody AttendanceMark mark) {
-        UUID teacher = catalogue.activeTeacherId(school.id(), caller.email())
-                .orElseThrow(() -> new NoSuchRecord("lesson of enrollment", mark.enrollmentId()));
-        return lessons.mark(school.id(), caller.email(), mark, teacher);
+        return lessons.markAsTeacher(school.id(), caller.email(), mark);
     }
 
     @GetMapping("/parent/attendance")
