@@ -94,7 +94,7 @@ class BillingPipeline {
         if (holds.noticeSent(school, hold.enrollmentId(), "no payment method on file")) {
             Map<String, Object> model = model(hold);
             model.put("expires_at", hold.provisionalExpiresAt().toString());
-            model.put("card_url", portal("/parent/payment-method"));
+            model.put("card_url", app.link("/parent/payment-method"));
             notifications.email(school, EmailTemplate.PROVISIONAL_NOTICE, hold.parentEmail(), model);
         }
     }
@@ -116,7 +116,7 @@ class BillingPipeline {
         model.put("amount", hold.billingPlan().equals("monthly") ? prices.monthly() : 0L);
         model.put("currency", prices.currency());
         model.put("reason", reason);
-        model.put("card_url", portal("/parent/payment-method"));
+        model.put("card_url", app.link("/parent/payment-method"));
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
     }
 
@@ -158,9 +158,5 @@ class BillingPipeline {
         model.put("weekday", hold.weekday());
         model.put("start_time", hold.startTime().toString());
         return model;
-    }
-
-    private String portal(String path) {
-        return (app.publicUrl() != null ? app.publicUrl() : "http://localhost:8080") + path;
     }
 }

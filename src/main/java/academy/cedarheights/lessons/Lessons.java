@@ -29,7 +29,8 @@ public class Lessons {
 
     private static final String LESSONS = """
             select e.id as enrollment_id, cast(:day as date) as date, st.name as student_name, te.id as teacher_id,
-                   te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes
+                   te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes,
+                   cast(null as uuid) as makeup_id
               from enrollments e
               join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
@@ -42,24 +43,41 @@ public class Lessons {
                and (cast(:enrollment as uuid) is null or e.id = :enrollment)
             """;
 
+    private static final String MAKE_UPS = """
+            select c.enrollment_id, c.booked_date as date, st.name as student_name, te.id as teacher_id,
+                   te.name as teacher_name, t.start_time, t.end_time, cast(null as text) as attendance, '' as notes,
+                   c.id as makeup_id
+              from makeup_credits c
+              join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+              join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+              join students st on st.school_id = c.school_id and st.id = c.student_id
+             where c.school_id = :school and c.booked_date = :day and c.status in ('booked', 'used')
+               and (cast(:teacher as uuid) is null or te.id = :teacher)
+            """;
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
     private final Catalogue catalogue;
+    private final MakeUpCredits credits;
 
-    Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock, Catalogue catalogue) {
+    Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock, Catalogue catalogue,
+            MakeUpCredits credits) {
         this.catalogue = catalogue;
+        this.credits = credits;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
     }
 
-    /** The school's (or one teacher's) lessons on a date, by start time, with their attendance. */
+    /** The school's (or one teacher's) lessons on a date, weekly and make-up, by start time, with their attendance. */
     @Transactional(readOnly = true)
     public List<Lesson> on(UUID school, LocalDate day, UUID teacher) {
-        return query(school, day, teacher, null).query(Lesson.class).list();
+        return jdbc.sql(LESSONS + " union all " + MAKE_UPS + " order by start_time, teacher_name")
+                .param("school", school).param("day", day).param("weekday", day.getDayOfWeek().getValue())
+                .param("teacher", teacher).param("enrollment", null).query(Lesson.class).list();
     }
 
     /** A teacher's own lessons of a date; none if the email is no active teacher's. */
@@ -91,6 +109,7 @@ public class Lessons {
                 .param("school", school).param("enrollment", mark.enrollmentId()).param("day", mark.date())
                 .param("status", mark.status()).param("notes", mark.notes() == null ? "" : mark.notes().trim())
                 .param("actor", actor).update();
+        credits.settle(school, actor, mark.enrollmentId(), mark.date());
         Attendance after = attendance(school, mark.enrollmentId(), mark.date()).orElseThrow();
         if (before.isPresent()) {
             audit.updated(school, actor, "attendance", mark.enrollmentId(), before.get(), after);
@@ -122,8 +141,10 @@ public class Lessons {
                         insert into attendance (school_id, enrollment_id, lesson_date, status, marked_by, reported_at)
                         values (:school, :enrollment, :day, 'absent', :actor, now())
                         on conflict (school_id, enrollment_id, lesson_date) do update
-                           set status = 'absent', marked_by = excluded.marked_by, marked_at = now(), reported_at = now()""")
+                           set status = 'absent', marked_by = excluded.marked_by, marked_at = now(),
+                               reported_at = coalesce(attendance.reported_at, now())""")
                 .param("school", school).param("enrollment", enrollmentId).param("day", day).param("actor", actor).update();
+        credits.settle(school, actor, enrollmentId, day);
         return attendance(school, enrollmentId, day).orElseThrow();
     }
 
@@ -131,8 +152,11 @@ public class Lessons {
     @Transactional(readOnly = true)
     public List<Attendance> ofStudent(UUID school, UUID student) {
         return jdbc.sql("""
-                        select a.enrollment_id, a.lesson_date as date, a.status, a.notes, a.marked_by, a.marked_at, a.reported_at
+                        select a.enrollment_id, a.lesson_date as date, a.status, a.notes, a.marked_by, a.marked_at,
+                               a.reported_at, c.id as makeup_credit_id
                           from attendance a join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
+                          left join makeup_credits c on c.school_id = a.school_id and c.enrollment_id = a.enrollment_id
+                                and c.source_lesson_date = a.lesson_date and c.status <> 'revoked'
                          where a.school_id = :school and e.student_id = :student order by a.lesson_date""")
                 .param("school", school).param("student", student).query(Attendance.class).list();
     }
@@ -152,13 +176,16 @@ public class Lessons {
 
     private Optional<Attendance> attendance(UUID school, UUID enrollment, LocalDate day) {
         return jdbc.sql("""
-                        select enrollment_id, lesson_date as date, status, notes, marked_by, marked_at, reported_at
-                          from attendance where school_id = :school and enrollment_id = :enrollment and lesson_date = :day""")
+                        select a.enrollment_id, a.lesson_date as date, a.status, a.notes, a.marked_by, a.marked_at,
+                               a.reported_at, c.id as makeup_credit_id
+                          from attendance a
+                          left join makeup_credits c on c.school_id = a.school_id and c.enrollment_id = a.enrollment_id
+                                and c.source_lesson_date = a.lesson_date and c.status <> 'revoked'
+                         where a.school_id = :school and a.enrollment_id = :enrollment and a.lesson_date = :day""")
                 .param("school", school).param("enrollment", enrollment).param("day", day).query(Attendance.class).optional();
     }
 
-    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec query(UUID school, LocalDate day, UUID teacher,
-                                                                                UUID enrollment) {
+    private JdbcClient.StatementSpec query(UUID school, LocalDate day, UUID teacher, UUID enrollment) {
         return jdbc.sql(LESSONS + " order by t.start_time, te.name")
                 .param("school", school).param("day", day).param("weekday", day.getDayOfWeek().getValue())
                 .param("teacher", teacher).param("enrollment", enrollment);

@@ -28,7 +28,7 @@ public class Dashboard {
     }
 
     public record TodaysLesson(@JsonFormat(pattern = "HH:mm") LocalTime time, String student, String teacher, String room,
-                               String attendance, UUID enrollmentId) {
+                               String attendance, UUID enrollmentId, boolean makeUp) {
     }
 
     public record Today(LocalDate date, List<TodaysLesson> lessons) {
@@ -42,12 +42,12 @@ public class Dashboard {
                           String invoiceId) {
     }
 
-    /** Today in the school's zone: the active enrollments' lessons that fall on it, with their attendance. */
+    /** Today in the school's zone: the active enrollments' lessons that fall on it, with their attendance, and make-ups. */
     public Today today(UUID school, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<TodaysLesson> lessons = jdbc.sql("""
                         select t.start_time as time, st.name as student, te.name as teacher, r.name as room,
-                               a.status as attendance, e.id as enrollment_id
+                               a.status as attendance, e.id as enrollment_id, false as make_up
                           from enrollments e
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
@@ -59,7 +59,15 @@ public class Dashboard {
                                           and :today between m.start_date and m.end_date)
                            and not exists (select 1 from closures c where c.school_id = e.school_id
                                               and :today between c.start_date and c.end_date)
-                         order by t.start_time, te.name""")
+                        union all
+                        select t.start_time, st.name, te.name, r.name, null, c.enrollment_id, true
+                          from makeup_credits c
+                          join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          join students st on st.school_id = c.school_id and st.id = c.student_id
+                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+                         where c.school_id = :school and c.booked_date = :today and c.status in ('booked', 'used')
+                         order by time, teacher""")
                 .param("school", school).param("today", today).param("weekday", today.getDayOfWeek().getValue())
                 .query(TodaysLesson.class).list();
         return new Today(today, lessons);

@@ -26,12 +26,12 @@ class CrossTenantTest {
             "/api/v1/admin/semesters", "/api/v1/admin/payees", "/api/v1/admin/students", "/api/v1/admin/settings",
             "/api/v1/admin/emails", "/api/v1/admin/dead-letters", "/api/v1/admin/enrollments",
             "/api/v1/admin/dashboard/today", "/api/v1/admin/dashboard/provisionals", "/api/v1/admin/dashboard/payments",
-            "/api/v1/admin/attendance?date=2026-01-05");
+            "/api/v1/admin/attendance?date=2026-01-05", "/api/v1/admin/makeups");
 
     static final List<String> PARENT_ENDPOINTS = List.of(
             "/api/v1/auth/me", "/api/v1/public/school", "/api/v1/public/teachers", "/api/v1/public/timeslots",
             "/api/v1/parent/payees/self", "/api/v1/parent/students", "/api/v1/parent/export",
-            "/api/v1/parent/preferences", "/api/v1/parent/bookings");
+            "/api/v1/parent/preferences", "/api/v1/parent/bookings", "/api/v1/parent/makeups");
 
     @Autowired Api api;
     @Autowired TestSchools schools;

@@ -32,7 +32,8 @@ class ApiContractTest {
             "POST /webhooks/stripe", "GET /admin/dashboard/today", "GET /admin/dashboard/provisionals",
             "GET /admin/dashboard/payments",
             "PUT /admin/attendance", "GET /admin/attendance", "PUT /teacher/attendance", "GET /teacher/lessons",
-            "GET /parent/attendance", "POST /parent/absences");
+            "GET /parent/attendance", "POST /parent/absences", "GET /parent/makeups", "GET /parent/makeups/slots",
+            "POST /parent/makeups/book", "GET /admin/makeups");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

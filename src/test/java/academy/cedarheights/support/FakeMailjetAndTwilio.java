@@ -56,7 +56,7 @@ public final class FakeMailjetAndTwilio {
                         {"Messages":[{"Status":"success","CustomID":"{{jsonPath request.body '$.Messages[0].CustomID'}}",
                           "To":[{"Email":"{{jsonPath request.body '$.Messages[0].To[0].Email'}}",
                                  "MessageUUID":"1ab23cd4-0000-4000-8000-{{randomValue length=12 type='NUMERIC'}}",
-                                 "MessageID":{{randomValue length=12 type='NUMERIC'}},
+                                 "MessageID":1{{randomValue length=11 type='NUMERIC'}},
                                  "MessageHref":"https://api.mailjet.com/v3/REST/message/1"}]}]}""")));
         TWILIO.stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json")).atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

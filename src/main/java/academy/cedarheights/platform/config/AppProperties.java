@@ -21,4 +21,9 @@ public record AppProperties(
         @DefaultValue("cedar-heights") String defaultSchool,
         Boolean demoData,
         String publicUrl) {
+
+    /** An absolute link into the app for emails; the local address when no public one is configured. */
+    public String link(String path) {
+        return (publicUrl != null ? publicUrl : "http://localhost:8080") + path;
+    }
 }
