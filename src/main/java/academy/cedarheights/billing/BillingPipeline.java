@@ -120,13 +120,9 @@ class BillingPipeline {
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
     }
 
-    /** Semester plans run to the end of the first lesson's semester, yearly plans for a year from it. */
     private long lessonsLeft(UUID school, Billable hold) {
         LessonCalendar calendar = transaction.execute(status -> calendars.of(school));
-        LocalDate end = hold.billingPlan().equals("semester")
-                ? calendar.semesterOf(hold.startDate()).map(LessonCalendar.Period::end).orElse(hold.startDate())
-                : hold.startDate().plusYears(1).minusDays(1);
-        return calendar.lessonDates(hold.weekday(), hold.startDate(), end).size();
+        return calendar.lessonsPaidBy(hold.billingPlan(), hold.weekday(), hold.startDate());
     }
 
     private static long perLesson(Billable hold, Prices prices) {

@@ -2,11 +2,13 @@ package academy.cedarheights.identity;
 
 import java.util.List;
 
+import academy.cedarheights.identity.web.SessionCookie;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.web.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,27 +16,35 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The API is stateless and every protected route needs our backend token: {@code /admin/**} admins,
+ * Two chains. The API is stateless and every protected route needs our backend token: {@code /admin/**} admins,
  * {@code /teacher/**} teachers, {@code /parent/**} parents; public discovery, sign-in, webhooks,
  * documentation and health are open. Refusals answer problem+json (401 no or bad token, 403 wrong role).
+ * The pages ({@link #pageSecurity}) follow the same roles with a cookie and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' https://checkout.stripe.com";
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems, JwtDecoder backendTokenDecoder)
             throws Exception {
         return http
+                .securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**",
+                        "/billing/simulated-checkout/**")
                 // the API is token-authenticated; the simulated checkout's capability is the session id in its path
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/billing/simulated-checkout/**"))
                 .cors(cors -> { })
@@ -62,6 +72,41 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
+                .build();
+    }
+
+    /**
+     * The pages: signed in by the session cookie, forms protected by a CSRF token (a cookie plus a form field or
+     * htmx header), role paths as in the API. A visitor who must sign in is sent to the sign-in page and back; a
+     * signed-in person without the role gets the friendly 403 page.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, JwtDecoder backendTokenDecoder) throws Exception {
+        AuthenticationEntryPoint signIn = PageSignInEntryPoint::redirect;
+        return http
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .addFilterAfter(new CsrfTokenEagerLoading(), CsrfFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.claim())
+                        .requestMatchers("/teacher/**").hasRole(Role.TEACHER.claim())
+                        .requestMatchers("/parent/**", "/book/**").hasRole(Role.PARENT.claim())
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(SessionCookie::token)
+                        .jwt(jwt -> jwt.decoder(backendTokenDecoder).jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(signIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn)
+                        .accessDeniedHandler(new AccessDeniedHandlerImpl()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
                 .build();
     }
 

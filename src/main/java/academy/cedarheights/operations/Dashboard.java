@@ -42,6 +42,17 @@ public class Dashboard {
                           String invoiceId) {
     }
 
+    /** What needs an admin's eye: jobs that gave up (not yet retried) and emails that could not be delivered. */
+    public record NeedsAttention(long deadLetters, long failedEmails) {
+    }
+
+    public NeedsAttention needsAttention(UUID school) {
+        return jdbc.sql("""
+                        select (select count(*) from dead_letters where school_id = :school and retried_at is null) as dead_letters,
+                               (select count(*) from email_log where school_id = :school and status = 'failed') as failed_emails""")
+                .param("school", school).query(NeedsAttention.class).single();
+    }
+
     /** Today in the school's zone: the active enrollments' lessons that fall on it, with their attendance, and make-ups. */
     public Today today(UUID school, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -44,6 +44,17 @@ public record LessonCalendar(List<Period> semesters, List<Period> closures) {
                 .min(LocalDate::compareTo);
     }
 
+    /**
+     * The lessons a plan starting on {@code start} pays for: a semester plan to the end of that lesson's semester,
+     * a yearly plan for a year from it (monthly plans are priced per month, not per lesson).
+     */
+    public int lessonsPaidBy(String plan, int weekday, LocalDate start) {
+        LocalDate end = plan.equals("semester")
+                ? semesterOf(start).map(Period::end).orElse(start)
+                : start.plusYears(1).minusDays(1);
+        return lessonDates(weekday, start, end).size();
+    }
+
     /** The semester a day falls in. */
     public Optional<Period> semesterOf(LocalDate day) {
         return semesters.stream().filter(semester -> semester.contains(day)).findFirst();

@@ -1,0 +1,220 @@
+package academy.cedarheights.booking.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import academy.cedarheights.booking.BookSlot;
+import academy.cedarheights.booking.BookingAccepted;
+import academy.cedarheights.booking.BookingStatus;
+import academy.cedarheights.booking.OpenSlot;
+import academy.cedarheights.booking.OpenSlots;
+import academy.cedarheights.booking.ParentBookings;
+import academy.cedarheights.booking.SlotFilter;
+import academy.cedarheights.families.FamilyProfile;
+import academy.cedarheights.families.Student;
+import academy.cedarheights.families.StudentDetails;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.InvalidFields;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.LessonCalendar;
+import academy.cedarheights.schools.PlanPrice;
+import academy.cedarheights.schools.SchoolProfile;
+import academy.cedarheights.schools.Schools;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The booking journey: a chosen slot, the child (picked or added with the school's consent), the plan with what it
+ * costs, then the provisional booking and a status page that follows it until it is active. The family's bookings
+ * with cancel are the portal's home.
+ */
+@WebPage
+class BookingPages {
+
+    private final OpenSlots openSlots;
+    private final ParentBookings bookings;
+    private final FamilyProfile families;
+    private final Catalogue catalogue;
+    private final Calendars calendars;
+    private final Schools schools;
+    private final Validator validator;
+    private final Clock clock;
+
+    BookingPages(OpenSlots openSlots, ParentBookings bookings, FamilyProfile families, Catalogue catalogue,
+                 Calendars calendars, Schools schools, Validator validator, Clock clock) {
+        this.openSlots = openSlots;
+        this.bookings = bookings;
+        this.families = families;
+        this.catalogue = catalogue;
+        this.calendars = calendars;
+        this.schools = schools;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** What a plan costs for this slot from its first lesson: a month's price, or the lessons left × the rate. */
+    record Quote(String plan, String label, long cents, String currency, String basis) {
+    }
+
+    /** A booking with what the family needs to recognise it. */
+    record BookingLine(BookingStatus booking, String student, String slot) {
+    }
+
+    @GetMapping("/book/{slot}")
+    String choose(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId, Model model) {
+        return form(school, caller, slot(school, slotId), model, FormErrors.none(), Map.of());
+    }
+
+    @PostMapping("/book/{slot}")
+    String book(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId,
+                @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        OpenSlot slot = slot(school, slotId);
+        FormErrors errors = FormErrors.none();
+        String plan = form.getOrDefault("billing_plan", "");
+        if (!plan.matches("monthly|semester|yearly")) {
+            errors.add("billing_plan", "Please choose a plan.");
+        }
+        UUID student = null;
+        String chosen = form.getOrDefault("student_id", "");
+        if (chosen.equals("new")) {
+            StudentDetails child = newChild(form);
+            errors = merge(errors, FormErrors.of(validator, child));
+            if (!errors.any()) {
+                try {
+                    student = families.addChild(school.id(), caller, child).id();
+                } catch (InvalidField | InvalidFields refused) {
+                    errors = FormErrors.of(refused);
+                }
+            }
+        } else if (chosen.matches("[0-9a-fA-F-]{36}")) {
+            student = UUID.fromString(chosen);
+        } else {
+            errors.add("student_id", "Please choose a child, or add one.");
+        }
+        if (errors.any()) {
+            response.setStatus(400);
+            return form(school, caller, slot, model, errors, form);
+        }
+        try {
+            BookingAccepted accepted = bookings.book(school.id(), caller, new BookSlot(student, slotId, plan, null), null);
+            return "redirect:/parent/bookings/" + accepted.trackingId();
+        } catch (ConflictWithCurrentState | InvalidField refused) {
+            response.setStatus(409);
+            return form(school, caller, slot, model, FormErrors.none().add("form", refused.getMessage()), form);
+        }
+    }
+
+    @GetMapping("/parent/bookings/{tracking}")
+    String status(CurrentSchool school, Caller caller, @PathVariable("tracking") UUID tracking,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        BookingStatus booking = bookings.status(school.id(), caller, tracking);
+        model.addAttribute("line", line(school, caller, booking));
+        return htmx != null ? "booking/status :: status" : "booking/status";
+    }
+
+    @GetMapping("/parent")
+    String portal(CurrentSchool school, Caller caller, Model model) {
+        model.addAttribute("children", families.children(school.id(), caller));
+        model.addAttribute("bookings", bookings.list(school.id(), caller).stream()
+                .map(booking -> line(school, caller, booking)).toList());
+        return "booking/portal";
+    }
+
+    @PostMapping("/parent/bookings/{tracking}/cancel")
+    String cancel(CurrentSchool school, Caller caller, @PathVariable("tracking") UUID tracking) {
+        bookings.cancel(school.id(), caller, tracking);
+        return "redirect:/parent";
+    }
+
+    private String form(CurrentSchool school, Caller caller, OpenSlot slot, Model model, FormErrors errors,
+                        Map<String, String> form) {
+        LessonCalendar calendar = calendars.of(school.id());
+        LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
+        LocalDate first = calendar.firstLesson(slot.weekday(), today).orElse(null);
+        model.addAttribute("slot", slot);
+        model.addAttribute("weekday", PublicPages.weekdayName(slot.weekday()));
+        model.addAttribute("firstLesson", first);
+        model.addAttribute("quotes", first == null ? List.of() : quotes(schools.profile(school.id()), calendar, slot, first));
+        model.addAttribute("children", families.children(school.id(), caller));
+        model.addAttribute("instruments", catalogue.instruments(school.id()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "booking/book";
+    }
+
+    private static List<Quote> quotes(SchoolProfile profile, LessonCalendar calendar, OpenSlot slot, LocalDate first) {
+        return profile.plans().stream().map(price -> quote(price, calendar, slot, first)).toList();
+    }
+
+    private static Quote quote(PlanPrice price, LessonCalendar calendar, OpenSlot slot, LocalDate first) {
+        if (price.plan().equals("monthly")) {
+            return new Quote("monthly", "Monthly", price.price().amount(), price.price().currency(),
+                    "a month; the first month is prorated to the 1st of next month");
+        }
+        int lessons = calendar.lessonsPaidBy(price.plan(), slot.weekday(), first);
+        String label = price.plan().equals("semester") ? "Semester" : "Yearly";
+        return new Quote(price.plan(), label, lessons * price.perLesson().amount(), price.perLesson().currency(),
+                lessons + " lessons × " + String.format("%.2f", price.perLesson().amount() / 100.0) + ", invoiced once");
+    }
+
+    private OpenSlot slot(CurrentSchool school, UUID slotId) {
+        return openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
+                .filter(slot -> slot.id().equals(slotId)).findFirst()
+                .orElseThrow(() -> new NoSuchRecord("timeslot", slotId));
+    }
+
+    private BookingLine line(CurrentSchool school, Caller caller, BookingStatus booking) {
+        Map<UUID, String> children = families.children(school.id(), caller).stream()
+                .collect(Collectors.toMap(Student::id, Student::name));
+        Map<UUID, OpenSlot> slots = openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
+                .collect(Collectors.toMap(OpenSlot::id, Function.identity()));
+        OpenSlot slot = slots.get(booking.timeslotId());
+        String when = slot == null ? "" : PublicPages.weekdayName(slot.weekday()) + "s at " + slot.startTime()
+                + " with " + slot.teacherName();
+        return new BookingLine(booking, children.getOrDefault(booking.studentId(), ""), when);
+    }
+
+    private static StudentDetails newChild(Map<String, String> form) {
+        return new StudentDetails(form.getOrDefault("name", "").trim(), date(form.get("birth_date")),
+                uuid(form.get("instrument_id")), null, form.containsKey("consent_policy_accepted") ? Boolean.TRUE : null);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static FormErrors merge(FormErrors first, FormErrors second) {
+        second.all().forEach(first::add);
+        return first;
+    }
+}

@@ -1,0 +1,59 @@
+package academy.cedarheights.booking.web;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.booking.OpenSlot;
+import academy.cedarheights.booking.OpenSlots;
+import academy.cedarheights.booking.SlotFilter;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.Catalogue;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The school's public page: its teachers, the week's open slots (filterable) and the prices of the plans. */
+@WebPage
+class PublicPages {
+
+    private final Catalogue catalogue;
+    private final OpenSlots openSlots;
+
+    PublicPages(Catalogue catalogue, OpenSlots openSlots) {
+        this.catalogue = catalogue;
+        this.openSlots = openSlots;
+    }
+
+    /** One weekday of the timetable. */
+    record Day(String name, List<OpenSlot> slots) {
+    }
+
+    @GetMapping("/")
+    String school(CurrentSchool school, @RequestParam(name = "instrument", required = false) UUID instrument,
+                  @RequestParam(name = "teacher", required = false) UUID teacher,
+                  @RequestParam(name = "day", required = false) Integer day,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        List<OpenSlot> open = openSlots.find(school.id(), new SlotFilter(teacher, day, instrument, true, true));
+        Map<Integer, List<OpenSlot>> byDay = new LinkedHashMap<>();
+        open.forEach(slot -> byDay.computeIfAbsent(slot.weekday(), weekday -> new java.util.ArrayList<>()).add(slot));
+        model.addAttribute("days", byDay.entrySet().stream()
+                .map(entry -> new Day(weekdayName(entry.getKey()), entry.getValue())).toList());
+        model.addAttribute("teachers", catalogue.activeTeachers(school.id(), null));
+        model.addAttribute("instruments", catalogue.instruments(school.id()));
+        model.addAttribute("weekdays", java.util.stream.IntStream.rangeClosed(1, 7).boxed()
+                .collect(java.util.stream.Collectors.toMap(d -> d, PublicPages::weekdayName, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("chosen", new SlotFilter(teacher, day, instrument, null, null));
+        return htmx != null ? "public/school :: timetable" : "public/school";
+    }
+
+    static String weekdayName(int weekday) {
+        return DayOfWeek.of(weekday).getDisplayName(TextStyle.FULL, Locale.CANADA);
+    }
+}

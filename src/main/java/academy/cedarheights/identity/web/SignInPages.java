@@ -1,0 +1,110 @@
+package academy.cedarheights.identity.web;
+
+import java.time.Duration;
+
+import academy.cedarheights.identity.SignIn;
+import academy.cedarheights.identity.TokenAnswer;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.TooManyRequests;
+import academy.cedarheights.platform.web.Unauthenticated;
+import academy.cedarheights.platform.web.WebPage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing in, signing up and out with built-in accounts; the backend token goes into the session cookie. */
+@WebPage
+class SignInPages {
+
+    private final SignIn signIn;
+
+    SignInPages(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/sign-in")
+    String signInForm(@RequestParam(name = "next", required = false) String next, Model model) {
+        model.addAttribute("next", safe(next));
+        model.addAttribute("errors", FormErrors.none());
+        return "identity/sign-in";
+    }
+
+    @PostMapping("/sign-in")
+    String signIn(CurrentSchool school, @RequestParam(name = "email", defaultValue = "") String email,
+                  @RequestParam(name = "password", defaultValue = "") String password,
+                  @RequestParam(name = "next", required = false) String next,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            TokenAnswer answer = signIn.login(school, email.trim(), password);
+            return signedIn(answer, next, request, response);
+        } catch (Unauthenticated | InvalidField | TooManyRequests refused) {
+            model.addAttribute("next", safe(next));
+            model.addAttribute("email", email);
+            model.addAttribute("errors", FormErrors.none().add("form", refused instanceof Unauthenticated
+                    ? "That email and password do not match an account of this school." : refused.getMessage()));
+            response.setStatus(refused instanceof TooManyRequests ? 429 : 400);
+            return "identity/sign-in";
+        }
+    }
+
+    @GetMapping("/sign-up")
+    String signUpForm(@RequestParam(name = "next", required = false) String next, Model model) {
+        model.addAttribute("next", safe(next));
+        model.addAttribute("errors", FormErrors.none());
+        return "identity/sign-up";
+    }
+
+    @PostMapping("/sign-up")
+    String signUp(CurrentSchool school, @RequestParam(name = "name", defaultValue = "") String name,
+                  @RequestParam(name = "email", defaultValue = "") String email,
+                  @RequestParam(name = "password", defaultValue = "") String password,
+                  @RequestParam(name = "next", required = false) String next,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        FormErrors errors = FormErrors.none();
+        if (name.isBlank()) {
+            errors.add("name", "Please tell us your name.");
+        }
+        if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            errors.add("email", "Please enter an email address like name@example.com.");
+        }
+        if (!errors.any()) {
+            try {
+                return signedIn(signIn.signUpParent(school, email.trim(), password, name.trim()), next, request, response);
+            } catch (InvalidField | ConflictWithCurrentState | TooManyRequests refused) {
+                errors = refused instanceof ConflictWithCurrentState
+                        ? FormErrors.none().add("email", "An account with this email exists already; please sign in.")
+                        : FormErrors.of(refused);
+            }
+        }
+        model.addAttribute("next", safe(next));
+        model.addAttribute("name", name);
+        model.addAttribute("email", email);
+        model.addAttribute("errors", errors);
+        response.setStatus(400);
+        return "identity/sign-up";
+    }
+
+    @PostMapping("/sign-out")
+    String signOut(HttpServletRequest request, HttpServletResponse response) {
+        SessionCookie.clear(request, response);
+        return "redirect:/";
+    }
+
+    private static String signedIn(TokenAnswer answer, String next, HttpServletRequest request,
+                                   HttpServletResponse response) {
+        SessionCookie.write(request, response, answer.backendJwt(), Duration.ofSeconds(answer.expiresIn()));
+        String target = safe(next);
+        return "redirect:" + (target != null ? target : "/" + answer.role());
+    }
+
+    /** Only a path of this site: an absolute or protocol-relative address would make the form an open redirect. */
+    private static String safe(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : null;
+    }
+}

@@ -1,0 +1,80 @@
+package academy.cedarheights.lessons.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.lessons.AttendanceMark;
+import academy.cedarheights.lessons.Lesson;
+import academy.cedarheights.lessons.Lessons;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.WebPage;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A day's lessons with one-click attendance: teachers see and mark their own, admins any (the admin dashboard
+ * shows the same rows). A click marks through the same service as the API, and htmx swaps the one row.
+ */
+@WebPage
+class LessonPages {
+
+    private final Lessons lessons;
+    private final Clock clock;
+
+    LessonPages(Lessons lessons, Clock clock) {
+        this.lessons = lessons;
+        this.clock = clock;
+    }
+
+    @GetMapping("/teacher")
+    String teacher(CurrentSchool school, Caller caller, @RequestParam(name = "date", required = false) LocalDate date,
+                   Model model) {
+        LocalDate day = date != null ? date : LocalDate.now(clock.withZone(school.timeZone()));
+        model.addAttribute("day", day);
+        model.addAttribute("lessons", lessons.ofTeacher(school.id(), caller.email(), day));
+        model.addAttribute("markPath", "/teacher/lessons/mark");
+        Map<LocalDate, List<Lesson>> week = new LinkedHashMap<>();
+        for (int ahead = 1; ahead < 7; ahead++) {
+            week.put(day.plusDays(ahead), lessons.ofTeacher(school.id(), caller.email(), day.plusDays(ahead)));
+        }
+        model.addAttribute("week", week);
+        return "lessons/teacher";
+    }
+
+    @PostMapping("/teacher/lessons/mark")
+    String markAsTeacher(CurrentSchool school, Caller caller, @RequestParam("enrollment_id") UUID enrollment,
+                         @RequestParam("date") LocalDate date, @RequestParam("status") String status,
+                         @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        lessons.markAsTeacher(school.id(), caller.email(), new AttendanceMark(enrollment, date, status, null));
+        return row(lessons.ofTeacher(school.id(), caller.email(), date), enrollment, "/teacher/lessons/mark", htmx,
+                "redirect:/teacher?date=" + date, model);
+    }
+
+    @PostMapping("/admin/lessons/mark")
+    String markAsAdmin(CurrentSchool school, Caller caller, @RequestParam("enrollment_id") UUID enrollment,
+                       @RequestParam("date") LocalDate date, @RequestParam("status") String status,
+                       @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        lessons.mark(school.id(), caller.email(), new AttendanceMark(enrollment, date, status, null), null);
+        return row(lessons.on(school.id(), date, null), enrollment, "/admin/lessons/mark", htmx, "redirect:/admin", model);
+    }
+
+    private static String row(List<Lesson> ofDay, UUID enrollment, String markPath, String htmx, String withoutHtmx,
+                              Model model) {
+        if (htmx == null) {
+            return withoutHtmx;
+        }
+        model.addAttribute("lesson", ofDay.stream()
+                .filter(lesson -> lesson.makeupId() == null && lesson.enrollmentId().equals(enrollment))
+                .findFirst().orElseThrow());
+        model.addAttribute("markPath", markPath);
+        return "lessons/rows :: lessonRow";
+    }
+}

@@ -1,0 +1,43 @@
+package academy.cedarheights.operations.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import academy.cedarheights.lessons.Lessons;
+import academy.cedarheights.operations.Dashboard;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.WebPage;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The admin console's home: today's lessons with one-click attendance, provisional holds ageing with the time
+ * they have left, recent payments, and what needs attention (dead letters, failed emails).
+ */
+@WebPage
+class AdminPages {
+
+    static final int RECENT_PAYMENTS = 20;
+    private final Dashboard dashboard;
+    private final Lessons lessons;
+    private final Clock clock;
+
+    AdminPages(Dashboard dashboard, Lessons lessons, Clock clock) {
+        this.dashboard = dashboard;
+        this.lessons = lessons;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/admin", "/admin/dashboard"})
+    String dashboard(CurrentSchool school, Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
+        model.addAttribute("day", today);
+        model.addAttribute("lessons", lessons.on(school.id(), today, null));
+        model.addAttribute("markPath", "/admin/lessons/mark");
+        model.addAttribute("holds", dashboard.provisionals(school.id()));
+        model.addAttribute("payments", dashboard.payments(school.id(), RECENT_PAYMENTS));
+        model.addAttribute("attention", dashboard.needsAttention(school.id()));
+        model.addAttribute("now", clock.instant());
+        return "operations/dashboard";
+    }
+}

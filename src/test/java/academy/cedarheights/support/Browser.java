@@ -1,0 +1,189 @@
+package academy.cedarheights.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (no browser download: the paths are the system's).
+ * One browser serves the test JVM; each test signs in on its own school's host, {@code <slug>.cedar.test}, which
+ * Chromium resolves to this machine, so cookies never cross between tests.
+ */
+public final class Browser {
+
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver shared;
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** The shared browser, signed out, at a school's host on the test server's port. */
+    public static synchronized Browser at(TestSchool school, int port) {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+        }
+        shared.manage().window().setSize(DESKTOP);
+        return new Browser(shared, "http://" + school.slug() + ".cedar.test:" + port);
+    }
+
+    private static ChromeDriver start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--host-resolver-rules=MAP *.cedar.test 127.0.0.1",
+                "--user-data-dir=" + temporaryProfile());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    private static String temporaryProfile() {
+        try {
+            return Files.createTempDirectory("cedar-chromium").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebElement find(String css) {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Sets a field's value as a script would (date inputs take keystrokes in the browser's locale format). */
+    public Browser set(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
+        return this;
+    }
+
+    public Browser click(String css) {
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        return this;
+    }
+
+    public Browser clickText(String text) {
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[self::a or self::button][normalize-space(.)='" + text + "']"))).click();
+        return this;
+    }
+
+    public Browser waitForText(String css, String text) {
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return this;
+    }
+
+    public Browser waitForPath(String prefix) {
+        waitFor().until(ignored -> path().startsWith(prefix));
+        return this;
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String pageText() {
+        return find("body").getText();
+    }
+
+    /** Writes the page at phone and desktop widths to {@code target/screenshots/<name>-phone.png} and {@code -desktop}. */
+    public Browser screenshots(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (var width : List.of(java.util.Map.entry("phone", PHONE), java.util.Map.entry("desktop", DESKTOP))) {
+                driver.manage().window().setSize(width.getValue());
+                Files.write(SCREENSHOTS.resolve(name + "-" + width.getKey() + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            }
+            driver.manage().window().setSize(DESKTOP);
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** axe-core on the page as it stands: no serious or critical violation. */
+    public Browser accessible() {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::describe).toList();
+        assertThat(serious).as("serious or critical accessibility violations on " + path()).isEmpty();
+        return this;
+    }
+
+    /** Signs in through the sign-in page, as a person would. */
+    public Browser signIn(String email, String password) {
+        open("/sign-in");
+        type("#email", email).type("#password", password).click("main button[type=submit]");
+        waitFor().until(ignored -> !path().startsWith("/sign-in"));
+        return this;
+    }
+
+    public Browser choose(String css, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    public Browser signOut() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3).toList();
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+}
