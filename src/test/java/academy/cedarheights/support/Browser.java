@@ -111,6 +111,14 @@ public final class Browser {
         return this;
     }
 
+    /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
+    public Browser submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        waitFor().until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public Browser clickText(String text) {
         waitFor().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[self::a or self::button][normalize-space(.)='" + text + "']"))).click();
@@ -171,6 +179,11 @@ public final class Browser {
     public Browser choose(String css, String visibleText) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
         return this;
+    }
+
+    public String cookie(String name) {
+        var cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
     }
 
     public Browser signOut() {

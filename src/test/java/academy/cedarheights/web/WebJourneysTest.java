@@ -96,7 +96,7 @@ class WebJourneysTest {
 
         browser.signOut().signIn("sam@families.test", PASSWORD).open("/parent/makeups");
         browser.accessible().screenshots("parent-makeups");
-        browser.click("main form button[type=submit]").waitForPath("/parent/makeups");
+        browser.submit("main form button[type=submit]");
         browser.waitForText("main", "booked");
         assertThat(owner.jdbc().sql("select booked_timeslot_id from makeup_credits where school_id = :s")
                 .param("s", school.id()).query(UUID.class).single()).isIn(tomorrowsSlot, tuesdaySlot);
@@ -127,7 +127,7 @@ class WebJourneysTest {
         assertThat(browser.all("[data-slot='" + tuesdaySlot + "']")).as("held").isEmpty();
 
         browser.signIn(adminEmail, PASSWORD).open("/admin/enrollments").accessible().screenshots("admin-enrollments");
-        browser.click("button[aria-label=\"Cancel Kid Lee's enrollment\"]").waitForPath("/admin/enrollments");
+        browser.submit("button[aria-label=\"Cancel Kid Lee's enrollment\"]");
         browser.waitForText("main", "cancelled");
 
         browser.open("/");

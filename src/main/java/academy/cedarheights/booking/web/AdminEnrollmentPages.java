@@ -5,14 +5,19 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.booking.SlotFilter;
+import academy.cedarheights.families.Students;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +30,24 @@ class AdminEnrollmentPages {
 
     private final SchoolEnrollments enrollments;
     private final OpenSlots openSlots;
+    private final Students students;
+    private final Validator validator;
 
-    AdminEnrollmentPages(SchoolEnrollments enrollments, OpenSlots openSlots) {
+    AdminEnrollmentPages(SchoolEnrollments enrollments, OpenSlots openSlots, Students students, Validator validator) {
         this.enrollments = enrollments;
         this.openSlots = openSlots;
+        this.students = students;
+        this.validator = validator;
     }
 
     @GetMapping("/admin/enrollments")
     String list(CurrentSchool school, @RequestParam(name = "status", required = false) String status,
                 @RequestParam(name = "page", required = false) Integer page, Model model) {
+        return page(school, status, page, model, FormErrors.none(), Map.of());
+    }
+
+    private String page(CurrentSchool school, String status, Integer page, Model model, FormErrors errors,
+                        Map<String, String> form) {
         String filter = status != null && status.matches("provisional|active|cancelled|expired") ? status : null;
         model.addAttribute("status", filter);
         model.addAttribute("enrollments", enrollments.page(school.id(), filter, null, null,
@@ -41,7 +55,26 @@ class AdminEnrollmentPages {
         Map<UUID, OpenSlot> slots = openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
                 .collect(Collectors.toMap(OpenSlot::id, Function.identity()));
         model.addAttribute("slots", slots);
+        model.addAttribute("openSlots", slots.values().stream().filter(OpenSlot::available).toList());
+        model.addAttribute("students", students.list(school.id(), null, null, new PageQuery(0, 200, null)).items());
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
         return "booking/admin-enrollments";
+    }
+
+    /** Assigns a slot for the school; with "activate", billing is handled outside Stripe and it is active at once. */
+    @PostMapping("/admin/enrollments")
+    String assign(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
+                  HttpServletResponse response) {
+        BookSlot request = new BookSlot(uuid(form.get("student_id")), uuid(form.get("timeslot_id")),
+                form.get("billing_plan"), null);
+        FormErrors errors = FormErrors.submit(validator, request,
+                valid -> enrollments.assign(school.id(), caller.email(), valid, form.containsKey("activate")));
+        if (errors.any()) {
+            response.setStatus(400);
+            return page(school, null, null, model, errors, form);
+        }
+        return "redirect:/admin/enrollments";
     }
 
     @PostMapping("/admin/enrollments/{id}/cancel")
@@ -49,5 +82,13 @@ class AdminEnrollmentPages {
                   @RequestParam(name = "reason", defaultValue = "cancelled by the school") String reason) {
         enrollments.cancel(school.id(), caller.email(), id, reason);
         return "redirect:/admin/enrollments";
+    }
+
+    private static UUID uuid(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : UUID.fromString(typed);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package academy.cedarheights.platform.audit;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +57,20 @@ public class AuditTrail {
     public void recordSeparately(UUID schoolId, String actor, String action, String entityType, String entityId,
                                  Map<String, ?> summary) {
         write(schoolId, actor, action, entityType, entityId, summary);
+    }
+
+    /** One entry of the log as admins read it. */
+    public record Entry(Instant occurredAt, String actor, String action, String entityType, String entityId,
+                        String summary) {
+    }
+
+    /** The school's latest entries, newest first. */
+    @Transactional(readOnly = true)
+    public List<Entry> recent(UUID schoolId, int limit) {
+        return jdbc.sql("""
+                        select occurred_at, actor, action, entity_type, entity_id, summary::text as summary
+                          from audit_log where school_id = :school order by occurred_at desc limit :limit""")
+                .param("school", schoolId).param("limit", limit).query(Entry.class).list();
     }
 
     private void write(UUID schoolId, String actor, String action, String entityType, String entityId,

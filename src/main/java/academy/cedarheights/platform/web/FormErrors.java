@@ -3,6 +3,7 @@ package academy.cedarheights.platform.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -39,6 +40,23 @@ public final class FormErrors {
             errors.add("form", refusal.getMessage());
         }
         return errors;
+    }
+
+    /**
+     * Checks a form's request as the API would (bean constraints, then the service's own rules) and acts on it;
+     * the answer holds what to show beside the fields, none when it went through.
+     */
+    public static <T> FormErrors submit(Validator validator, T request, Consumer<T> action) {
+        FormErrors errors = of(validator, request);
+        if (errors.any()) {
+            return errors;
+        }
+        try {
+            action.accept(request);
+            return errors;
+        } catch (InvalidField | InvalidFields | ConflictWithCurrentState refused) {
+            return of(refused);
+        }
     }
 
     public FormErrors add(String field, String message) {

@@ -1,0 +1,87 @@
+package academy.cedarheights.schools.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.Closure;
+import academy.cedarheights.schools.ClosureRequest;
+import academy.cedarheights.schools.Semester;
+import academy.cedarheights.schools.SemesterRequest;
+import academy.cedarheights.schools.Semesters;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The school year: semesters (never overlapping) and their closures (holidays without lessons). */
+@WebPage
+class AdminCalendarPages {
+
+    private final Semesters semesters;
+    private final Validator validator;
+
+    AdminCalendarPages(Semesters semesters, Validator validator) {
+        this.semesters = semesters;
+        this.validator = validator;
+    }
+
+    @GetMapping("/admin/semesters")
+    String list(CurrentSchool school, Model model) {
+        return page(school, model, FormErrors.none(), Map.of());
+    }
+
+    @PostMapping("/admin/semesters")
+    String add(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
+               HttpServletResponse response) {
+        SemesterRequest request = new SemesterRequest(form.get("name"), date(form.get("start_date")), date(form.get("end_date")));
+        FormErrors errors = FormErrors.submit(validator, request, valid -> semesters.create(school.id(), caller.email(), valid));
+        return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form)) : "redirect:/admin/semesters";
+    }
+
+    @PostMapping("/admin/semesters/{id}/closures")
+    String close(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester,
+                 @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        LocalDate start = date(form.get("closure_start"));
+        LocalDate end = form.getOrDefault("closure_end", "").isBlank() ? start : date(form.get("closure_end"));
+        ClosureRequest request = new ClosureRequest(start, end, form.get("reason"));
+        FormErrors errors = FormErrors.submit(validator, request,
+                valid -> semesters.addClosure(school.id(), caller.email(), semester, valid));
+        return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form)) : "redirect:/admin/semesters";
+    }
+
+    @PostMapping("/admin/semesters/{id}/closures/{closure}/delete")
+    String reopen(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester,
+                  @PathVariable("closure") UUID closure) {
+        semesters.removeClosure(school.id(), caller.email(), semester, closure);
+        return "redirect:/admin/semesters";
+    }
+
+    private String page(CurrentSchool school, Model model, FormErrors errors, Map<String, String> form) {
+        Map<Semester, List<Closure>> year = new LinkedHashMap<>();
+        semesters.list(school.id(), AdminCataloguePages.ALL).items()
+                .forEach(semester -> year.put(semester, semesters.closures(school.id(), semester.id())));
+        model.addAttribute("year", year);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "schools/semesters";
+    }
+
+    private static LocalDate date(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

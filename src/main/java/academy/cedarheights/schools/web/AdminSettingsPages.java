@@ -1,0 +1,104 @@
+package academy.cedarheights.schools.web;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.SchoolSettings;
+import academy.cedarheights.schools.Settings;
+import academy.cedarheights.schools.SettingsView;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The school's settings: name and zone, lesson rules (hold length, make-up allowance), prices and admins. */
+@WebPage
+class AdminSettingsPages {
+
+    private final Settings settings;
+    private final Validator validator;
+
+    AdminSettingsPages(Settings settings, Validator validator) {
+        this.settings = settings;
+        this.validator = validator;
+    }
+
+    @GetMapping("/admin/settings")
+    String show(CurrentSchool school, @RequestParam(name = "saved", required = false) String saved, Model model) {
+        model.addAttribute("saved", saved != null);
+        return page(model, FormErrors.none(), typed(settings.of(school.id())));
+    }
+
+    @PostMapping("/admin/settings")
+    String save(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
+                HttpServletResponse response) {
+        String currency = settings.of(school.id()).currency();
+        FormErrors errors = FormErrors.none();
+        Long monthly = price(form, "monthly", errors);
+        Long semester = price(form, "semester_per_lesson", errors);
+        Long yearly = price(form, "yearly_per_lesson", errors);
+        if (!errors.any()) {
+            SchoolSettings request = new SchoolSettings(form.get("name"), form.get("time_zone"),
+                    number(form.get("lesson_minutes")), number(form.get("provisional_hold_days")),
+                    number(form.get("makeup_allowance_per_semester")),
+                    new SchoolSettings.Prices(Money.of(monthly, currency), Money.of(semester, currency),
+                            Money.of(yearly, currency)),
+                    Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
+                    blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")));
+            errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
+        }
+        if (!errors.any()) {
+            return "redirect:/admin/settings?saved";
+        }
+        model.addAttribute("saved", false);
+        return AdminCataloguePages.refused(response, page(model, errors, form));
+    }
+
+    private static String page(Model model, FormErrors errors, Map<String, String> form) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "schools/settings";
+    }
+
+    private static Map<String, String> typed(SettingsView view) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", view.name());
+        form.put("time_zone", view.timeZone());
+        form.put("lesson_minutes", String.valueOf(view.lessonMinutes()));
+        form.put("provisional_hold_days", String.valueOf(view.provisionalHoldDays()));
+        form.put("makeup_allowance_per_semester", String.valueOf(view.makeupAllowancePerSemester()));
+        form.put("monthly", Amounts.typed(view.prices().monthly().amount()));
+        form.put("semester_per_lesson", Amounts.typed(view.prices().semesterPerLesson().amount()));
+        form.put("yearly_per_lesson", Amounts.typed(view.prices().yearlyPerLesson().amount()));
+        form.put("admin_emails", String.join("\n", view.adminEmails()));
+        form.put("brand_color", view.brandColor() == null ? "" : view.brandColor());
+        form.put("contact_email", view.contactEmail() == null ? "" : view.contactEmail());
+        return form;
+    }
+
+    private static Long price(Map<String, String> form, String field, FormErrors errors) {
+        Long cents = Amounts.cents(form.get(field));
+        if (cents == null) {
+            errors.add("prices." + field + ".amount", "must be an amount such as 140.00");
+        }
+        return cents;
+    }
+
+    private static Integer number(String typed) {
+        return typed != null && typed.trim().matches("\\d{1,4}") ? Integer.valueOf(typed.trim()) : null;
+    }
+
+    private static String blankAsNull(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.trim();
+    }
+
+}

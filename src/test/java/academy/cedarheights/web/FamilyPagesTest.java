@@ -1,0 +1,86 @@
+package academy.cedarheights.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Browser;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The parent portal beyond booking: a child's lessons and absences, the profile, reminders and the data download. */
+@IntegrationTest
+class FamilyPagesTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+    @LocalServerPort int port;
+
+    TestSchool school;
+    Browser browser;
+    UUID kid;
+
+    @BeforeEach
+    void aFamilyWithAChildOnASemesterPlan() {
+        school = schools.create();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", today.minusDays(30)).param("b", today.plusDays(90)).update();
+        UUID piano = school.instrument("piano");
+        UUID slot = school.slot(school.teacher("Ada Keys", true, piano), 3, "16:00");
+        school.signUp(api, "kim@families.test");
+        UUID payee = owner.jdbc().sql("select id from payees where school_id = :s").param("s", school.id())
+                .query(UUID.class).single();
+        kid = school.student(payee, "Kid Kim", piano);
+        owner.jdbc().sql("""
+                        insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date)
+                        values (:s, :k, :slot, 'semester', 'active', :start)""")
+                .param("s", school.id()).param("k", kid).param("slot", slot).param("start", today.minusDays(20)).update();
+        browser = Browser.at(school, port).signOut().signIn("kim@families.test", PASSWORD);
+    }
+
+    @Test
+    void aParentReportsAnAbsenceWeeksAheadAndEarnsAMakeUp() {
+        browser.open("/parent").submit("a[href='/parent/children/" + kid + "']");
+        browser.accessible().screenshots("parent-child");
+        var reports = browser.all("button[aria-label^='Report Kid Kim away']");
+        assertThat(reports).hasSizeGreaterThan(2);
+        browser.submit("main tbody tr:last-child button"); // weeks ahead: well over 24 hours
+
+        assertThat(browser.pageText()).contains("a make-up lesson to book");
+        assertThat(owner.jdbc().sql("select count(*) from makeup_credits where student_id = :k").param("k", kid)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aParentKeepsTheirProfileAndRemindersAndDownloadsTheirData() {
+        browser.open("/parent/profile").accessible().screenshots("parent-profile");
+        browser.type("#phone", "call me").submit("main form[action='/parent/profile'] button");
+        assertThat(browser.text("main .field-error")).startsWith("Phone");
+        browser.type("#phone", "+1 604 555 0142").submit("main form[action='/parent/profile'] button");
+        browser.waitForText("main", "Saved.");
+        browser.click("input[name=lesson_reminder_emails]").submit("main form[action='/parent/preferences'] button");
+        assertThat(owner.jdbc().sql("select phone from payees where school_id = :s").param("s", school.id())
+                .query(String.class).single()).isEqualTo("+1 604 555 0142");
+
+        Answer export = api.send(HttpRequest.newBuilder(api.uri("/parent/export")).GET(),
+                "Cookie", "cedar_session=" + browser.cookie("cedar_session"));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Disposition")).contains("attachment");
+        assertThat(export.body()).contains("Kid Kim").contains("+1 604 555 0142");
+    }
+}
