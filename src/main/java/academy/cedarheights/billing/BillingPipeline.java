@@ -17,8 +17,7 @@ import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.config.AppProperties;
-import academy.cedarheights.schools.Calendars;
-import academy.cedarheights.schools.LessonCalendar;
+import academy.cedarheights.schools.PlanQuotes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,24 +35,24 @@ class BillingPipeline {
     private final TransactionTemplate transaction;
     private final Holds holds;
     private final PaymentGateway gateway;
-    private final Calendars calendars;
+    private final PlanQuotes quotes;
     private final Notifications notifications;
     private final AppProperties app;
     private final StripeCustomers customers;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
-                    Calendars calendars, Notifications notifications, AppProperties app, StripeCustomers customers) {
+                    PlanQuotes quotes, Notifications notifications, AppProperties app, StripeCustomers customers) {
         this.customers = customers;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.holds = holds;
         this.gateway = gateway;
-        this.calendars = calendars;
+        this.quotes = quotes;
         this.notifications = notifications;
         this.app = app;
     }
 
-    record Prices(String currency, String timeZone, long monthly, long semesterPerLesson, long yearlyPerLesson) {
+    record Prices(String currency, String timeZone, long monthly) {
     }
 
     void bill(UUID school, UUID enrollmentId) {
@@ -74,7 +73,8 @@ class BillingPipeline {
                         Money.of(prices.monthly(), prices.currency()), description(hold), firstOfNextMonth(prices)));
                 transaction.executeWithoutResult(status -> activate(school, hold, subscription, null, prices.monthly(), prices));
             } else {
-                long amount = lessonsLeft(school, hold) * perLesson(hold, prices);
+                long amount = transaction.execute(status -> quotes.of(school, hold.billingPlan(), hold.weekday(),
+                        hold.startDate())).amount().amount();
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
                         Money.of(amount, prices.currency()), description(hold)));
                 transaction.executeWithoutResult(status -> activate(school, hold, null, invoice, amount, prices));
@@ -120,19 +120,9 @@ class BillingPipeline {
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
     }
 
-    private long lessonsLeft(UUID school, Billable hold) {
-        LessonCalendar calendar = transaction.execute(status -> calendars.of(school));
-        return calendar.lessonsPaidBy(hold.billingPlan(), hold.weekday(), hold.startDate());
-    }
-
-    private static long perLesson(Billable hold, Prices prices) {
-        return hold.billingPlan().equals("semester") ? prices.semesterPerLesson() : prices.yearlyPerLesson();
-    }
-
     private Prices prices(UUID school) {
         return jdbc.sql("""
-                        select currency, time_zone, monthly_price_cents as monthly,
-                               semester_per_lesson_cents as semester_per_lesson, yearly_per_lesson_cents as yearly_per_lesson
+                        select currency, time_zone, monthly_price_cents as monthly
                           from schools where id = :school""")
                 .param("school", school).query(Prices.class).single();
     }

@@ -63,6 +63,12 @@ public class Accounts {
                 .single();
     }
 
+    /** Replaces the account's password (the caller has checked the policy and the right to do so). */
+    void changePassword(UUID schoolId, UUID accountId, String rawPassword) {
+        jdbc.sql("update accounts set password_hash = :hash where school_id = :school and id = :id")
+                .param("school", schoolId).param("id", accountId).param("hash", passwords.encode(rawPassword)).update();
+    }
+
     private record Account(UUID id, String passwordHash) {
     }
 }

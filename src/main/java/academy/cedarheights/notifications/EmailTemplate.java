@@ -24,7 +24,8 @@ public enum EmailTemplate {
             "parent_name", "amount", "currency", "card_url"),
     LESSON_REMINDER("Reminder: [(${student})]'s lesson [(${fmt.relativeDay(lesson_date)})] at [(${fmt.time(start_time)})]",
             "parent_name", "student", "teacher", "lesson_date", "start_time"),
-    WELCOME("Welcome to [(${school.name})]", "parent_name", "portal_url");
+    WELCOME("Welcome to [(${school.name})]", "parent_name", "portal_url"),
+    PASSWORD_RESET("Reset your [(${school.name})] password", "reset_url", "expires_in_minutes");
 
     private final String subject;
     private final List<String> required;

@@ -25,6 +25,7 @@ import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.PlanQuotes;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
@@ -50,6 +51,7 @@ class StripeBillingTest {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
     @Autowired Holds holds;
+    @Autowired PlanQuotes quotes;
     @Autowired Calendars calendars;
     @Autowired Notifications notifications;
     @Autowired AppProperties app;
@@ -66,7 +68,7 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, calendars, notifications, app, customers);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")

@@ -93,6 +93,16 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void passwordResetCarriesTheLinkAndHowLongItWorks() {
+        RenderedEmail email = render(EmailTemplate.PASSWORD_RESET, Map.of(
+                "reset_url", "https://cedar.test/reset-password?token=abc", "expires_in_minutes", 60));
+
+        assertThat(email.subject()).isEqualTo("Reset your Cedar Heights Music Academy password");
+        assertFacts(email, "https://cedar.test/reset-password?token=abc", "ignore this email");
+        assertThat(email.text()).contains("within 60 minutes");
+    }
+
+    @Test
     void everyEmailCarriesTheSchoolsIdentityContactAndColour() {
         RenderedEmail email = render(EmailTemplate.WELCOME, Map.of("parent_name", "<script>x</script>",
                 "portal_url", "https://cedar.test/parent"));

@@ -28,10 +28,7 @@ import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.Catalogue;
-import academy.cedarheights.schools.LessonCalendar;
-import academy.cedarheights.schools.PlanPrice;
-import academy.cedarheights.schools.SchoolProfile;
-import academy.cedarheights.schools.Schools;
+import academy.cedarheights.schools.PlanQuotes;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.ui.Model;
@@ -54,24 +51,20 @@ class BookingPages {
     private final FamilyProfile families;
     private final Catalogue catalogue;
     private final Calendars calendars;
-    private final Schools schools;
+    private final PlanQuotes quotes;
     private final Validator validator;
     private final Clock clock;
 
     BookingPages(OpenSlots openSlots, ParentBookings bookings, FamilyProfile families, Catalogue catalogue,
-                 Calendars calendars, Schools schools, Validator validator, Clock clock) {
+                 Calendars calendars, PlanQuotes quotes, Validator validator, Clock clock) {
         this.openSlots = openSlots;
         this.bookings = bookings;
         this.families = families;
         this.catalogue = catalogue;
         this.calendars = calendars;
-        this.schools = schools;
+        this.quotes = quotes;
         this.validator = validator;
         this.clock = clock;
-    }
-
-    /** What a plan costs for this slot from its first lesson: a month's price, or the lessons left × the rate. */
-    record Quote(String plan, String label, long cents, String currency, String basis) {
     }
 
     /** A booking with what the family needs to recognise it. */
@@ -146,33 +139,17 @@ class BookingPages {
 
     private String form(CurrentSchool school, Caller caller, OpenSlot slot, Model model, FormErrors errors,
                         Map<String, String> form) {
-        LessonCalendar calendar = calendars.of(school.id());
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
-        LocalDate first = calendar.firstLesson(slot.weekday(), today).orElse(null);
+        LocalDate first = calendars.of(school.id()).firstLesson(slot.weekday(), today).orElse(null);
         model.addAttribute("slot", slot);
         model.addAttribute("weekday", PublicPages.weekdayName(slot.weekday()));
         model.addAttribute("firstLesson", first);
-        model.addAttribute("quotes", first == null ? List.of() : quotes(schools.profile(school.id()), calendar, slot, first));
+        model.addAttribute("quotes", first == null ? List.of() : quotes.all(school.id(), slot.weekday(), first));
         model.addAttribute("children", families.children(school.id(), caller));
         model.addAttribute("instruments", catalogue.instruments(school.id()));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/book";
-    }
-
-    private static List<Quote> quotes(SchoolProfile profile, LessonCalendar calendar, OpenSlot slot, LocalDate first) {
-        return profile.plans().stream().map(price -> quote(price, calendar, slot, first)).toList();
-    }
-
-    private static Quote quote(PlanPrice price, LessonCalendar calendar, OpenSlot slot, LocalDate first) {
-        if (price.plan().equals("monthly")) {
-            return new Quote("monthly", "Monthly", price.price().amount(), price.price().currency(),
-                    "a month; the first month is prorated to the 1st of next month");
-        }
-        int lessons = calendar.lessonsPaidBy(price.plan(), slot.weekday(), first);
-        String label = price.plan().equals("semester") ? "Semester" : "Yearly";
-        return new Quote(price.plan(), label, lessons * price.perLesson().amount(), price.perLesson().currency(),
-                lessons + " lessons × " + String.format("%.2f", price.perLesson().amount() / 100.0) + ", invoiced once");
     }
 
     private OpenSlot slot(CurrentSchool school, UUID slotId) {

@@ -24,7 +24,7 @@ class AuthRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/auth/**", "/sign-in", "/sign-up");
+        registry.addInterceptor(this).addPathPatterns("/api/v1/auth/**", "/sign-in", "/sign-up", "/forgot-password", "/reset-password");
     }
 
     @Override
