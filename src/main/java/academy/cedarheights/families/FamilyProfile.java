@@ -76,6 +76,12 @@ public class FamilyProfile {
         return new Saved(payee, inserted);
     }
 
+    /** Whether the signed-in parent has created their family profile (built-in sign-ups get one at once). */
+    @Transactional(readOnly = true)
+    public boolean hasProfile(UUID school, Caller caller) {
+        return own(school, caller).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public Payee profile(UUID school, Caller caller) {
         return own(school, caller).orElseThrow(NoProfileYet::new);

@@ -3,7 +3,7 @@ package academy.cedarheights.families;
 import academy.cedarheights.platform.web.ResourceNotFound;
 
 /** The signed-in parent has not created their family profile yet. */
-class NoProfileYet extends ResourceNotFound {
+public class NoProfileYet extends ResourceNotFound {
 
     NoProfileYet() {
         super("You have not created your family profile yet.");

@@ -19,9 +19,11 @@ public class SignIn {
     private final SupabaseExchange supabase;
     private final SignInLimits limits;
     private final ObjectProvider<PayeeDirectory> payees;
+    private final SupabasePasswords supabasePasswords;
 
     SignIn(PasswordSignIn passwords, SchoolSignUp schoolSignUp, SupabaseExchange supabase, SignInLimits limits,
-           ObjectProvider<PayeeDirectory> payees) {
+           ObjectProvider<PayeeDirectory> payees, SupabasePasswords supabasePasswords) {
+        this.supabasePasswords = supabasePasswords;
         this.passwords = passwords;
         this.schoolSignUp = schoolSignUp;
         this.supabase = supabase;
@@ -47,6 +49,16 @@ public class SignIn {
                 new SchoolSignUp.Request(schoolName, slug, timeZone, currency, adminEmail, adminPassword));
         return new SchoolSignUpAnswer(answer.slug(), answer.backendJwt(), answer.tokenType(), answer.expiresIn(),
                 answer.role());
+    }
+
+    /** Whether people can sign in here with a Supabase account (the project and its anon key are configured). */
+    public boolean supabaseSignInEnabled() {
+        return supabasePasswords.enabled();
+    }
+
+    /** Supabase's email and password, checked by Supabase, then exchanged for our token like any Supabase token. */
+    public TokenAnswer loginWithSupabase(CurrentSchool school, String email, String password) {
+        return supabase.exchange(school, supabasePasswords.accessToken(email, password));
     }
 
     /** @param authorization the request's {@code Authorization} header: {@code Bearer <Supabase access token>} */

@@ -1,7 +1,10 @@
 package academy.cedarheights.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -42,6 +45,7 @@ public final class FakeSupabase {
 
     public static final String LEGACY_SECRET = "legacy-supabase-jwt-secret-of-at-least-32-bytes";
     public static final String JWKS_PATH = "/auth/v1/.well-known/jwks.json";
+    public static final String ANON_KEY = "sb_publishable_test_anon_key";
     private static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort());
     public static final ECKey EC_KEY = generateEc("ec-key-1");
     public static final ECKey ROTATED_EC_KEY = generateEc("ec-key-2");
@@ -80,6 +84,23 @@ public final class FakeSupabase {
     }
 
     /** The claims of a signed-in Supabase user, adjustable per test. */
+    /**
+     * Supabase Auth's password grant for one account: its credentials answer a session with an ES256 access token,
+     * any other password Supabase's 400 {@code invalid_credentials}.
+     */
+    public static void acceptPassword(String email, String password) {
+        SERVER.stubFor(post(urlEqualTo("/auth/v1/token?grant_type=password")).atPriority(5)
+                .withHeader("apikey", equalTo(ANON_KEY))
+                .withRequestBody(matchingJsonPath("$.email", equalTo(email)))
+                .withRequestBody(matchingJsonPath("$.password", equalTo(password)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"access_token": "%s", "token_type": "bearer", "expires_in": 3600, "refresh_token": "r1",
+                         "user": {"email": "%s"}}""".formatted(es256(claims(email).build()), email))));
+        SERVER.stubFor(post(urlEqualTo("/auth/v1/token?grant_type=password")).atPriority(10)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"code": 400, "error_code": "invalid_credentials", "msg": "Invalid login credentials"}""")));
+    }
+
     public static JWTClaimsSet.Builder claims(String email) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
@@ -163,7 +184,8 @@ public final class FakeSupabase {
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("supabase.url=" + url(), "supabase.jwt-secret=" + LEGACY_SECRET)
+            TestPropertyValues.of("supabase.url=" + url(), "supabase.jwt-secret=" + LEGACY_SECRET,
+                    "supabase.anon-key=" + ANON_KEY)
                     .applyTo(context.getEnvironment());
         }
     }

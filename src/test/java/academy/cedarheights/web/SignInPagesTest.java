@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Browser;
 import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.FakeSupabase;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -76,6 +77,23 @@ class SignInPagesTest {
 
         browser.signOut().open(path).type("#password", "yet another password").submit("main button[type=submit]");
         assertThat(browser.text("main .field-error")).contains("expired or was already used");
+    }
+
+    @Test
+    void aSupabaseAccountSignsInThroughTheSupabasePage() {
+        FakeSupabase.publish(FakeSupabase.EC_KEY);
+        FakeSupabase.acceptPassword("sam@families.test", "sam's supabase password");
+        browser.open("/sign-in").submit("a[href^='/sign-in/supabase']");
+        browser.accessible();
+        browser.type("#email", "sam@families.test").type("#password", "a wrong password").submit("main button[type=submit]");
+        assertThat(browser.text("main .field-error")).contains("do not match a Supabase account");
+
+        browser.type("#email", "sam@families.test").type("#password", "sam's supabase password")
+                .submit("main button[type=submit]");
+        assertThat(browser.path()).as("new to the school: the profile comes first").startsWith("/parent/profile?next=");
+        browser.type("#name", "Sam Supa").submit("main form[action='/parent/profile'] button");
+        assertThat(browser.path()).isEqualTo("/parent");
+        assertThat(browser.pageText()).contains("sam@families.test").contains("No bookings yet");
     }
 
     private long resetEmails() {

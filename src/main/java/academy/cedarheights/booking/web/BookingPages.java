@@ -73,6 +73,9 @@ class BookingPages {
 
     @GetMapping("/book/{slot}")
     String choose(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId, Model model) {
+        if (!families.hasProfile(school.id(), caller)) {
+            return "redirect:/parent/profile?next=/book/" + slotId;
+        }
         return form(school, caller, slot(school, slotId), model, FormErrors.none(), Map.of());
     }
 

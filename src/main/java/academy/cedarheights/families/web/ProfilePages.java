@@ -32,22 +32,33 @@ class ProfilePages {
         this.validator = validator;
     }
 
+    /** Also where a parent new to the school (signed in through Supabase) creates their profile. */
     @GetMapping("/parent/profile")
-    String profile(CurrentSchool school, Caller caller, Model model) {
+    String profile(CurrentSchool school, Caller caller, @RequestParam(name = "next", required = false) String next,
+                   Model model) {
+        model.addAttribute("next", next);
+        if (!families.hasProfile(school.id(), caller)) {
+            return page(school, caller, model, FormErrors.none(), "", "", false);
+        }
         Payee payee = families.profile(school.id(), caller);
         return page(school, caller, model, FormErrors.none(), payee.name(), payee.phone(), false);
     }
 
     @PostMapping("/parent/profile")
     String save(CurrentSchool school, Caller caller, @RequestParam(name = "name", defaultValue = "") String name,
-                @RequestParam(name = "phone", defaultValue = "") String phone, Model model, HttpServletResponse response) {
+                @RequestParam(name = "phone", defaultValue = "") String phone,
+                @RequestParam(name = "next", required = false) String next, Model model, HttpServletResponse response) {
         ProfileRequest request = new ProfileRequest(name, phone.isBlank() ? null : phone.trim());
         FormErrors errors = FormErrors.of(validator, request);
+        model.addAttribute("next", next);
         if (errors.any()) {
             response.setStatus(400);
             return page(school, caller, model, errors, name, phone, false);
         }
         families.save(school.id(), caller, request);
+        if (next != null && next.startsWith("/") && !next.startsWith("//")) {
+            return "redirect:" + next;
+        }
         return page(school, caller, model, errors, name, phone, true);
     }
 
@@ -74,7 +85,9 @@ class ProfilePages {
         model.addAttribute("phone", phone);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
-        model.addAttribute("preferences", families.preferences(school.id(), caller));
+        boolean exists = families.hasProfile(school.id(), caller);
+        model.addAttribute("exists", exists);
+        model.addAttribute("preferences", exists ? families.preferences(school.id(), caller) : null);
         return "families/profile";
     }
 }

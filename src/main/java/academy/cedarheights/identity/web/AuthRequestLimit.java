@@ -24,7 +24,8 @@ class AuthRequestLimit implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/auth/**", "/sign-in", "/sign-up", "/forgot-password", "/reset-password");
+        registry.addInterceptor(this).addPathPatterns("/api/v1/auth/**", "/sign-in", "/sign-in/supabase", "/sign-up",
+                "/forgot-password", "/reset-password");
     }
 
     @Override

@@ -6,6 +6,7 @@ import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.identity.TokenAnswer;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.DependencyUnavailable;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.TooManyRequests;
@@ -31,6 +32,7 @@ class SignInPages {
     @GetMapping("/sign-in")
     String signInForm(@RequestParam(name = "next", required = false) String next, Model model) {
         model.addAttribute("next", safe(next));
+        model.addAttribute("supabase", signIn.supabaseSignInEnabled());
         model.addAttribute("errors", FormErrors.none());
         return "identity/sign-in";
     }
@@ -45,11 +47,40 @@ class SignInPages {
             return signedIn(answer, next, request, response);
         } catch (Unauthenticated | InvalidField | TooManyRequests refused) {
             model.addAttribute("next", safe(next));
+            model.addAttribute("supabase", signIn.supabaseSignInEnabled());
             model.addAttribute("email", email);
             model.addAttribute("errors", FormErrors.none().add("form", refused instanceof Unauthenticated
                     ? "That email and password do not match an account of this school." : refused.getMessage()));
             response.setStatus(refused instanceof TooManyRequests ? 429 : 400);
             return "identity/sign-in";
+        }
+    }
+
+    /** With Supabase configured, people whose accounts live in Supabase sign in here with them. */
+    @GetMapping("/sign-in/supabase")
+    String supabaseForm(@RequestParam(name = "next", required = false) String next, Model model) {
+        if (!signIn.supabaseSignInEnabled()) {
+            return "redirect:/sign-in";
+        }
+        model.addAttribute("next", safe(next));
+        model.addAttribute("errors", FormErrors.none());
+        return "identity/sign-in-supabase";
+    }
+
+    @PostMapping("/sign-in/supabase")
+    String signInWithSupabase(CurrentSchool school, @RequestParam(name = "email", defaultValue = "") String email,
+                              @RequestParam(name = "password", defaultValue = "") String password,
+                              @RequestParam(name = "next", required = false) String next,
+                              HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            return signedIn(signIn.loginWithSupabase(school, email.trim(), password), next, request, response);
+        } catch (Unauthenticated | DependencyUnavailable refused) {
+            model.addAttribute("next", safe(next));
+            model.addAttribute("email", email);
+            model.addAttribute("errors", FormErrors.none().add("form", refused instanceof Unauthenticated
+                    ? "That email and password do not match a Supabase account." : refused.getMessage()));
+            response.setStatus(refused instanceof Unauthenticated ? 400 : 503);
+            return "identity/sign-in-supabase";
         }
     }
 

@@ -3,6 +3,7 @@ package academy.cedarheights.platform.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import academy.cedarheights.platform.security.CallerArgumentResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ class PageErrors {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
+        page.addObject("viewer", CallerArgumentResolver.current().orElse(null));
         return page;
     }
 }
