@@ -14,6 +14,7 @@ import academy.cedarheights.families.Students;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,7 +67,7 @@ class AdminEnrollmentPages {
     @PostMapping("/admin/enrollments")
     String assign(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
                   HttpServletResponse response) {
-        BookSlot request = new BookSlot(uuid(form.get("student_id")), uuid(form.get("timeslot_id")),
+        BookSlot request = new BookSlot(FormValues.uuid(form.get("student_id")), FormValues.uuid(form.get("timeslot_id")),
                 form.get("billing_plan"), null);
         FormErrors errors = FormErrors.submit(validator, request,
                 valid -> enrollments.assign(school.id(), caller.email(), valid, form.containsKey("activate")));
@@ -82,13 +83,5 @@ class AdminEnrollmentPages {
                   @RequestParam(name = "reason", defaultValue = "cancelled by the school") String reason) {
         enrollments.cancel(school.id(), caller.email(), id, reason);
         return "redirect:/admin/enrollments";
-    }
-
-    private static UUID uuid(String typed) {
-        try {
-            return typed == null || typed.isBlank() ? null : UUID.fromString(typed);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package academy.cedarheights.booking.web;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Catalogue;
@@ -60,7 +60,7 @@ class AdminTimetablePages {
     @PostMapping("/admin/timetable")
     String addSlot(CurrentSchool school, Caller caller, @RequestParam("teacher_id") UUID teacher,
                    @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        LocalTime start = time(form.get("start_time"));
+        LocalTime start = FormValues.time(form.get("start_time"));
         int minutes = schools.profile(school.id()).lessonMinutes();
         Integer weekday = form.getOrDefault("weekday", "").matches("[1-7]") ? Integer.valueOf(form.get("weekday")) : null;
         TimeslotRequest request = new TimeslotRequest(teacher, weekday, start, start == null ? null : start.plusMinutes(minutes),
@@ -110,13 +110,5 @@ class AdminTimetablePages {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/admin-timetable";
-    }
-
-    private static LocalTime time(String typed) {
-        try {
-            return typed == null || typed.isBlank() ? null : LocalTime.parse(typed);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

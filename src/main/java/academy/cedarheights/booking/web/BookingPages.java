@@ -22,6 +22,7 @@ import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.InvalidFields;
 import academy.cedarheights.platform.web.NoSuchRecord;
@@ -100,8 +101,8 @@ class BookingPages {
                     errors = FormErrors.of(refused);
                 }
             }
-        } else if (chosen.matches("[0-9a-fA-F-]{36}")) {
-            student = UUID.fromString(chosen);
+        } else if (FormValues.uuid(chosen) != null) {
+            student = FormValues.uuid(chosen);
         } else {
             errors.add("student_id", "Please choose a child, or add one.");
         }
@@ -173,24 +174,9 @@ class BookingPages {
     }
 
     private static StudentDetails newChild(Map<String, String> form) {
-        return new StudentDetails(form.getOrDefault("name", "").trim(), date(form.get("birth_date")),
-                uuid(form.get("instrument_id")), null, form.containsKey("consent_policy_accepted") ? Boolean.TRUE : null);
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        Boolean consent = form.containsKey("consent_policy_accepted") ? Boolean.TRUE : null;
+        return new StudentDetails(form.getOrDefault("name", "").trim(), FormValues.date(form.get("birth_date")),
+                FormValues.uuid(form.get("instrument_id")), null, consent);
     }
 
     private static FormErrors merge(FormErrors first, FormErrors second) {

@@ -137,8 +137,8 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
         String url = app.publicUrl() != null ? app.publicUrl()
                 : "http://localhost:" + environment.getProperty("local.server.port", "8080");
         log.info("""
-                Cedar Heights demo school '{}' is ready at {}
-                  try: curl {}/api/v1/public/teachers
+                Cedar Heights demo school '{}' is ready: open {}/ in a browser
+                  or try: curl {}/api/v1/public/teachers
                   sign in as {} / cedar-admin-demo (admin), {} / cedar-teacher-demo (teacher), \
                 {} / cedar-parent-demo (parent)""", SLUG, url, url, ADMIN, TEACHER, PARENT);
     }

@@ -1,7 +1,6 @@
 package academy.cedarheights.schools.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Closure;
 import academy.cedarheights.schools.ClosureRequest;
@@ -44,7 +44,8 @@ class AdminCalendarPages {
     @PostMapping("/admin/semesters")
     String add(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
                HttpServletResponse response) {
-        SemesterRequest request = new SemesterRequest(form.get("name"), date(form.get("start_date")), date(form.get("end_date")));
+        SemesterRequest request = new SemesterRequest(form.get("name"), FormValues.date(form.get("start_date")),
+                FormValues.date(form.get("end_date")));
         FormErrors errors = FormErrors.submit(validator, request, valid -> semesters.create(school.id(), caller.email(), valid));
         return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form)) : "redirect:/admin/semesters";
     }
@@ -52,8 +53,8 @@ class AdminCalendarPages {
     @PostMapping("/admin/semesters/{id}/closures")
     String close(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester,
                  @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        LocalDate start = date(form.get("closure_start"));
-        LocalDate end = form.getOrDefault("closure_end", "").isBlank() ? start : date(form.get("closure_end"));
+        LocalDate start = FormValues.date(form.get("closure_start"));
+        LocalDate end = form.getOrDefault("closure_end", "").isBlank() ? start : FormValues.date(form.get("closure_end"));
         ClosureRequest request = new ClosureRequest(start, end, form.get("reason"));
         FormErrors errors = FormErrors.submit(validator, request,
                 valid -> semesters.addClosure(school.id(), caller.email(), semester, valid));
@@ -75,13 +76,5 @@ class AdminCalendarPages {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "schools/semesters";
-    }
-
-    private static LocalDate date(String typed) {
-        try {
-            return typed == null || typed.isBlank() ? null : LocalDate.parse(typed);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

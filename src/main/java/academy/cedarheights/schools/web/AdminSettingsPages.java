@@ -9,6 +9,7 @@ import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.SchoolSettings;
 import academy.cedarheights.schools.Settings;
@@ -48,8 +49,8 @@ class AdminSettingsPages {
         Long yearly = price(form, "yearly_per_lesson", errors);
         if (!errors.any()) {
             SchoolSettings request = new SchoolSettings(form.get("name"), form.get("time_zone"),
-                    number(form.get("lesson_minutes")), number(form.get("provisional_hold_days")),
-                    number(form.get("makeup_allowance_per_semester")),
+                    FormValues.number(form.get("lesson_minutes")), FormValues.number(form.get("provisional_hold_days")),
+                    FormValues.number(form.get("makeup_allowance_per_semester")),
                     new SchoolSettings.Prices(Money.of(monthly, currency), Money.of(semester, currency),
                             Money.of(yearly, currency)),
                     Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
@@ -93,12 +94,7 @@ class AdminSettingsPages {
         return cents;
     }
 
-    private static Integer number(String typed) {
-        return typed != null && typed.trim().matches("\\d{1,4}") ? Integer.valueOf(typed.trim()) : null;
-    }
-
     private static String blankAsNull(String typed) {
         return typed == null || typed.isBlank() ? null : typed.trim();
     }
-
 }
