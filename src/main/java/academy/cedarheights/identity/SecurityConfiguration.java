@@ -2,7 +2,6 @@ package academy.cedarheights.identity;
 
 import java.util.List;
 
-import academy.cedarheights.identity.web.SessionCookie;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.web.ProblemSecurityHandlers;
@@ -18,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -87,19 +86,19 @@ class SecurityConfiguration {
         return http
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .addFilterAfter(new CsrfTokenEagerLoading(), CsrfFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no HTTP session at all; and no session-fixation strategy, which would take every request signed
+                // in by the cookie for a fresh sign-in and rotate the CSRF token under the page's forms
+                .sessionManagement(session -> session.disable())
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.claim())
                         .requestMatchers("/teacher/**").hasRole(Role.TEACHER.claim())
                         .requestMatchers("/parent/**", "/book/**").hasRole(Role.PARENT.claim())
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(resource -> resource
-                        .bearerTokenResolver(SessionCookie::token)
-                        .jwt(jwt -> jwt.decoder(backendTokenDecoder).jwtAuthenticationConverter(rolesFromClaim()))
-                        .authenticationEntryPoint(signIn))
+                .addFilterBefore(new SessionCookieAuthentication(backendTokenDecoder, rolesFromClaim()),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signIn)
-                        .accessDeniedHandler(new AccessDeniedHandlerImpl()))
+                        .accessDeniedHandler(PageAccessDenied::handle))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -22,7 +22,9 @@ class ProblemErrorController implements ErrorController {
     /** A browser gets a page a person can read, with the same status and never a stack trace. */
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
-        return PageErrors.page(statusOf(request), response);
+        ModelAndView page = PageErrors.page(statusOf(request), response);
+        page.addObject("detail", request.getAttribute(WebPages.ERROR_DETAIL));
+        return page;
     }
 
     @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
