@@ -1,5 +1,6 @@
 package academy.cedarheights.booking;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,20 @@ public class OpenSlots {
 
     OpenSlots(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Named slots, active or not, with whether each is held: for showing bookings, which may outlive a slot's use. */
+    public List<OpenSlot> withIds(UUID schoolId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select s.id, s.teacher_id, t.name as teacher_name, s.weekday, s.start_time, s.end_time,
+                               s.active, not exists (select 1 from enrollments h where h.school_id = s.school_id
+                                  and h.timeslot_id = s.id and h.status in ('provisional', 'active')) as available
+                          from timeslots s join teachers t on t.school_id = s.school_id and t.id = s.teacher_id
+                         where s.school_id = :school and s.id = any (cast(:ids as uuid[]))""")
+                .param("school", schoolId).param("ids", ids.toArray(UUID[]::new)).query(OpenSlot.class).list();
     }
 
     public List<OpenSlot> find(UUID schoolId, SlotFilter filter) {

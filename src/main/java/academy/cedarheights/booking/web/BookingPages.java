@@ -2,6 +2,7 @@ package academy.cedarheights.booking.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,6 @@ import academy.cedarheights.booking.BookingStatus;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.ParentBookings;
-import academy.cedarheights.booking.SlotFilter;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentDetails;
@@ -82,8 +82,9 @@ class BookingPages {
 
     @PostMapping("/book/{slot}")
     String book(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId,
-                @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+                @RequestParam Map<String, String> submitted, Model model, HttpServletResponse response) {
         OpenSlot slot = slot(school, slotId);
+        Map<String, String> form = new HashMap<>(submitted);
         FormErrors errors = FormErrors.none();
         String plan = form.getOrDefault("billing_plan", "");
         if (!plan.matches("monthly|semester|yearly")) {
@@ -97,6 +98,8 @@ class BookingPages {
             if (!errors.any()) {
                 try {
                     student = families.addChild(school.id(), caller, child).id();
+                    // should the booking fail now, the form offers the child just added rather than adding them twice
+                    form.put("student_id", student.toString());
                 } catch (InvalidField | InvalidFields refused) {
                     errors = FormErrors.of(refused);
                 }
@@ -123,15 +126,14 @@ class BookingPages {
     String status(CurrentSchool school, Caller caller, @PathVariable("tracking") UUID tracking,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         BookingStatus booking = bookings.status(school.id(), caller, tracking);
-        model.addAttribute("line", line(school, caller, booking));
+        model.addAttribute("line", lines(school, caller, List.of(booking)).get(0));
         return htmx != null ? "booking/status :: status" : "booking/status";
     }
 
     @GetMapping("/parent")
     String portal(CurrentSchool school, Caller caller, Model model) {
         model.addAttribute("children", families.children(school.id(), caller));
-        model.addAttribute("bookings", bookings.list(school.id(), caller).stream()
-                .map(booking -> line(school, caller, booking)).toList());
+        model.addAttribute("bookings", lines(school, caller, bookings.list(school.id(), caller)));
         return "booking/portal";
     }
 
@@ -157,20 +159,22 @@ class BookingPages {
     }
 
     private OpenSlot slot(CurrentSchool school, UUID slotId) {
-        return openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
-                .filter(slot -> slot.id().equals(slotId)).findFirst()
+        return openSlots.withIds(school.id(), List.of(slotId)).stream().filter(OpenSlot::active).findFirst()
                 .orElseThrow(() -> new NoSuchRecord("timeslot", slotId));
     }
 
-    private BookingLine line(CurrentSchool school, Caller caller, BookingStatus booking) {
+    /** The bookings with their child's name and their slot in words: two queries, whatever their number. */
+    private List<BookingLine> lines(CurrentSchool school, Caller caller, List<BookingStatus> statuses) {
         Map<UUID, String> children = families.children(school.id(), caller).stream()
                 .collect(Collectors.toMap(Student::id, Student::name));
-        Map<UUID, OpenSlot> slots = openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
-                .collect(Collectors.toMap(OpenSlot::id, Function.identity()));
-        OpenSlot slot = slots.get(booking.timeslotId());
-        String when = slot == null ? "" : PublicPages.weekdayName(slot.weekday()) + "s at " + slot.startTime()
-                + " with " + slot.teacherName();
-        return new BookingLine(booking, children.getOrDefault(booking.studentId(), ""), when);
+        Map<UUID, OpenSlot> slots = openSlots.withIds(school.id(), statuses.stream().map(BookingStatus::timeslotId).toList())
+                .stream().collect(Collectors.toMap(OpenSlot::id, Function.identity()));
+        return statuses.stream().map(booking -> {
+            OpenSlot slot = slots.get(booking.timeslotId());
+            String when = slot == null ? "" : PublicPages.weekdayName(slot.weekday()) + "s at " + slot.startTime()
+                    + " with " + slot.teacherName();
+            return new BookingLine(booking, children.getOrDefault(booking.studentId(), ""), when);
+        }).toList();
     }
 
     private static StudentDetails newChild(Map<String, String> form) {
