@@ -4,13 +4,14 @@ import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.persistence.SchoolRows;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Enrollments as the school's admins manage them: list, enroll (with billing outside Stripe), cancel. */
+/** Enrollments as the school's admins manage them: list, enroll or activate (billing outside Stripe), cancel. */
 @Service
 @Transactional
 public class SchoolEnrollments {
@@ -19,8 +20,10 @@ public class SchoolEnrollments {
     private final Bookings bookings;
     private final Enrollments enrollments;
     private final AuditTrail audit;
+    private final Holds holds;
 
-    SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit) {
+    SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit, Holds holds) {
+        this.holds = holds;
         this.rows = rows;
         this.bookings = bookings;
         this.enrollments = enrollments;
@@ -39,6 +42,21 @@ public class SchoolEnrollments {
         BookingAccepted accepted = bookings.hold(school, request, activate);
         audit.created(school, actor, "enrollment", accepted.enrollmentId(), accepted);
         return accepted;
+    }
+
+    /**
+     * The family pays outside Stripe (cash, bank transfer): a provisional enrollment becomes active at once, and its
+     * billing job, finding it no longer provisional, does nothing.
+     */
+    public Enrollment activate(UUID school, String actor, UUID id) {
+        Enrollment before = enrollments.get(school, id);
+        if (!holds.activate(school, id, null, null)) {
+            throw new ConflictWithCurrentState("Only a provisional enrollment can be activated; this one is "
+                    + before.status() + ".");
+        }
+        Enrollment after = enrollments.get(school, id);
+        audit.updated(school, actor, "enrollment", id, before, after);
+        return after;
     }
 
     public Enrollment cancel(UUID school, String actor, UUID id, String reason) {

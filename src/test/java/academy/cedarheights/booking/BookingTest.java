@@ -194,6 +194,24 @@ class BookingTest {
     }
 
     @Test
+    void anAdminActivatesAHoldTheFamilyPaysOutsideStripe() {
+        var admin = school.admin(api);
+        Answer held = book(parent, child(parent, "Kid"), slot, "monthly", null);
+        String enrollment = held.text("enrollment_id");
+
+        Answer activated = admin.post("/api/v1/admin/enrollments/" + enrollment + "/activate", "");
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        assertThat(activated.text("status")).isEqualTo("active");
+        assertThat(parent.get("/api/v1/parent/bookings/" + held.text("tracking_id") + "/status").text("status"))
+                .isEqualTo("active");
+        assertThat(admin.post("/api/v1/admin/enrollments/" + enrollment + "/activate", "").status())
+                .as("already active").isEqualTo(409);
+        assertThat(parent.post("/api/v1/admin/enrollments/" + enrollment + "/activate", "").status()).isEqualTo(403);
+        assertThat(owner.jdbc().sql("select count(*) from audit_log where school_id = :s and entity_id = :e")
+                .param("s", school.id()).param("e", enrollment).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anExpiredHoldFreesTheSlotOnceAndTellsTheAdmins() {
         school.allowAdmin("owner@school.test");
         String tracking = book(parent, child(parent, "Kid"), slot, "monthly", null).text("tracking_id");

@@ -78,6 +78,12 @@ class AdminEnrollmentPages {
         return "redirect:/admin/enrollments";
     }
 
+    @PostMapping("/admin/enrollments/{id}/activate")
+    String activate(CurrentSchool school, Caller caller, @PathVariable("id") UUID id) {
+        enrollments.activate(school.id(), caller.email(), id);
+        return "redirect:/admin/enrollments";
+    }
+
     @PostMapping("/admin/enrollments/{id}/cancel")
     String cancel(CurrentSchool school, Caller caller, @PathVariable("id") UUID id,
                   @RequestParam(name = "reason", defaultValue = "cancelled by the school") String reason) {

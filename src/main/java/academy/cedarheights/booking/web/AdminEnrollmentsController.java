@@ -64,6 +64,12 @@ class AdminEnrollmentsController {
                 request.billingPlan(), request.startDate()), Boolean.TRUE.equals(request.activate()));
     }
 
+    @PostMapping("/{id}/activate")
+    @Operation(summary = "Activate a provisional enrollment whose billing is handled outside Stripe; 409 if not provisional")
+    Enrollment activate(CurrentSchool school, Caller caller, @PathVariable UUID id) {
+        return enrollments.activate(school.id(), caller.email(), id);
+    }
+
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an enrollment: the slot is free; a Stripe subscription is cancelled in the background")
     Enrollment cancel(CurrentSchool school, Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CancelRequest request) {
