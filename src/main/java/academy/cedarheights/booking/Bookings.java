@@ -53,7 +53,8 @@ public class Bookings {
         if (from.isBefore(today)) {
             throw new InvalidField("start_date", "must not be in the past");
         }
-        LocalDate first = calendars.of(school).firstLesson(slot.weekday(), from).orElseThrow(NoLessonsToBook::new);
+        LocalDate first = calendars.of(school).firstLesson(slot.weekday(), afterMakeUps(school, request.timeslotId(), from))
+                .orElseThrow(NoLessonsToBook::new);
         refuseIfHeld(school, request);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
         Enrolled enrolled;
@@ -90,6 +91,19 @@ public class Bookings {
                            for update of s""")
                 .param("school", school).param("id", timeslot).query(Slot.class).optional()
                 .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));
+    }
+
+    /**
+     * A one-off make-up lesson already booked in this slot keeps its place: the weekly lessons start after the last
+     * one. (Make-up bookings take a share lock on the slot's row, so they cannot slip in while this runs.)
+     */
+    private LocalDate afterMakeUps(UUID school, UUID timeslot, LocalDate from) {
+        return jdbc.sql("""
+                        select max(booked_date) from makeup_credits
+                         where school_id = :school and booked_timeslot_id = :slot and status in ('booked', 'used')
+                           and booked_date >= :from""")
+                .param("school", school).param("slot", timeslot).param("from", from).query(LocalDate.class).optional()
+                .map(lastMakeUp -> lastMakeUp.plusDays(1)).orElse(from);
     }
 
     private void refuseIfHeld(UUID school, BookSlot request) {

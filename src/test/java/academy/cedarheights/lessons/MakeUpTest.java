@@ -188,6 +188,20 @@ class MakeUpTest {
     }
 
     @Test
+    void aWeeklyBookingOfTheSlotStartsAfterItsBookedMakeUp() {
+        String credit = mark(lastMonday, "cancelled_by_school").text("makeup_credit_id");
+        book(credit, freeTuesdaySlot, nextTuesday);
+        String sibling = parent.post("/api/v1/parent/students", """
+                {"name": "Sib", "birth_date": "%s", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(today.minusYears(7), piano)).text("id");
+
+        Answer weekly = parent.post("/api/v1/parent/bookings", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}""".formatted(sibling, freeTuesdaySlot));
+        assertThat(weekly.status()).as(weekly.toString()).isEqualTo(202);
+        assertThat(weekly.text("first_lesson_date")).isEqualTo(nextTuesday.plusWeeks(1).toString());
+    }
+
+    @Test
     void aBookedMakeUpIsInTheTeachersLessonsOfItsDate() {
         String credit = mark(lastMonday, "cancelled_by_school").text("makeup_credit_id");
         book(credit, freeTuesdaySlot, nextTuesday);
