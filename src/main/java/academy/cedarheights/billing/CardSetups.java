@@ -47,7 +47,7 @@ public class CardSetups {
     public String setupUrl(CurrentSchool school, Caller caller) {
         Payee payee = families.payee(school.id(), caller);
         String customer = customerOf(school.id(), payee);
-        return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), payee.id(), customer, "/parent/bookings"));
+        return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), payee.id(), customer, "/parent"));
     }
 
     /** The simulated checkout's session, if it exists and is still open. */
