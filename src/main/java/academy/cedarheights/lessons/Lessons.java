@@ -45,8 +45,7 @@ public class Lessons {
 
     private static final String MAKE_UPS = """
             select c.enrollment_id, c.booked_date as date, st.name as student_name, te.id as teacher_id,
-                   te.name as teacher_name, t.start_time, t.end_time, cast(null as text) as attendance, '' as notes,
-                   c.id as makeup_id
+                   te.name as teacher_name, t.start_time, t.end_time, c.attendance, '' as notes, c.id as makeup_id
               from makeup_credits c
               join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id

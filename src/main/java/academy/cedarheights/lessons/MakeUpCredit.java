@@ -8,10 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A make-up credit: earned by a missed lesson ({@code source_lesson_date}), usable inside that lesson's semester
- * until {@code expires_on}; once booked it names the one-off lesson ({@code timeslot_id} on {@code booked_date}).
+ * until {@code expires_on}; once booked it names the one-off lesson ({@code timeslot_id} on {@code booked_date}),
+ * and once that lesson is marked, how it went ({@code attendance}: present or no_show).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MakeUpCredit(UUID id, UUID studentId, String studentName, UUID enrollmentId, UUID semesterId,
                            LocalDate sourceLessonDate, String status, LocalDate expiresOn, UUID timeslotId,
-                           LocalDate bookedDate, Instant createdAt) {
+                           LocalDate bookedDate, String attendance, Instant createdAt) {
 }

@@ -30,7 +30,7 @@ public class MakeUpCredits {
 
     static final String COLUMNS = """
             c.id, c.student_id, st.name as student_name, c.enrollment_id, c.semester_id, c.source_lesson_date, c.status,
-            c.expires_on, c.booked_timeslot_id as timeslot_id, c.booked_date, c.created_at""";
+            c.expires_on, c.booked_timeslot_id as timeslot_id, c.booked_date, c.attendance, c.created_at""";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

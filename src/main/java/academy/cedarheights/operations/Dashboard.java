@@ -71,7 +71,7 @@ public class Dashboard {
                            and not exists (select 1 from closures c where c.school_id = e.school_id
                                               and :today between c.start_date and c.end_date)
                         union all
-                        select t.start_time, st.name, te.name, r.name, null, c.enrollment_id, true
+                        select t.start_time, st.name, te.name, r.name, c.attendance, c.enrollment_id, true
                           from makeup_credits c
                           join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id

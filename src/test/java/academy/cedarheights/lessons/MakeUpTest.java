@@ -214,6 +214,28 @@ class MakeUpTest {
     }
 
     @Test
+    void theTeacherMarksTheMakeUpLessonAndTheCreditIsUsed() {
+        String credit = mark(lastMonday, "cancelled_by_school").text("makeup_credit_id");
+        book(credit, freeTuesdaySlot, nextTuesday);
+
+        assertThat(bo.put("/api/v1/teacher/makeups/" + credit + "/attendance", "{\"status\": \"present\"}").status())
+                .as("another teacher's").isEqualTo(404);
+        assertThat(parent.put("/api/v1/teacher/makeups/" + credit + "/attendance", "{\"status\": \"present\"}").status())
+                .isEqualTo(403);
+        assertThat(ada.put("/api/v1/teacher/makeups/" + credit + "/attendance", "{\"status\": \"late\"}").errorFields())
+                .containsExactly("status");
+
+        Answer marked = ada.put("/api/v1/teacher/makeups/" + credit + "/attendance", "{\"status\": \"no_show\"}");
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(marked.text("status")).isEqualTo("used");
+        assertThat(marked.text("attendance")).isEqualTo("no_show");
+        assertThat(ada.get("/api/v1/teacher/lessons?date=" + nextTuesday).texts("attendance")).containsExactly("no_show");
+        await().atMost(Duration.ofSeconds(10)).until(() -> emails("no_show_notice") == 1);
+        assertThat(admin.put("/api/v1/admin/makeups/" + credit + "/attendance", "{\"status\": \"present\"}")
+                .text("attendance")).isEqualTo("present");
+    }
+
+    @Test
     void todaysMakeUpsAreOnTheDashboard() {
         UUID credit = credit(student, enrollment, lastMonday);
         UUID todaysSlot = school.slot(adaId, today.getDayOfWeek().getValue(), "06:00");

@@ -33,7 +33,8 @@ class ApiContractTest {
             "GET /admin/dashboard/payments",
             "PUT /admin/attendance", "GET /admin/attendance", "PUT /teacher/attendance", "GET /teacher/lessons",
             "GET /parent/attendance", "POST /parent/absences", "GET /parent/makeups", "GET /parent/makeups/slots",
-            "POST /parent/makeups/book", "GET /admin/makeups");
+            "POST /parent/makeups/book", "GET /admin/makeups", "PUT /teacher/makeups/{id}/attendance",
+            "PUT /admin/makeups/{id}/attendance");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -115,6 +115,12 @@ class WebJourneysTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.jdbc().sql(
                         "select count(*) from email_log where school_id = :s and template = 'no_show_notice'")
                 .param("s", school.id()).query(Long.class).single() == 1);
+
+        UUID makeUp = makeUpToday(kid, school.slot(ada, today.getDayOfWeek().getValue(), "07:00"));
+        browser.open("/teacher").click("button[aria-label=\"Kid Noa's make-up: present\"]");
+        browser.waitForText("#lesson-" + makeUp + "-makeup", "present");
+        assertThat(owner.jdbc().sql("select status from makeup_credits where id = :c").param("c", makeUp)
+                .query(String.class).single()).isEqualTo("used");
         browser.open("/admin").path();
         assertThat(browser.pageText()).as("a teacher is not an admin").contains("not for your account");
     }
@@ -159,6 +165,19 @@ class WebJourneysTest {
                 .param("s", school.id()).param("st", kid).param("slot", slot).param("plan", plan)
                 .param("start", today.minusDays(14)).update();
         return kid;
+    }
+
+    /** A make-up lesson of the child's booked for today in another slot, as a family would have booked it. */
+    private UUID makeUpToday(UUID kid, UUID slot) {
+        UUID semester = owner.jdbc().sql("select id from semesters where school_id = :s").param("s", school.id())
+                .query(UUID.class).single();
+        return owner.jdbc().sql("""
+                        insert into makeup_credits (school_id, student_id, enrollment_id, semester_id, source_lesson_date,
+                                                    status, expires_on, booked_timeslot_id, booked_date)
+                        values (:s, :k, :e, :m, :missed, 'booked', :expires, :slot, :today) returning id""")
+                .param("s", school.id()).param("k", kid).param("e", enrollmentOf(kid)).param("m", semester)
+                .param("missed", today.minusWeeks(1)).param("expires", today.plusDays(90)).param("slot", slot)
+                .param("today", today).query(UUID.class).single();
     }
 
     private UUID enrollmentOf(UUID kid) {

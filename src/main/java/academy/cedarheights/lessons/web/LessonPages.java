@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import academy.cedarheights.lessons.AttendanceMark;
 import academy.cedarheights.lessons.Lesson;
 import academy.cedarheights.lessons.Lessons;
+import academy.cedarheights.lessons.MakeUpAttendance;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.WebPage;
@@ -27,10 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LessonPages {
 
     private final Lessons lessons;
+    private final MakeUpAttendance makeUps;
     private final Clock clock;
 
-    LessonPages(Lessons lessons, Clock clock) {
+    LessonPages(Lessons lessons, MakeUpAttendance makeUps, Clock clock) {
         this.lessons = lessons;
+        this.makeUps = makeUps;
         this.clock = clock;
     }
 
@@ -40,7 +44,7 @@ class LessonPages {
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(school.timeZone()));
         model.addAttribute("day", day);
         model.addAttribute("lessons", lessons.ofTeacher(school.id(), caller.email(), day));
-        model.addAttribute("markPath", "/teacher/lessons/mark");
+        model.addAttribute("area", "/teacher");
         Map<LocalDate, List<Lesson>> week = new LinkedHashMap<>();
         for (int ahead = 1; ahead < 7; ahead++) {
             week.put(day.plusDays(ahead), lessons.ofTeacher(school.id(), caller.email(), day.plusDays(ahead)));
@@ -54,7 +58,7 @@ class LessonPages {
                          @RequestParam("date") LocalDate date, @RequestParam("status") String status,
                          @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         lessons.markAsTeacher(school.id(), caller.email(), new AttendanceMark(enrollment, date, status, null));
-        return row(lessons.ofTeacher(school.id(), caller.email(), date), enrollment, "/teacher/lessons/mark", htmx,
+        return row(lessons.ofTeacher(school.id(), caller.email(), date), enrollment, "/teacher", htmx,
                 "redirect:/teacher?date=" + date, model);
     }
 
@@ -63,18 +67,45 @@ class LessonPages {
                        @RequestParam("date") LocalDate date, @RequestParam("status") String status,
                        @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         lessons.mark(school.id(), caller.email(), new AttendanceMark(enrollment, date, status, null), null);
-        return row(lessons.on(school.id(), date, null), enrollment, "/admin/lessons/mark", htmx, "redirect:/admin", model);
+        return row(lessons.on(school.id(), date, null), enrollment, "/admin", htmx, "redirect:/admin", model);
     }
 
-    private static String row(List<Lesson> ofDay, UUID enrollment, String markPath, String htmx, String withoutHtmx,
+    @PostMapping("/teacher/makeups/mark")
+    String markMakeUpAsTeacher(CurrentSchool school, Caller caller, @RequestParam("makeup_id") UUID makeUp,
+                               @RequestParam("date") LocalDate date, @RequestParam("status") String status,
+                               @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        makeUps.markAsTeacher(school.id(), caller.email(), makeUp, status);
+        return makeUpRow(lessons.ofTeacher(school.id(), caller.email(), date), makeUp, "/teacher", htmx,
+                "redirect:/teacher?date=" + date, model);
+    }
+
+    @PostMapping("/admin/makeups/mark")
+    String markMakeUpAsAdmin(CurrentSchool school, Caller caller, @RequestParam("makeup_id") UUID makeUp,
+                             @RequestParam("date") LocalDate date, @RequestParam("status") String status,
+                             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        makeUps.mark(school.id(), caller.email(), makeUp, status, null);
+        return makeUpRow(lessons.on(school.id(), date, null), makeUp, "/admin", htmx, "redirect:/admin", model);
+    }
+
+    private static String row(List<Lesson> ofDay, UUID enrollment, String area, String htmx, String withoutHtmx,
                               Model model) {
+        return rowOf(ofDay, lesson -> lesson.makeupId() == null && lesson.enrollmentId().equals(enrollment), area, htmx,
+                withoutHtmx, model);
+    }
+
+    private static String makeUpRow(List<Lesson> ofDay, UUID makeUp, String area, String htmx, String withoutHtmx,
+                                    Model model) {
+        return rowOf(ofDay, lesson -> makeUp.equals(lesson.makeupId()), area, htmx, withoutHtmx, model);
+    }
+
+    /** Without htmx the whole page comes back; with it, only the row just marked. */
+    private static String rowOf(List<Lesson> ofDay, Predicate<Lesson> marked, String area, String htmx,
+                                String withoutHtmx, Model model) {
         if (htmx == null) {
             return withoutHtmx;
         }
-        model.addAttribute("lesson", ofDay.stream()
-                .filter(lesson -> lesson.makeupId() == null && lesson.enrollmentId().equals(enrollment))
-                .findFirst().orElseThrow());
-        model.addAttribute("markPath", markPath);
+        model.addAttribute("lesson", ofDay.stream().filter(marked).findFirst().orElseThrow());
+        model.addAttribute("area", area);
         return "lessons/rows :: lessonRow";
     }
 }

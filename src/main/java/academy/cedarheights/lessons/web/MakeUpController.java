@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.families.FamilyProfile;
+import academy.cedarheights.lessons.MakeUpAttendance;
 import academy.cedarheights.lessons.MakeUpBookings;
 import academy.cedarheights.lessons.MakeUpCredit;
 import academy.cedarheights.lessons.MakeUpCredits;
@@ -19,7 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,9 +38,12 @@ class MakeUpController {
     private final MakeUpCredits credits;
     private final MakeUpBookings bookings;
     private final FamilyProfile families;
+    private final MakeUpAttendance attendance;
     private final Clock clock;
 
-    MakeUpController(MakeUpCredits credits, MakeUpBookings bookings, FamilyProfile families, Clock clock) {
+    MakeUpController(MakeUpCredits credits, MakeUpBookings bookings, MakeUpAttendance attendance, FamilyProfile families,
+                     Clock clock) {
+        this.attendance = attendance;
         this.credits = credits;
         this.bookings = bookings;
         this.families = families;
@@ -45,6 +51,23 @@ class MakeUpController {
     }
 
     record MakeUpBooking(@NotNull UUID makeupId, @NotNull UUID timeslotId, @NotNull LocalDate date) {
+    }
+
+    record MakeUpMark(@NotNull @Pattern(regexp = "present|no_show", message = "must be present or no_show") String status) {
+    }
+
+    @PutMapping("/teacher/makeups/{id}/attendance")
+    @Operation(summary = "Mark one of your make-up lessons present or a no-show; another teacher's answers 404")
+    MakeUpCredit markMine(CurrentSchool school, Caller caller, @PathVariable("id") UUID id,
+                          @Valid @RequestBody MakeUpMark mark) {
+        return attendance.markAsTeacher(school.id(), caller.email(), id, mark.status());
+    }
+
+    @PutMapping("/admin/makeups/{id}/attendance")
+    @Operation(summary = "Mark any booked make-up lesson present or a no-show")
+    MakeUpCredit markAny(CurrentSchool school, Caller caller, @PathVariable("id") UUID id,
+                         @Valid @RequestBody MakeUpMark mark) {
+        return attendance.mark(school.id(), caller.email(), id, mark.status(), null);
     }
 
     @GetMapping("/parent/makeups")

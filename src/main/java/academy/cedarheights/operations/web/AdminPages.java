@@ -33,7 +33,7 @@ class AdminPages {
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
         model.addAttribute("day", today);
         model.addAttribute("lessons", lessons.on(school.id(), today, null));
-        model.addAttribute("markPath", "/admin/lessons/mark");
+        model.addAttribute("area", "/admin");
         model.addAttribute("holds", dashboard.provisionals(school.id()));
         model.addAttribute("payments", dashboard.payments(school.id(), RECENT_PAYMENTS));
         model.addAttribute("attention", dashboard.needsAttention(school.id()));
