@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -147,7 +149,7 @@ public final class Browser {
     public Browser screenshots(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            for (var width : List.of(java.util.Map.entry("phone", PHONE), java.util.Map.entry("desktop", DESKTOP))) {
+            for (var width : List.of(Map.entry("phone", PHONE), Map.entry("desktop", DESKTOP))) {
                 driver.manage().window().setSize(width.getValue());
                 Files.write(SCREENSHOTS.resolve(name + "-" + width.getKey() + ".png"), driver.getScreenshotAs(OutputType.BYTES));
             }
@@ -177,7 +179,7 @@ public final class Browser {
     }
 
     public Browser choose(String css, String visibleText) {
-        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+        new Select(find(css)).selectByVisibleText(visibleText);
         return this;
     }
 

@@ -2,7 +2,10 @@ package academy.cedarheights.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
@@ -39,7 +42,7 @@ class PageSecurityTest {
 
         Answer signedIn = api.send(HttpRequest.newBuilder(api.uri("/sign-in"))
                         .POST(HttpRequest.BodyPublishers.ofString("email=pat%40families.test&password=correct+horse+battery&_csrf="
-                                + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8))),
+                                + URLEncoder.encode(csrf, StandardCharsets.UTF_8))),
                 "Content-Type", "application/x-www-form-urlencoded", "Cookie", "XSRF-TOKEN=" + csrfCookie,
                 "X-School", school.slug(), "Accept", HTML);
         assertThat(signedIn.status()).isEqualTo(302);
@@ -60,7 +63,7 @@ class PageSecurityTest {
 
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() {
-        Answer forged = api.send(HttpRequest.newBuilder(api.uri("/parent/bookings/" + java.util.UUID.randomUUID() + "/cancel"))
+        Answer forged = api.send(HttpRequest.newBuilder(api.uri("/parent/bookings/" + UUID.randomUUID() + "/cancel"))
                         .POST(HttpRequest.BodyPublishers.noBody()),
                 "Cookie", "cedar_session=" + parentToken, "Accept", HTML);
         assertThat(forged.status()).isEqualTo(403);

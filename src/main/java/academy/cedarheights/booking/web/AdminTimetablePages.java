@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import academy.cedarheights.booking.Enrollment;
 import academy.cedarheights.booking.SchoolEnrollments;
@@ -105,8 +104,7 @@ class AdminTimetablePages {
         model.addAttribute("shown", shown);
         model.addAttribute("week", week);
         model.addAttribute("holders", holders);
-        model.addAttribute("weekdays", IntStream.rangeClosed(1, 7).boxed()
-                .collect(Collectors.toMap(day -> day, PublicPages::weekdayName, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("weekdays", PublicPages.weekdays());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/admin-timetable";

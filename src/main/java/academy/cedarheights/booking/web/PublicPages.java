@@ -2,11 +2,13 @@ package academy.cedarheights.booking.web;
 
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
@@ -42,15 +44,21 @@ class PublicPages {
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         List<OpenSlot> open = openSlots.find(school.id(), new SlotFilter(teacher, day, instrument, true, true));
         Map<Integer, List<OpenSlot>> byDay = new LinkedHashMap<>();
-        open.forEach(slot -> byDay.computeIfAbsent(slot.weekday(), weekday -> new java.util.ArrayList<>()).add(slot));
+        open.forEach(slot -> byDay.computeIfAbsent(slot.weekday(), weekday -> new ArrayList<>()).add(slot));
         model.addAttribute("days", byDay.entrySet().stream()
                 .map(entry -> new Day(weekdayName(entry.getKey()), entry.getValue())).toList());
         model.addAttribute("teachers", catalogue.activeTeachers(school.id(), null));
         model.addAttribute("instruments", catalogue.instruments(school.id()));
-        model.addAttribute("weekdays", java.util.stream.IntStream.rangeClosed(1, 7).boxed()
-                .collect(java.util.stream.Collectors.toMap(d -> d, PublicPages::weekdayName, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("weekdays", weekdays());
         model.addAttribute("chosen", new SlotFilter(teacher, day, instrument, null, null));
         return htmx != null ? "public/school :: timetable" : "public/school";
+    }
+
+    /** ISO weekday numbers with their names, Monday first, for a form's choice of day. */
+    static Map<Integer, String> weekdays() {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        IntStream.rangeClosed(1, 7).forEach(weekday -> names.put(weekday, weekdayName(weekday)));
+        return names;
     }
 
     static String weekdayName(int weekday) {

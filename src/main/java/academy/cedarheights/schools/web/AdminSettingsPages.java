@@ -2,7 +2,6 @@ package academy.cedarheights.schools.web;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import academy.cedarheights.platform.Money;
