@@ -79,6 +79,19 @@ class AdminConsolePagesTest {
     }
 
     @Test
+    void anAdminEditsATeacherAndMakesThemInactive() {
+        browser.open("/admin/teachers").submit("a[aria-label='Edit Ada Keys']");
+        browser.accessible().screenshots("admin-teacher");
+        browser.type("#pay_per_lesson", "45.00").type("#bio", "Piano, from first notes to grade 8.")
+                .click("input[name=active]").submit("main form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/admin/teachers");
+        var row = owner.jdbc().sql("select pay_per_lesson_cents, active, bio from teachers where id = :t").param("t", ada)
+                .query().singleRow();
+        assertThat(row).containsEntry("pay_per_lesson_cents", 4500L).containsEntry("active", false)
+                .containsEntry("bio", "Piano, from first notes to grade 8.");
+    }
+
+    @Test
     void anAdminAddsASlotAndAssignsItActive() {
         browser.open("/admin/timetable?teacher=" + ada).choose("#weekday", "Wednesday").set("#start_time", "15:30")
                 .submit("main form[method='post'][action='/admin/timetable'] button");
