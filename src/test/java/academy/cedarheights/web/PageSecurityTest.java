@@ -52,6 +52,23 @@ class PageSecurityTest {
     }
 
     @Test
+    void guessingAPasswordOnThePageIsStoppedLikeOnTheApi() {
+        Answer form = page("/sign-in", null);
+        String csrfCookie = cookie(form, "XSRF-TOKEN");
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        Answer last = null;
+        for (int attempt = 0; attempt < 12; attempt++) {
+            last = api.send(HttpRequest.newBuilder(api.uri("/sign-in"))
+                            .POST(HttpRequest.BodyPublishers.ofString("email=pat%40families.test&password=guess" + attempt
+                                    + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))),
+                    "Content-Type", "application/x-www-form-urlencoded", "Cookie", "XSRF-TOKEN=" + csrfCookie,
+                    "X-School", school.slug(), "Accept", HTML);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.body()).contains("Too many").doesNotContain("Exception");
+    }
+
+    @Test
     void aSignedInPageKeepsItsCsrfTokenAndOpensNoSession() {
         Answer portal = api.get("/parent", "X-School", school.slug(), "Accept", HTML,
                 "Cookie", "cedar_session=" + parentToken + "; XSRF-TOKEN=0f6a6d52-3c1e-4e0b-9b43-6a1d3c0ad1f1");

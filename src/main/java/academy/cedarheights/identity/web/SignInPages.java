@@ -46,13 +46,10 @@ class SignInPages {
             TokenAnswer answer = signIn.login(school, email.trim(), password);
             return signedIn(answer, next, request, response);
         } catch (Unauthenticated | InvalidField | TooManyRequests refused) {
-            model.addAttribute("next", safe(next));
             model.addAttribute("supabase", signIn.supabaseSignInEnabled());
-            model.addAttribute("email", email);
-            model.addAttribute("errors", FormErrors.none().add("form", refused instanceof Unauthenticated
-                    ? "That email and password do not match an account of this school." : refused.getMessage()));
-            response.setStatus(refused instanceof TooManyRequests ? 429 : 400);
-            return "identity/sign-in";
+            return refused("identity/sign-in", refused instanceof Unauthenticated
+                            ? "That email and password do not match an account of this school." : refused.getMessage(),
+                    refused instanceof TooManyRequests ? 429 : 400, next, email, model, response);
         }
     }
 
@@ -75,12 +72,9 @@ class SignInPages {
         try {
             return signedIn(signIn.loginWithSupabase(school, email.trim(), password), next, request, response);
         } catch (Unauthenticated | DependencyUnavailable refused) {
-            model.addAttribute("next", safe(next));
-            model.addAttribute("email", email);
-            model.addAttribute("errors", FormErrors.none().add("form", refused instanceof Unauthenticated
-                    ? "That email and password do not match a Supabase account." : refused.getMessage()));
-            response.setStatus(refused instanceof Unauthenticated ? 400 : 503);
-            return "identity/sign-in-supabase";
+            return refused("identity/sign-in-supabase", refused instanceof Unauthenticated
+                            ? "That email and password do not match a Supabase account." : refused.getMessage(),
+                    refused instanceof Unauthenticated ? 400 : 503, next, email, model, response);
         }
     }
 
@@ -125,6 +119,16 @@ class SignInPages {
     String signOut(HttpServletRequest request, HttpServletResponse response) {
         SessionCookie.clear(request, response);
         return "redirect:/";
+    }
+
+    /** The sign-in form again, with what went wrong above it and the email kept. */
+    private static String refused(String view, String message, int status, String next, String email, Model model,
+                                  HttpServletResponse response) {
+        model.addAttribute("next", safe(next));
+        model.addAttribute("email", email);
+        model.addAttribute("errors", FormErrors.none().add("form", message));
+        response.setStatus(status);
+        return view;
     }
 
     private static String signedIn(TokenAnswer answer, String next, HttpServletRequest request,

@@ -51,6 +51,18 @@ class PageErrors {
         return page(HttpStatus.BAD_REQUEST, response);
     }
 
+    /** Too many sign-in attempts from one place, or a service we depend on is down: the reason, and when to retry. */
+    @ExceptionHandler({TooManyRequests.class, DependencyUnavailable.class})
+    ModelAndView tryLater(RuntimeException e, HttpServletResponse response) {
+        ModelAndView page = page(e instanceof TooManyRequests ? HttpStatus.TOO_MANY_REQUESTS
+                : HttpStatus.SERVICE_UNAVAILABLE, response);
+        if (e instanceof TooManyRequests limited) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
+        }
+        page.addObject("detail", e.getMessage());
+        return page;
+    }
+
     @ExceptionHandler(ConflictWithCurrentState.class)
     ModelAndView conflict(ConflictWithCurrentState e, HttpServletResponse response) {
         ModelAndView page = page(HttpStatus.CONFLICT, response);
