@@ -35,6 +35,11 @@ public class SchoolEnrollments {
         return enrollments.page(school, status, teacherId, studentId, query);
     }
 
+    @Transactional(readOnly = true)
+    public Enrollment get(UUID school, UUID id) {
+        return enrollments.get(school, id);
+    }
+
     public BookingAccepted assign(UUID school, String actor, BookSlot request, boolean activate) {
         if (!rows.exists("students", school, request.studentId())) {
             throw new InvalidField("student_id", "must be a student of this school");

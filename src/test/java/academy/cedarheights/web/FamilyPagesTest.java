@@ -67,6 +67,19 @@ class FamilyPagesTest {
     }
 
     @Test
+    void aParentCancelsOnlyAfterConfirming() {
+        browser.open("/parent").submit("a[aria-label=\"Cancel Kid Kim's booking\"]");
+        browser.accessible().submit("main a.secondary");
+        assertThat(browser.path()).isEqualTo("/parent");
+        assertThat(enrollmentStatus()).as("kept").isEqualTo("active");
+
+        browser.submit("a[aria-label=\"Cancel Kid Kim's booking\"]").submit("main form button.danger");
+        assertThat(browser.path()).isEqualTo("/parent");
+        assertThat(enrollmentStatus()).isEqualTo("cancelled");
+        assertThat(browser.all("a[aria-label=\"Cancel Kid Kim's booking\"]")).isEmpty();
+    }
+
+    @Test
     void aParentKeepsTheirProfileAndRemindersAndDownloadsTheirData() {
         browser.open("/parent/profile").accessible().screenshots("parent-profile");
         browser.type("#phone", "call me").submit("main form[action='/parent/profile'] button");
@@ -82,5 +95,10 @@ class FamilyPagesTest {
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.header("Content-Disposition")).contains("attachment");
         assertThat(export.body()).contains("Kid Kim").contains("+1 604 555 0142");
+    }
+
+    private String enrollmentStatus() {
+        return owner.jdbc().sql("select status from enrollments where student_id = :k").param("k", kid)
+                .query(String.class).single();
     }
 }

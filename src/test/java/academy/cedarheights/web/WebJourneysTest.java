@@ -133,7 +133,10 @@ class WebJourneysTest {
         assertThat(browser.all("[data-slot='" + tuesdaySlot + "']")).as("held").isEmpty();
 
         browser.signIn(adminEmail, PASSWORD).open("/admin/enrollments").accessible().screenshots("admin-enrollments");
-        browser.submit("button[aria-label=\"Cancel Kid Lee's enrollment\"]");
+        browser.submit("a[aria-label=\"Cancel Kid Lee's enrollment\"]");
+        assertThat(browser.text("h1")).isEqualTo("Cancel Kid Lee's lessons?");
+        browser.accessible().screenshots("admin-confirm-cancel");
+        browser.type("#reason", "moved away").submit("main form button.danger");
         browser.waitForText("main", "cancelled");
 
         browser.open("/");

@@ -1,11 +1,13 @@
 package academy.cedarheights.booking.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import academy.cedarheights.booking.BookSlot;
+import academy.cedarheights.booking.Enrollment;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.SchoolEnrollments;
@@ -82,6 +84,20 @@ class AdminEnrollmentPages {
     String activate(CurrentSchool school, Caller caller, @PathVariable("id") UUID id) {
         enrollments.activate(school.id(), caller.email(), id);
         return "redirect:/admin/enrollments";
+    }
+
+    /** Cancelling frees a family's slot and stops their billing: the admin confirms it on a page of its own. */
+    @GetMapping("/admin/enrollments/{id}/cancel")
+    String confirmCancel(CurrentSchool school, @PathVariable("id") UUID id, Model model) {
+        Enrollment enrollment = enrollments.get(school.id(), id);
+        model.addAttribute("student", enrollment.studentName());
+        model.addAttribute("lesson", openSlots.withIds(school.id(), List.of(enrollment.timeslotId())).stream()
+                .map(PublicPages::describe).findFirst().orElse(""));
+        model.addAttribute("plan", enrollment.billingPlan());
+        model.addAttribute("action", "/admin/enrollments/" + id + "/cancel");
+        model.addAttribute("back", "/admin/enrollments");
+        model.addAttribute("askReason", true);
+        return "booking/confirm-cancel";
     }
 
     @PostMapping("/admin/enrollments/{id}/cancel")

@@ -137,6 +137,18 @@ class BookingPages {
         return "booking/portal";
     }
 
+    @GetMapping("/parent/bookings/{tracking}/cancel")
+    String confirmCancel(CurrentSchool school, Caller caller, @PathVariable("tracking") UUID tracking, Model model) {
+        BookingLine line = lines(school, caller, List.of(bookings.status(school.id(), caller, tracking))).get(0);
+        model.addAttribute("student", line.student());
+        model.addAttribute("lesson", line.slot());
+        model.addAttribute("plan", line.booking().billingPlan());
+        model.addAttribute("action", "/parent/bookings/" + tracking + "/cancel");
+        model.addAttribute("back", "/parent");
+        model.addAttribute("askReason", false);
+        return "booking/confirm-cancel";
+    }
+
     @PostMapping("/parent/bookings/{tracking}/cancel")
     String cancel(CurrentSchool school, Caller caller, @PathVariable("tracking") UUID tracking) {
         bookings.cancel(school.id(), caller, tracking);
@@ -171,8 +183,7 @@ class BookingPages {
                 .stream().collect(Collectors.toMap(OpenSlot::id, Function.identity()));
         return statuses.stream().map(booking -> {
             OpenSlot slot = slots.get(booking.timeslotId());
-            String when = slot == null ? "" : PublicPages.weekdayName(slot.weekday()) + "s at " + slot.startTime()
-                    + " with " + slot.teacherName();
+            String when = slot == null ? "" : PublicPages.describe(slot);
             return new BookingLine(booking, children.getOrDefault(booking.studentId(), ""), when);
         }).toList();
     }

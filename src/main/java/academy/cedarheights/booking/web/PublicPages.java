@@ -61,6 +61,11 @@ class PublicPages {
         return names;
     }
 
+    /** A weekly slot in words: "Tuesdays at 16:00 with Ada Keys". */
+    static String describe(OpenSlot slot) {
+        return weekdayName(slot.weekday()) + "s at " + slot.startTime() + " with " + slot.teacherName();
+    }
+
     static String weekdayName(int weekday) {
         return DayOfWeek.of(weekday).getDisplayName(TextStyle.FULL, Locale.CANADA);
     }
