@@ -17,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,7 +119,7 @@ public final class Browser {
     public Browser submit(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         click(css);
-        waitFor().until(ExpectedConditions.stalenessOf(page));
+        waitFor().until(ignored -> gone(page));
         return this;
     }
 
@@ -198,7 +200,22 @@ public final class Browser {
                 + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3).toList();
     }
 
+    /**
+     * Whether a page's element is no longer in the document. While the next page replaces it, chromedriver answers
+     * either "stale element" or, for a moment, an inspector error about the node: both mean it is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
+    }
+
     private WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
