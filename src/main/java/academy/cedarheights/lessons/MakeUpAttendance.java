@@ -26,8 +26,11 @@ public class MakeUpAttendance {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Catalogue catalogue;
+    private final MakeUpCredits credits;
 
-    MakeUpAttendance(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Catalogue catalogue) {
+    MakeUpAttendance(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Catalogue catalogue,
+                     MakeUpCredits credits) {
+        this.credits = credits;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
@@ -73,9 +76,6 @@ public class MakeUpAttendance {
                     "teacher", lesson.teacher(), "lesson_date", lesson.lessonDate(), "start_time", lesson.startTime()));
             notifications.email(school, EmailTemplate.NO_SHOW_NOTICE, lesson.email(), model);
         }
-        return jdbc.sql("select " + MakeUpCredits.COLUMNS + """
-                          from makeup_credits c join students st on st.school_id = c.school_id and st.id = c.student_id
-                         where c.school_id = :school and c.id = :credit""")
-                .param("school", school).param("credit", credit).query(MakeUpCredit.class).single();
+        return credits.get(school, credit);
     }
 }

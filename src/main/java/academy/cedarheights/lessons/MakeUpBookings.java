@@ -53,8 +53,10 @@ public class MakeUpBookings {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final MakeUpCredits credits;
 
-    MakeUpBookings(JdbcClient jdbc, AuditTrail audit, Notifications notifications) {
+    MakeUpBookings(JdbcClient jdbc, AuditTrail audit, Notifications notifications, MakeUpCredits credits) {
+        this.credits = credits;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
@@ -110,10 +112,7 @@ public class MakeUpBookings {
         audit.record(school, actor, "makeup_credit.booked", "makeup_credit", creditId.toString(),
                 Map.of("timeslot_id", timeslot.toString(), "date", day.toString()));
         confirm(school, creditId);
-        return jdbc.sql("select " + MakeUpCredits.COLUMNS + """
-                          from makeup_credits c join students st on st.school_id = c.school_id and st.id = c.student_id
-                         where c.school_id = :school and c.id = :credit""")
-                .param("school", school).param("credit", creditId).query(MakeUpCredit.class).single();
+        return credits.get(school, creditId);
     }
 
     private List<MakeUpSlot> free(UUID school, UUID student, List<UUID> semesters, LocalDate from, LocalDate to,

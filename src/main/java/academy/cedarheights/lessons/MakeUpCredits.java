@@ -136,6 +136,15 @@ public class MakeUpCredits {
                 .param("school", school).param("enrollment", enrollment).param("day", day).query(String.class).optional();
     }
 
+    /** One credit as it stands now. */
+    @Transactional(readOnly = true)
+    public MakeUpCredit get(UUID school, UUID credit) {
+        return jdbc.sql("select " + COLUMNS + """
+                          from makeup_credits c join students st on st.school_id = c.school_id and st.id = c.student_id
+                         where c.school_id = :school and c.id = :credit""")
+                .param("school", school).param("credit", credit).query(MakeUpCredit.class).single();
+    }
+
     /** A family's credits (revoked ones left out), newest first. */
     @Transactional(readOnly = true)
     public List<MakeUpCredit> ofFamily(UUID school, UUID payee) {

@@ -5,7 +5,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.LessonCalendar;
@@ -39,21 +41,35 @@ public class UpcomingLessons {
                           from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                          where e.school_id = :school and e.student_id = :student and e.status = 'active'""")
                 .param("school", school).param("student", student).query(Held.class).list();
+        Map<String, String> marked = marked(school, student, from, to);
         LessonCalendar calendar = calendars.of(school);
         List<Upcoming> upcoming = new ArrayList<>();
         for (Held enrollment : held) {
             LocalDate first = enrollment.startDate().isAfter(from) ? enrollment.startDate() : from;
             for (LocalDate day : calendar.lessonDates(enrollment.weekday(), first, to)) {
                 upcoming.add(new Upcoming(enrollment.enrollmentId(), day, enrollment.startTime(),
-                        attendance(school, enrollment.enrollmentId(), day)));
+                        marked.get(key(enrollment.enrollmentId(), day))));
             }
         }
         upcoming.sort(Comparator.comparing(Upcoming::date).thenComparing(Upcoming::startTime));
         return upcoming;
     }
 
-    private String attendance(UUID school, UUID enrollment, LocalDate day) {
-        return jdbc.sql("select status from attendance where school_id = :school and enrollment_id = :e and lesson_date = :d")
-                .param("school", school).param("e", enrollment).param("d", day).query(String.class).optional().orElse(null);
+    private record Mark(UUID enrollmentId, LocalDate lessonDate, String status) {
+    }
+
+    /** The student's marks in the period, keyed by enrollment and date: one query, however many lessons. */
+    private Map<String, String> marked(UUID school, UUID student, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select a.enrollment_id, a.lesson_date, a.status
+                          from attendance a join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
+                         where a.school_id = :school and e.student_id = :student and a.lesson_date between :from and :to""")
+                .param("school", school).param("student", student).param("from", from).param("to", to)
+                .query(Mark.class).list().stream()
+                .collect(Collectors.toMap(mark -> key(mark.enrollmentId(), mark.lessonDate()), Mark::status));
+    }
+
+    private static String key(UUID enrollment, LocalDate day) {
+        return enrollment + "/" + day;
     }
 }

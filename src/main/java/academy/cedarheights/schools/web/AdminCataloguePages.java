@@ -1,5 +1,6 @@
 package academy.cedarheights.schools.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,17 +82,26 @@ class AdminCataloguePages {
     }
 
     private String instrumentsPage(CurrentSchool school, Model model, FormErrors errors, Map<String, String> form) {
-        model.addAttribute("instruments", instruments.list(school.id(), null, ALL).items());
-        model.addAttribute("errors", errors);
-        model.addAttribute("form", form);
-        return "schools/instruments";
+        return namedRecords(model, "Instruments", "an", "instrument", "/admin/instruments",
+                instruments.list(school.id(), null, ALL).items(), errors, form);
     }
 
     private String roomsPage(CurrentSchool school, Model model, FormErrors errors, Map<String, String> form) {
-        model.addAttribute("rooms", rooms.list(school.id(), null, ALL).items());
+        return namedRecords(model, "Rooms", "a", "room", "/admin/rooms", rooms.list(school.id(), null, ALL).items(),
+                errors, form);
+    }
+
+    /** Instruments and rooms are both known by a name alone: one page lists and adds either. */
+    private static String namedRecords(Model model, String heading, String article, String singular, String path,
+                                       List<?> records, FormErrors errors, Map<String, String> form) {
+        model.addAttribute("heading", heading);
+        model.addAttribute("article", article);
+        model.addAttribute("singular", singular);
+        model.addAttribute("path", path);
+        model.addAttribute("records", records);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
-        return "schools/rooms";
+        return "schools/named-records";
     }
 
     static FormErrors remove(Runnable deletion) {
