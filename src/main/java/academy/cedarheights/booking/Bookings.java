@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import academy.cedarheights.platform.web.InvalidField;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Holding weekly slots. Booking locks the slot's row, refuses a held slot or an already enrolled student,
- * and inserts a provisional enrollment that expires after the school's hold; the partial unique indexes
- * settle any race the lock does not. Billing starts from the {@link SlotBooked} event, in the same
+ * Holding weekly slots. Booking locks the slot's row and inserts a provisional enrollment that expires after
+ * the school's hold; the partial unique indexes refuse a held slot or an already enrolled student (a 409 either
+ * way) without a read of their own. Billing starts from the {@link SlotBooked} event, in the same
  * transaction.
  */
 @Service
@@ -39,7 +39,7 @@ public class Bookings {
         this.clock = clock;
     }
 
-    private record Slot(int weekday, String timeZone, int holdDays) {
+    private record Slot(int weekday, String timeZone, int holdDays, LocalDate lastMakeUp) {
     }
 
     /**
@@ -53,9 +53,8 @@ public class Bookings {
         if (from.isBefore(today)) {
             throw new InvalidField("start_date", "must not be in the past");
         }
-        LocalDate first = calendars.of(school).firstLesson(slot.weekday(), afterMakeUps(school, request.timeslotId(), from))
+        LocalDate first = calendars.of(school).firstLesson(slot.weekday(), afterMakeUps(slot, from))
                 .orElseThrow(NoLessonsToBook::new);
-        refuseIfHeld(school, request);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
         Enrolled enrolled;
         try {
@@ -67,7 +66,7 @@ public class Bookings {
                             returning id, tracking_id""")
                     .param("school", school).param("student", request.studentId()).param("slot", request.timeslotId())
                     .param("plan", request.billingPlan()).param("status", activate ? "active" : "provisional")
-                    .param("start", first).param("expires", activate ? null : expires.atOffset(java.time.ZoneOffset.UTC))
+                    .param("start", first).param("expires", activate ? null : expires.atOffset(ZoneOffset.UTC))
                     .query(Enrolled.class).single();
         } catch (DuplicateKeyException e) {
             throw e.getMessage().contains("one_slot_per_student") ? new StudentAlreadyEnrolled() : new SlotAlreadyHeld();
@@ -80,44 +79,31 @@ public class Bookings {
     private record Enrolled(UUID id, UUID trackingId) {
     }
 
-    /** Locks the slot's row: concurrent bookings of one slot queue here, then see each other's hold. */
+    /**
+     * Locks the slot's row: concurrent bookings of one slot queue here, then the unique indexes refuse all but the
+     * first. The same query finds the last make-up lesson booked in the slot from yesterday in UTC on, which
+     * covers the school's today wherever it is. (Make-up bookings take a share lock on the slot's row, so none
+     * can slip in while this runs.)
+     */
     private Slot lockSlot(UUID school, UUID timeslot) {
         return jdbc.sql("""
-                        select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days
+                        select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days,
+                               (select max(m.booked_date) from makeup_credits m
+                                 where m.school_id = s.school_id and m.booked_timeslot_id = s.id
+                                   and m.status in ('booked', 'used') and m.booked_date >= :earliest) as last_make_up
                           from timeslots s
                           join teachers t on t.school_id = s.school_id and t.id = s.teacher_id and t.active
                           join schools sc on sc.id = s.school_id
                          where s.school_id = :school and s.id = :id and s.active
                            for update of s""")
-                .param("school", school).param("id", timeslot).query(Slot.class).optional()
+                .param("school", school).param("id", timeslot)
+                .param("earliest", LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))
+                .query(Slot.class).optional()
                 .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));
     }
 
-    /**
-     * A one-off make-up lesson already booked in this slot keeps its place: the weekly lessons start after the last
-     * one. (Make-up bookings take a share lock on the slot's row, so they cannot slip in while this runs.)
-     */
-    private LocalDate afterMakeUps(UUID school, UUID timeslot, LocalDate from) {
-        return jdbc.sql("""
-                        select max(booked_date) from makeup_credits
-                         where school_id = :school and booked_timeslot_id = :slot and status in ('booked', 'used')
-                           and booked_date >= :from""")
-                .param("school", school).param("slot", timeslot).param("from", from).query(LocalDate.class).optional()
-                .map(lastMakeUp -> lastMakeUp.plusDays(1)).orElse(from);
-    }
-
-    private void refuseIfHeld(UUID school, BookSlot request) {
-        List<String> holders = jdbc.sql("""
-                        select case when timeslot_id = :slot then 'slot' else 'student' end from enrollments
-                         where school_id = :school and status in ('provisional', 'active')
-                           and (timeslot_id = :slot or student_id = :student)""")
-                .param("school", school).param("slot", request.timeslotId()).param("student", request.studentId())
-                .query(String.class).list();
-        if (holders.contains("slot")) {
-            throw new SlotAlreadyHeld();
-        }
-        if (holders.contains("student")) {
-            throw new StudentAlreadyEnrolled();
-        }
+    /** A make-up lesson already booked in this slot keeps its place: the weekly lessons start after the last one. */
+    private static LocalDate afterMakeUps(Slot slot, LocalDate from) {
+        return slot.lastMakeUp() != null && !slot.lastMakeUp().isBefore(from) ? slot.lastMakeUp().plusDays(1) : from;
     }
 }

@@ -101,9 +101,8 @@ public class FamilyProfile {
     /** One of the caller's children; another family's child answers 404 like an absent one. */
     @Transactional(readOnly = true)
     public Student child(UUID school, Caller caller, UUID studentId) {
-        Payee payee = own(school, caller).orElseThrow(NoProfileYet::new);
-        return students.ofFamily(school, payee.id()).stream().filter(child -> child.id().equals(studentId))
-                .findFirst().orElseThrow(() -> new academy.cedarheights.platform.web.NoSuchRecord("student", studentId));
+        return students.ofParent(school, caller.subject(), studentId).orElseThrow(() -> own(school, caller).isPresent()
+                ? new academy.cedarheights.platform.web.NoSuchRecord("student", studentId) : new NoProfileYet());
     }
 
     @Transactional(readOnly = true)

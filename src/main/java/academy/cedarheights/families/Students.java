@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
@@ -78,6 +79,13 @@ public class Students {
     }
 
     @Transactional(readOnly = true)
+    /** The child, if it belongs to the family whose parent signs in as {@code subject}: one query, on every booking. */
+    Optional<Student> ofParent(UUID school, String subject, UUID studentId) {
+        return jdbc.sql(SELECT + " where school_id = :school and id = :id and deleted_at is null and payee_id = "
+                        + "(select id from payees where school_id = :school and identity_subject = :subject)")
+                .param("school", school).param("id", studentId).param("subject", subject).query(Student.class).optional();
+    }
+
     List<Student> ofFamily(UUID school, UUID payeeId) {
         return jdbc.sql(SELECT + " where school_id = :school and payee_id = :payee and deleted_at is null order by name, id")
                 .param("school", school).param("payee", payeeId).query(Student.class).list();

@@ -16,11 +16,9 @@ import academy.cedarheights.platform.persistence.DatabaseProperties;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
@@ -46,9 +44,7 @@ class JwtConfiguration {
     /** Validates every protected request's token: signature, expiry (60 s leeway) and our issuer. */
     @Bean
     JwtDecoder backendTokenDecoder(SecretKey backendTokenKey, JwtProperties jwt) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(backendTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
-        return decoder;
+        return new BackendTokenDecoder(backendTokenKey, JwtValidators.createDefaultWithIssuer(jwt.issuer()));
     }
 
     static byte[] secret(JwtProperties jwt, DatabaseProperties database, Path dataDir) {

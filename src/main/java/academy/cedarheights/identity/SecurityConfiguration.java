@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -107,6 +108,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .build();
+    }
+
+    @Bean
+    WebSecurityCustomizer headerCharacterRules() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     /** Exchange and refresh carry a Supabase token (or one to renew) that is theirs to check, not the filter's. */

@@ -2,6 +2,7 @@ package academy.cedarheights.platform.jobs;
 
 import java.time.Duration;
 
+import academy.cedarheights.platform.persistence.AsyncCommit;
 import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -11,7 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Defines background jobs with the house retry policy. A module declares each of its jobs as a bean
+ * Defines background jobs with the house retry policy; their transactions commit without waiting for the disk
+ * ({@link AsyncCommit}). A module declares each of its jobs as a bean
  * built here; the scheduler picks up every such bean.
  */
 @Component
@@ -35,12 +37,18 @@ public class JobDefinitions {
         return Tasks.oneTime(name, payloadType)
                 .onFailure(new RetryThenDeadLetter<>(properties.maxAttempts(), properties.retryBase(),
                         deadLetters, serializer, events))
-                .execute(handler);
+                .execute((instance, context) -> AsyncCommit.during(() -> {
+                    handler.execute(instance, context);
+                    return null;
+                }));
     }
 
     /** A job run once per period across all instances (the database hands each run to one of them). */
     public RecurringTask<Void> recurring(String name, Duration period, Runnable action) {
         return Tasks.recurring(name, Schedules.fixedDelay(period))
-                .execute((instance, context) -> action.run());
+                .execute((instance, context) -> AsyncCommit.during(() -> {
+                    action.run();
+                    return null;
+                }));
     }
 }

@@ -1,10 +1,12 @@
 package academy.cedarheights.platform.jobs;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,9 +18,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class Jobs {
 
+    private final JdbcClient jdbc;
+    private final JsonTaskDataSerializer serializer;
     private final Scheduler scheduler;
 
-    Jobs(@Lazy Scheduler scheduler) {
+    Jobs(JdbcClient jdbc, JsonTaskDataSerializer serializer, @Lazy Scheduler scheduler) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
         this.scheduler = scheduler;
     }
 
@@ -33,7 +39,14 @@ public class Jobs {
     }
 
     public <T> boolean scheduleAt(OneTimeTask<T> task, String instanceId, T payload, Instant when) {
-        boolean scheduled = scheduler.scheduleIfNotExists(task.instance(instanceId, payload), when);
+        // db-scheduler's own client reads before it inserts; one insert does it, and cannot be misplanned as the
+        // table swings from empty to thousands of rows within seconds
+        boolean scheduled = jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                        values (:name, :instance, :data, :at, false, 1)
+                        on conflict (task_name, task_instance) do nothing""")
+                .param("name", task.getName()).param("instance", instanceId).param("data", serializer.serialize(payload))
+                .param("at", when.atOffset(ZoneOffset.UTC)).update() == 1;
         if (scheduled) {
             wakeWorkersAfterCommit();
         }

@@ -1,21 +1,16 @@
 package academy.cedarheights.platform.jobs;
 
 import java.util.List;
-import javax.sql.DataSource;
 
+import academy.cedarheights.platform.persistence.JobQueueConnections;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-/**
- * db-scheduler over the application's database (no Boot 4 starter exists, so it is wired here).
- * The scheduler sees the DataSource through a transaction-aware proxy: a job scheduled inside a
- * Spring transaction is written on that transaction's connection and rolls back with it.
- */
+/** db-scheduler over the application's database (no Boot 4 starter exists, so it is wired here). */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
 
@@ -24,22 +19,28 @@ class JobsConfiguration {
         return new JsonTaskDataSerializer();
     }
 
+    /**
+     * Runs the jobs. Its own bookkeeping goes through the job queue's connections, whose commits do not wait for the
+     * disk; the jobs' work runs in transactions of its own on the application's pool.
+     */
     @Bean
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+    Scheduler scheduler(JobQueueConnections queue, ObjectProvider<Task<?>> tasks,
                         ObjectProvider<RecurringTask<?>> recurringTasks,
                         JobProperties properties, JsonTaskDataSerializer serializer) {
-        // recurring tasks are registered by startTasks; listing them twice is refused
-        List<Task<?>> oneTimeTasks = tasks.orderedStream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTimeTasks)
+        return Scheduler.create(queue.dataSource(), oneTimeTasks(tasks))
                 .startTasks(recurringTasks.orderedStream().toList())
                 .serializer(serializer)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
-                .commitWhenAutocommitDisabled(false)
                 .alwaysPersistTimestampInUTC()
                 .build();
+    }
+
+    // recurring tasks are registered by startTasks; listing them twice is refused
+    private static List<Task<?>> oneTimeTasks(ObjectProvider<Task<?>> tasks) {
+        return tasks.orderedStream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
     }
 
     @Bean

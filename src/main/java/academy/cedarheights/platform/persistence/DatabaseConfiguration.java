@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -41,6 +42,20 @@ class DatabaseConfiguration {
         dataSource.setUsername(settings.username());
         dataSource.setPassword(settings.password());
         return dataSource;
+    }
+
+    @Bean
+    JobQueueConnections jobQueueConnections(DatabaseAccess access, @Value("${app.jobs.queue-connections:2}") int size) {
+        ConnectionSettings settings = access.application();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("cedar-jobs");
+        dataSource.setJdbcUrl(settings.jdbcUrl());
+        dataSource.setUsername(settings.username());
+        dataSource.setPassword(settings.password());
+        dataSource.setMaximumPoolSize(size);
+        // a plan cached while the queue was empty would read the whole table once thousands of jobs are due
+        dataSource.addDataSourceProperty("options", "-c synchronous_commit=off -c plan_cache_mode=force_custom_plan");
+        return new JobQueueConnections(dataSource);
     }
 
     /** The schema owner: Flyway only, never injected where a DataSource is asked for. */
