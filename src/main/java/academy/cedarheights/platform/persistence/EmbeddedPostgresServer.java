@@ -52,6 +52,9 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
+                    // zonky turns this off for throwaway test servers; ours keeps a school's data, and what a
+                    // person is told has happened must be on disk (only background work opts out: AsyncCommit)
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL listening on port {} with data in {}", started.getPort(), dataDirectory);
             return started;
