@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
@@ -33,7 +34,9 @@ final class BackendTokenDecoder implements JwtDecoder {
 
     private final SecretKey key;
     private final OAuth2TokenValidator<Jwt> validator;
-    private final MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+    // our issuer is a name, not a URL: Spring's default conversion tries it as a URL, and fails, on every request
+    private final MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(
+            Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
     private final JsonMapper json = JsonMapper.builder().build();
     private final ThreadLocal<Mac> macs;
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How background jobs run and retry.
  *
  * @param enabled         run jobs in this instance (every instance may; the database hands each job to one)
- * @param threads         worker threads per instance
+ * @param threads         worker threads per instance: two, so background work holds at most two of the database's
+ *                        ten connections and a rush of people booking is answered first (the queue catches up)
  * @param pollingInterval how often an instance looks for due jobs it was not told about directly
  * @param retryBase       the first retry waits this long, each next one twice as long (2^n × base)
  * @param maxAttempts     attempts before a job is given up and written to the dead-letter table
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("app.jobs")
 public record JobProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("4") int threads,
+        @DefaultValue("2") int threads,
         @DefaultValue("5s") Duration pollingInterval,
         @DefaultValue("1s") Duration retryBase,
         @DefaultValue("5") int maxAttempts) {

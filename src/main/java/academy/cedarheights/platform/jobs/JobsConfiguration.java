@@ -32,7 +32,7 @@ class JobsConfiguration {
                 .serializer(serializer)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
-                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollUsingLockAndFetch(1.0, 4.0)
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 .build();

@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -44,6 +47,17 @@ class DatabaseConfiguration {
         return dataSource;
     }
 
+    /**
+     * The queue's table swings from empty to thousands of rows and back within seconds, so its statistics are
+     * never right: planned from them, picking due jobs sorted every due row, and planning it afresh each time
+     * probed the ends of an index full of just-deleted rows (milliseconds a poll, more than running it). The
+     * queue's own connections use one plan per statement, made to walk the indexes every one of its statements
+     * has (by name and instance; by execution time; by heartbeat). Without JIT: the costs that keep the plans on
+     * the indexes would otherwise look worth compiling a poll for.
+     */
+    private static final String QUEUE_PLANS =
+            "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_bitmapscan=off -c jit=off";
+
     @Bean
     JobQueueConnections jobQueueConnections(DatabaseAccess access, @Value("${app.jobs.queue-connections:2}") int size) {
         ConnectionSettings settings = access.application();
@@ -53,8 +67,7 @@ class DatabaseConfiguration {
         dataSource.setUsername(settings.username());
         dataSource.setPassword(settings.password());
         dataSource.setMaximumPoolSize(size);
-        // a plan cached while the queue was empty would read the whole table once thousands of jobs are due
-        dataSource.addDataSourceProperty("options", "-c synchronous_commit=off -c plan_cache_mode=force_custom_plan");
+        dataSource.addDataSourceProperty("options", "-c synchronous_commit=off " + QUEUE_PLANS);
         return new JobQueueConnections(dataSource);
     }
 
@@ -73,6 +86,12 @@ class DatabaseConfiguration {
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(DataSource dataSource) {
         return configuration -> configuration.placeholders(Map.of("app_role", currentUser(dataSource)));
+    }
+
+    /** Spring's client, mapping records by column label ({@link RecordRowMapper}). */
+    @Bean
+    JdbcClient jdbcClient(NamedParameterJdbcTemplate template) {
+        return new RecordMappingJdbcClient(JdbcClient.create(template), DefaultConversionService.getSharedInstance());
     }
 
     @Bean
