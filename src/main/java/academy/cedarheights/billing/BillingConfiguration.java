@@ -13,7 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The payment gateway (Stripe with a key, simulated without) and the billing jobs. */
 @Configuration(proxyBeanMethods = false)
@@ -25,15 +24,14 @@ class BillingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     @Bean
-    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, TransactionTemplate transaction,
-                                  AppProperties app) {
+    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, AppProperties app) {
         if (stripe.live()) {
             log.info("Payments go through Stripe at {}", stripe.apiBase());
             return new StripeGateway(stripe.secretKey(), stripe.apiBase(), stripe.networkRetries(),
                     (int) stripe.readTimeout().toMillis(), app.publicUrl());
         }
         log.info("No STRIPE_SECRET_KEY: payments are simulated");
-        return new SimulatedGateway(jdbc, transaction, app.publicUrl());
+        return new SimulatedGateway(jdbc, app.publicUrl());
     }
 
     @Bean

@@ -60,13 +60,22 @@ class BillingPipeline {
         if (hold == null) {
             return;
         }
-        String customer = hold.stripeCustomerId() != null ? hold.stripeCustomerId() : newCustomer(school, hold);
-        var card = gateway.defaultPaymentMethod(customer);
+        boolean newCustomer = hold.stripeCustomerId() == null;
+        String customer = newCustomer ? gateway.createCustomer(
+                new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName())) : hold.stripeCustomerId();
+        var card = gateway.defaultPaymentMethod(customer, hold.defaultPaymentMethodId());
         if (card.isEmpty()) {
-            transaction.executeWithoutResult(status -> askForCard(school, hold));
+            // a new customer and the request for a card are stored together: one commit, not two
+            transaction.executeWithoutResult(status -> {
+                rememberIfNew(school, hold, newCustomer, customer);
+                askForCard(school, hold);
+            });
             return;
         }
-        Prices prices = transaction.execute(status -> prices(school));
+        Prices prices = transaction.execute(status -> {
+            rememberIfNew(school, hold, newCustomer, customer);
+            return prices(school);
+        });
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
@@ -84,10 +93,15 @@ class BillingPipeline {
         }
     }
 
-    private String newCustomer(UUID school, Billable hold) {
-        String customer = gateway.createCustomer(new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()));
-        transaction.executeWithoutResult(status -> customers.remember(school, hold.payeeId(), customer));
-        return customer;
+    /**
+     * A customer the gateway has just made is stored with the run's next write, before anything is charged to
+     * it. Should the run stop before that (the card lookup failing, say), its retry asks for the customer again
+     * under the same idempotency key and gets the same one back.
+     */
+    private void rememberIfNew(UUID school, Billable hold, boolean isNew, String customer) {
+        if (isNew) {
+            customers.remember(school, hold.payeeId(), customer);
+        }
     }
 
     private void askForCard(UUID school, Billable hold) {

@@ -19,13 +19,12 @@ class StripeCustomers {
         this.jdbc = jdbc;
     }
 
-    /** Records a new customer in the caller's (school-scoped) transaction; the first one recorded wins. */
+    /** Records a new customer in the caller's (school-scoped) transaction, in one statement; the first one recorded wins. */
     void remember(UUID school, UUID payee, String customerId) {
         jdbc.sql("""
-                        update payees set stripe_customer_id = :customer, updated_at = now()
-                         where school_id = :school and id = :payee and stripe_customer_id is null""")
-                .param("school", school).param("payee", payee).param("customer", customerId).update();
-        jdbc.sql("""
+                        with family as (
+                            update payees set stripe_customer_id = :customer, updated_at = now()
+                             where school_id = :school and id = :payee and stripe_customer_id is null)
                         insert into stripe_customers (customer_id, school_id, payee_id) values (:customer, :school, :payee)
                         on conflict do nothing""")
                 .param("school", school).param("payee", payee).param("customer", customerId).update();

@@ -48,14 +48,19 @@ class EmailSending {
     private record Queued(UUID schoolId, String recipient, String template, String model, String status) {
     }
 
+    private record ToSend(Queued email, Branding school) {
+    }
+
     void deliver(UUID emailId) {
-        Queued email = transaction.execute(status -> jdbc.sql(
+        ToSend toSend = transaction.execute(status -> jdbc.sql(
                         "select school_id, recipient, template, model::text as model, status from email_log where id = :id")
-                .param("id", emailId).query(Queued.class).optional().orElse(null));
-        if (email == null || email.status().equals("sent")) {
+                .param("id", emailId).query(Queued.class).optional().filter(queued -> !queued.status().equals("sent"))
+                .map(queued -> new ToSend(queued, schools.branding(queued.schoolId()))).orElse(null));
+        if (toSend == null) {
             return;
         }
-        Branding school = transaction.execute(status -> schools.branding(email.schoolId()));
+        Queued email = toSend.email();
+        Branding school = toSend.school();
         Map<String, Object> model = json.readValue(email.model(), new TypeReference<Map<String, Object>>() { });
         RenderedEmail rendered = renderer.render(EmailTemplate.of(email.template()), school, model);
         String fromName = sender.getPersonal() != null ? school.name() : null;

@@ -15,8 +15,12 @@ public interface PaymentGateway {
     /** The family's customer, created once. */
     String createCustomer(NewCustomer customer);
 
-    /** The customer's default card, if they have one. */
-    Optional<String> defaultPaymentMethod(String customerId);
+    /**
+     * The customer's default card, if they have one.
+     *
+     * @param onFile the card our records hold for the family (mirrored from the provider's events), or null
+     */
+    Optional<String> defaultPaymentMethod(String customerId, String onFile);
 
     /** A monthly subscription whose first invoice is prorated up to the anchor (the 1st of next month). */
     String subscribeMonthly(MonthlyPlan plan);

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The gateway of demo and offline runs (no {@code STRIPE_SECRET_KEY}): it behaves like Stripe in outcome —
@@ -15,12 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SimulatedGateway implements PaymentGateway {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final String publicUrl;
 
-    public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction, String publicUrl) {
+    public SimulatedGateway(JdbcClient jdbc, String publicUrl) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.publicUrl = publicUrl == null ? "" : publicUrl;
     }
 
@@ -34,14 +31,10 @@ public class SimulatedGateway implements PaymentGateway {
         return "cus_sim_" + customer.payeeId().toString().replace("-", "");
     }
 
-    /** The simulated card lives where a real one is mirrored: on the family's record. */
+    /** The simulated card lives where a real one is mirrored: on the family's record, so that one is the card. */
     @Override
-    public Optional<String> defaultPaymentMethod(String customerId) {
-        // the pipeline calls gateways outside its transactions; this simulated one reads ours, so it opens one
-        return transaction.execute(status -> jdbc.sql(
-                        "select default_payment_method_id from payees where stripe_customer_id = :customer")
-                .param("customer", customerId).query(String.class).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst());
+    public Optional<String> defaultPaymentMethod(String customerId, String onFile) {
+        return Optional.ofNullable(onFile);
     }
 
     @Override

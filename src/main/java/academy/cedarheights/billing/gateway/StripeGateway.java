@@ -56,9 +56,12 @@ public class StripeGateway implements PaymentGateway {
                 .putMetadata("payee_id", customer.payeeId().toString()).build(), key(customer.idempotencyKey())).getId());
     }
 
-    /** The default card; a card attached without being made default (Checkout in setup mode) becomes it. */
+    /**
+     * The default card, asked of Stripe (our copy may lag its events, or name a card since removed); a card
+     * attached without being made default (Checkout in setup mode) becomes it.
+     */
     @Override
-    public Optional<String> defaultPaymentMethod(String customerId) {
+    public Optional<String> defaultPaymentMethod(String customerId, String onFile) {
         return call(() -> {
             Customer customer = stripe.v1().customers().retrieve(customerId);
             if (customer.getInvoiceSettings() != null && customer.getInvoiceSettings().getDefaultPaymentMethod() != null) {
