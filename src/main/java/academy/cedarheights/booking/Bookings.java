@@ -39,7 +39,7 @@ public class Bookings {
         this.clock = clock;
     }
 
-    private record Slot(int weekday, String timeZone, int holdDays, LocalDate lastMakeUp) {
+    private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp) {
     }
 
     /**
@@ -53,7 +53,7 @@ public class Bookings {
         if (from.isBefore(today)) {
             throw new InvalidField("start_date", "must not be in the past");
         }
-        LocalDate first = calendars.of(school).firstLesson(slot.weekday(), afterMakeUps(slot, from))
+        LocalDate first = calendars.of(school, slot.calendarVersion()).firstLesson(slot.weekday(), afterMakeUps(slot, from))
                 .orElseThrow(NoLessonsToBook::new);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
         Enrolled enrolled;
@@ -81,13 +81,13 @@ public class Bookings {
 
     /**
      * Locks the slot's row: concurrent bookings of one slot queue here, then the unique indexes refuse all but the
-     * first. The same query finds the last make-up lesson booked in the slot from yesterday in UTC on, which
-     * covers the school's today wherever it is. (Make-up bookings take a share lock on the slot's row, so none
+     * first. The same query reads the version of the school's calendar, and finds the last make-up lesson booked
+     * in the slot from yesterday in UTC on, which covers the school's today wherever it is. (Make-up bookings take a share lock on the slot's row, so none
      * can slip in while this runs.)
      */
     private Slot lockSlot(UUID school, UUID timeslot) {
         return jdbc.sql("""
-                        select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days,
+                        select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days, sc.calendar_version,
                                (select max(m.booked_date) from makeup_credits m
                                  where m.school_id = s.school_id and m.booked_timeslot_id = s.id
                                    and m.status in ('booked', 'used') and m.booked_date >= :earliest) as last_make_up

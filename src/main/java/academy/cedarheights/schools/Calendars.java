@@ -4,18 +4,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A school's lesson calendar, read from its semesters and closures in one query. */
+/**
+ * A school's lesson calendar, read from its semesters and closures in one query, or remembered by the version
+ * the school's row carries (every change to its semesters or closures bumps it, in the database).
+ */
 @Service
 @Transactional(readOnly = true)
 public class Calendars {
 
+    /** Enough for every school of a large deployment; beyond it the memory starts again rather than grow. */
+    private static final int REMEMBERED_SCHOOLS = 1_000;
     private final JdbcClient jdbc;
+    private final Map<UUID, Versioned> remembered = new ConcurrentHashMap<>();
 
     Calendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +41,27 @@ public class Calendars {
                 .stream().collect(Collectors.partitioningBy(Dated::semester,
                         Collectors.mapping(Dated::period, Collectors.toList())));
         return new LessonCalendar(periods.get(true), periods.get(false));
+    }
+
+    /**
+     * The calendar at {@code version} (from {@code schools.calendar_version}, read in the caller's transaction): the
+     * one remembered if it is that version, else read and remembered. Any instance sees a change by the version.
+     */
+    public LessonCalendar of(UUID school, long version) {
+        Versioned known = remembered.get(school);
+        if (known != null && known.version() == version) {
+            return known.calendar();
+        }
+        LessonCalendar calendar = of(school);
+        if (remembered.size() >= REMEMBERED_SCHOOLS) {
+            remembered.clear();
+        }
+        remembered.merge(school, new Versioned(version, calendar),
+                (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        return calendar;
+    }
+
+    private record Versioned(long version, LessonCalendar calendar) {
     }
 
     private record Dated(boolean semester, LessonCalendar.Period period) {

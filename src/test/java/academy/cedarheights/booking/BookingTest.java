@@ -88,6 +88,23 @@ class BookingTest {
     }
 
     @Test
+    void aClosureAddedBetweenTwoBookingsMovesTheSecondOnesFirstLesson() {
+        UUID later = school.slot(teacher, today.plusDays(3).getDayOfWeek().getValue(), "17:00");
+        Answer before = book(parent, child(parent, "First"), slot, "monthly", null);
+        assertThat(before.text("first_lesson_date")).isEqualTo(today.plusDays(3).toString());
+
+        // written past the application, as any writer (another instance, a migration) might: the calendar's
+        // version in the database, not this instance's memory, decides
+        owner.jdbc().sql("""
+                        insert into closures (school_id, semester_id, start_date, end_date, reason)
+                        select school_id, id, :day, :day, 'Snow day' from semesters where school_id = :s""")
+                .param("s", school.id()).param("day", today.plusDays(3)).update();
+
+        Answer after = book(parent, child(parent, "Second"), later, "monthly", null);
+        assertThat(after.text("first_lesson_date")).isEqualTo(today.plusDays(10).toString());
+    }
+
+    @Test
     void twentyConcurrentBookingsOfOneSlotHoldItOnce() throws Exception {
         List<String> children = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
