@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How background jobs run and retry.
  *
  * @param enabled         run jobs in this instance (every instance may; the database hands each job to one)
- * @param threads         worker threads per instance: two, so background work holds at most two of the database's
- *                        ten connections and a rush of people booking is answered first (the queue catches up)
+ * @param threads         worker threads per instance: two, so background work holds at most two of the application
+ *                        pool's eight connections and a rush of people booking is answered first (the queue catches up)
  * @param pollingInterval how often an instance looks for due jobs it was not told about directly
  * @param retryBase       the first retry waits this long, each next one twice as long (2^n × base)
  * @param maxAttempts     attempts before a job is given up and written to the dead-letter table
