@@ -56,16 +56,17 @@ book() { # clients seconds
   psql -d cedar_bench -qX -f bench/reset.sql >/dev/null
   psql -d cedar_bench -qXtA -f bench/pairs.sql | python3 bench/tokens.py "$SECRET" bench > "$OUT/tokens.txt"
   local threads=$(( $1 < 2 ? 1 : 2 ))
-  local line before
-  before=$(python3 bench/cpu.py "$APP")
+  local line app_before db_before app_after db_after
+  read -r app_before db_before < <(python3 bench/cpu.py "$APP")
   line=$(wrk -t "$threads" -c "$1" -d "${2}s" -s bench/booking.lua http://localhost:8080 -- "$OUT/tokens.txt" "$threads" 2>&1 >/dev/null)
   local start=$(date +%s.%N)
   until [ "$(psql -d cedar_bench -qXtAc "select count(*) from scheduled_tasks where task_instance <> 'recurring'")" = 0 ]; do
     sleep 0.2
   done
   local drain=$(echo "$(date +%s.%N) - $start" | bc)
-  printf '%s\t%s\t%.1f\t%s\t%s\n' "$1" "$line" "$drain" "$before" "$(python3 bench/cpu.py "$APP")" \
-    | awk -F'\t' -v OFS='\t' '{split($10, a, " "); split($11, b, " "); $10 = b[1] - a[1]; $11 = b[2] - a[2]; print}'
+  read -r app_after db_after < <(python3 bench/cpu.py "$APP")
+  printf '%s\t%s\t%.1f\t%s\t%s\n' "$1" "$line" "$drain" \
+    "$(echo "$app_after - $app_before" | bc)" "$(echo "$db_after - $db_before" | bc)"
 }
 # The JIT compiles the request path over two to three minutes of load on these two busy cores before the figures
 # settle (see README): WARM unmeasured runs of 15 s first.
