@@ -26,8 +26,12 @@ public class ParentBookings {
         this.idempotency = idempotency;
     }
 
-    /** Another family's student answers 404; a repeated {@code Idempotency-Key} gets the first answer. */
+    /**
+     * Another family's student answers 404; an unproven address 403; a repeated {@code Idempotency-Key} gets the
+     * first answer.
+     */
     public BookingAccepted book(UUID school, Caller caller, BookSlot request, String idempotencyKey) {
+        caller.requireVerifiedEmail();
         families.child(school, caller, request.studentId());
         return idempotency.once(school, caller.subject(), idempotencyKey, request, BookingAccepted.class,
                 () -> bookings.hold(school, request, false));

@@ -3,6 +3,7 @@ package academy.cedarheights.families;
 import java.util.Optional;
 import java.util.UUID;
 
+import academy.cedarheights.identity.EmailVerified;
 import academy.cedarheights.identity.ParentSignedUp;
 import academy.cedarheights.identity.PayeeDirectory;
 import org.springframework.context.event.EventListener;
@@ -10,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Links sign-in identities to families: a parent's new account gets its payee record in the same
- * transaction (or is linked to the one the school already made for that email), and identity can ask
- * which payee a signed-in person is.
+ * Links sign-in identities to families: a parent's new account gets its payee record in the same transaction; a
+ * record the school already made for that address is linked only once the account proves the address (anyone can
+ * type an address: only its owner may see that family's children), and identity can ask which payee a signed-in
+ * person is.
  */
 @Component
 class FamilyAccounts implements PayeeDirectory {
@@ -27,18 +29,32 @@ class FamilyAccounts implements PayeeDirectory {
 
     @EventListener
     void on(ParentSignedUp signedUp) {
-        jdbc.sql("""
+        int created = jdbc.sql("""
                         insert into payees (school_id, name, email, identity_subject)
                         values (:school, :name, :email, :subject)
-                        on conflict (school_id, email) do update
-                           set identity_subject = coalesce(payees.identity_subject, excluded.identity_subject),
-                               updated_at = now()""")
+                        on conflict (school_id, email) do nothing""")
                 .param("school", signedUp.schoolId())
                 .param("name", signedUp.name())
                 .param("email", signedUp.email())
                 .param("subject", signedUp.subject())
                 .update();
-        welcome.send(signedUp.schoolId(), signedUp.email(), signedUp.name());
+        if (created == 1) {
+            welcome.send(signedUp.schoolId(), signedUp.email(), signedUp.name());
+        }
+    }
+
+    /** The owner proved the address: the family record the school made for it becomes theirs. */
+    @EventListener
+    void on(EmailVerified verified) {
+        jdbc.sql("""
+                        update payees set identity_subject = :subject, updated_at = now()
+                         where school_id = :school and email = :email and identity_subject is null
+                           and not exists (select 1 from payees p where p.school_id = :school
+                                                                    and p.identity_subject = :subject)""")
+                .param("school", verified.schoolId())
+                .param("email", verified.email())
+                .param("subject", verified.subject())
+                .update();
     }
 
     @Override

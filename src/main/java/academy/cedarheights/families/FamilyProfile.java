@@ -9,6 +9,7 @@ import java.util.UUID;
 import academy.cedarheights.notifications.EmailLog;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.EmailNotVerified;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,7 @@ public class FamilyProfile {
 
     /**
      * Creates the caller's payee, or updates it: bound to the sign-in identity, or adopting the record the
-     * school already made for the caller's email.
+     * school already made for the caller's email — only when the caller proved that address.
      */
     public Saved save(UUID school, Caller caller, ProfileRequest request) {
         Optional<Payee> existing = own(school, caller);
@@ -54,6 +55,7 @@ public class FamilyProfile {
         values.put("email", caller.email());
         values.put("phone", request.phone());
         values.put("subject", caller.subject());
+        values.put("verified", caller.emailVerified());
         boolean inserted = jdbc.sql("""
                         insert into payees (school_id, name, email, phone, identity_subject)
                         values (:school, :name, :email, :phone, :subject)
@@ -61,11 +63,14 @@ public class FamilyProfile {
                            set name = excluded.name, phone = excluded.phone,
                                identity_subject = coalesce(payees.identity_subject, excluded.identity_subject),
                                updated_at = now()
-                         where payees.identity_subject is null or payees.identity_subject = excluded.identity_subject
+                         where payees.identity_subject = excluded.identity_subject
+                            or (payees.identity_subject is null and :verified)
                         returning (xmax = 0) as inserted""")
                 .params(values).query(Boolean.class).optional()
-                .orElseThrow(() -> new academy.cedarheights.platform.web.AlreadyExists(
-                        "Another sign-in already owns the family record for " + caller.email() + "."));
+                .orElseThrow(() -> caller.emailVerified()
+                        ? new academy.cedarheights.platform.web.AlreadyExists(
+                                "Another sign-in already owns the family record for " + caller.email() + ".")
+                        : new EmailNotVerified());
         Payee payee = own(school, caller).orElseThrow();
         if (existing.isEmpty()) {
             audit.created(school, caller.email(), "payee", payee.id(), payee);
@@ -90,6 +95,16 @@ public class FamilyProfile {
     public Student addChild(UUID school, Caller caller, StudentDetails child) {
         Payee payee = own(school, caller).orElseThrow(FamilyNotSetUp::new);
         return students.add(school, caller.email(), payee.id(), child);
+    }
+
+    /**
+     * The caller's payee when they may hold a lesson slot for it: holding commits the school's time, so it needs a
+     * proven address (403 {@code email-not-verified}); 404 before their profile exists.
+     */
+    @Transactional(readOnly = true)
+    public Payee payeeWhoMayHold(UUID school, Caller caller) {
+        caller.requireVerifiedEmail();
+        return payee(school, caller);
     }
 
     /** The caller's payee, or 404 before their profile exists. */

@@ -9,7 +9,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Built-in sign-in accounts (email and password) of a school, for schools without Supabase. */
+/**
+ * Built-in sign-in accounts (email and password) of a school, for schools without Supabase. Addresses are stored
+ * normalised ({@code EmailAddresses}); an account's address counts as proven once {@code email_verified_at} is set.
+ */
 @Service
 @Transactional
 public class Accounts {
@@ -24,12 +27,21 @@ public class Accounts {
         this.jdbc = jdbc;
     }
 
-    /** Creates the account unless the email already has one; returns the account's id either way. */
-    public UUID ensure(UUID schoolId, String email, String rawPassword) {
-        return find(schoolId, email).map(Account::id).orElseGet(() -> insert(schoolId, email, rawPassword));
+    /** An account as sign-in needs it. */
+    record Account(UUID id, String email, String passwordHash, boolean emailVerified) {
     }
 
-    /** Creates a new account; refuses an email the school already knows. */
+    /**
+     * Creates the account with a proven address unless the email already has one (the demo's own accounts);
+     * returns the account's id either way.
+     */
+    public UUID ensureVerified(UUID schoolId, String email, String rawPassword) {
+        UUID id = find(schoolId, email).map(Account::id).orElseGet(() -> insert(schoolId, email, rawPassword));
+        markVerified(schoolId, id);
+        return id;
+    }
+
+    /** Creates a new account, its address not yet proven; refuses an email the school already knows. */
     UUID register(UUID schoolId, String email, String rawPassword) {
         if (find(schoolId, email).isPresent()) {
             throw new EmailAlreadyRegistered();
@@ -37,21 +49,28 @@ public class Accounts {
         return insert(schoolId, email, rawPassword);
     }
 
-    /** The account's id when the password is right; always spends one password check. */
+    /** The account when the password is right; always spends one password check. */
     @Transactional(readOnly = true)
-    Optional<UUID> authenticate(UUID schoolId, String email, String rawPassword) {
-        Optional<Account> account = find(schoolId, email);
+    Optional<Account> authenticate(Optional<Account> account, String rawPassword) {
         String hash = account.map(Account::passwordHash).orElse(absentAccountHash);
         boolean matches = passwords.matches(rawPassword, hash);
-        return account.filter(found -> matches).map(Account::id);
+        return account.filter(found -> matches);
     }
 
-    private Optional<Account> find(UUID schoolId, String email) {
-        return jdbc.sql("select id, password_hash from accounts where school_id = :school and email = :email")
-                .param("school", schoolId)
-                .param("email", email)
-                .query(Account.class)
-                .optional();
+    @Transactional(readOnly = true)
+    Optional<Account> find(UUID schoolId, String email) {
+        return jdbc.sql("""
+                        select id, email::text as email, password_hash, email_verified_at is not null as email_verified
+                          from accounts where school_id = :school and email = :email""")
+                .param("school", schoolId).param("email", email).query(Account.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Account> byId(UUID schoolId, UUID accountId) {
+        return jdbc.sql("""
+                        select id, email::text as email, password_hash, email_verified_at is not null as email_verified
+                          from accounts where school_id = :school and id = :id""")
+                .param("school", schoolId).param("id", accountId).query(Account.class).optional();
     }
 
     private UUID insert(UUID schoolId, String email, String rawPassword) {
@@ -63,12 +82,17 @@ public class Accounts {
                 .single();
     }
 
+    /** The owner of the address proved it (a verification link, an invitation or a password reset reached them). */
+    void markVerified(UUID schoolId, UUID accountId) {
+        jdbc.sql("""
+                        update accounts set email_verified_at = coalesce(email_verified_at, now())
+                         where school_id = :school and id = :id""")
+                .param("school", schoolId).param("id", accountId).update();
+    }
+
     /** Replaces the account's password (the caller has checked the policy and the right to do so). */
     void changePassword(UUID schoolId, UUID accountId, String rawPassword) {
         jdbc.sql("update accounts set password_hash = :hash where school_id = :school and id = :id")
                 .param("school", schoolId).param("id", accountId).param("hash", passwords.encode(rawPassword)).update();
-    }
-
-    private record Account(UUID id, String passwordHash) {
     }
 }

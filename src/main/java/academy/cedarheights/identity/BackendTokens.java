@@ -11,7 +11,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues our own HS256 token: {@code sub}, {@code email}, {@code role}, {@code school}, {@code iat}, {@code exp}, {@code iss}. */
+/**
+ * Issues our own HS256 token: {@code sub}, {@code email}, {@code email_verified}, {@code role}, {@code school},
+ * {@code iat}, {@code exp}, {@code iss}, and the session it belongs to ({@code sid}, {@code auth_time}, {@code gen},
+ * {@code idp}; see {@link Sessions}).
+ */
 @Component
 class BackendTokens {
 
@@ -25,7 +29,7 @@ class BackendTokens {
         this.clock = clock;
     }
 
-    TokenAnswer issue(Caller caller) {
+    TokenAnswer issue(Caller caller, SessionClaims session) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -35,9 +39,15 @@ class BackendTokens {
                 .claim("email", caller.email())
                 .claim("role", caller.role().claim())
                 .claim("school", caller.school())
+                .claim("email_verified", caller.emailVerified())
+                .claim("sid", session.id().toString())
+                .claim("auth_time", session.startedAt().getEpochSecond())
+                .claim("gen", session.generation())
+                .claim("idp", session.method())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return new TokenAnswer(token, "Bearer", properties.lifetime().toSeconds(), caller.role().claim());
+        return new TokenAnswer(token, "Bearer", properties.lifetime().toSeconds(), caller.role().claim(),
+                caller.emailVerified());
     }
 }

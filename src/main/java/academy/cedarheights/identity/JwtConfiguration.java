@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
@@ -16,6 +20,7 @@ import academy.cedarheights.platform.persistence.DatabaseProperties;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,10 +46,11 @@ class JwtConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(backendTokenKey));
     }
 
-    /** Validates every protected request's token: signature, expiry (60 s leeway) and our issuer. */
+    /** Validates every protected request's token: signature, expiry (60 s leeway), our issuer, a session not ended. */
     @Bean
-    JwtDecoder backendTokenDecoder(SecretKey backendTokenKey, JwtProperties jwt) {
-        return new BackendTokenDecoder(backendTokenKey, JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+    JwtDecoder backendTokenDecoder(SecretKey backendTokenKey, JwtProperties jwt, Sessions sessions) {
+        return new BackendTokenDecoder(backendTokenKey, new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(jwt.issuer()), sessions));
     }
 
     static byte[] secret(JwtProperties jwt, DatabaseProperties database, Path dataDir) {
@@ -62,22 +68,51 @@ class JwtConfiguration {
         return generatedDemoSecret(dataDir.resolve("jwt-secret"));
     }
 
+    /**
+     * The demo's key file: written to a temporary file that is born readable by its owner only, then moved into place
+     * atomically, so no other user ever sees it half-written or readable. A key file others may read is refused.
+     */
     private static byte[] generatedDemoSecret(Path file) {
         try {
             if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
                 byte[] random = new byte[48];
                 new SecureRandom().nextBytes(random);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(random));
+                Path temporary = ownerOnlyTemporaryFile(file.getParent());
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(random));
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the folder's own permissions apply
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
+                    Files.deleteIfExists(temporary);
                 }
             }
+            requireOwnerOnly(file);
             return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the demo token key in " + file, e);
+        }
+    }
+
+    private static Path ownerOnlyTemporaryFile(Path folder) throws IOException {
+        try {
+            return Files.createTempFile(folder, ".jwt-secret", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(folder, ".jwt-secret", ".tmp"); // Windows: the folder's own permissions apply
+        }
+    }
+
+    static void requireOwnerOnly(Path file) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                || permission.name().startsWith("OTHERS"))) {
+            throw new IllegalStateException("The token key " + file + " may be read by other users ("
+                    + PosixFilePermissions.toString(permissions) + "); run chmod 600 on it, or set JWT_SECRET.");
         }
     }
 }

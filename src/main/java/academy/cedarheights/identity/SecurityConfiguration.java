@@ -51,7 +51,8 @@ class SecurityConfiguration {
                 .cors(cors -> { })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/auth/me").authenticated()
+                        .requestMatchers("/api/v1/auth/me", "/api/v1/auth/sign-out-everywhere",
+                                "/api/v1/auth/verification-email").authenticated()
                         .requestMatchers("/api/v1/auth/**", "/api/v1/public/**", "/api/v1/webhooks/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.claim())
                         .requestMatchers("/api/v1/teacher/**").hasRole(Role.TEACHER.claim())

@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.EmailAddresses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +23,16 @@ public class SignIn {
     private final SignInLimits limits;
     private final ObjectProvider<PayeeDirectory> payees;
     private final SupabasePasswords supabasePasswords;
+    private final EmailVerifications verifications;
+    private final Sessions sessions;
+    private final JwtDecoder backendTokens;
 
     SignIn(PasswordSignIn passwords, SchoolSignUp schoolSignUp, SupabaseExchange supabase, SignInLimits limits,
-           ObjectProvider<PayeeDirectory> payees, SupabasePasswords supabasePasswords) {
+           ObjectProvider<PayeeDirectory> payees, SupabasePasswords supabasePasswords,
+           EmailVerifications verifications, Sessions sessions, JwtDecoder backendTokens) {
+        this.verifications = verifications;
+        this.sessions = sessions;
+        this.backendTokens = backendTokens;
         this.supabasePasswords = supabasePasswords;
         this.passwords = passwords;
         this.schoolSignUp = schoolSignUp;
@@ -35,18 +45,50 @@ public class SignIn {
         limits.countAddress(clientAddress);
     }
 
+    /** An address that is not one cannot have an account: the same refusal as a wrong password. */
     public TokenAnswer login(CurrentSchool school, String email, String password) {
-        return passwords.login(school, email, password);
+        return passwords.login(school, EmailAddresses.normalised(email).orElseThrow(BadCredentials::new), password);
     }
 
+    /** A parent's account, address unproven until the emailed link is opened; the answer says so. */
     public TokenAnswer signUpParent(CurrentSchool school, String email, String password, String name) {
-        return passwords.signUp(school, email, password, name);
+        return passwords.signUp(school, EmailAddresses.normalise("email", email), password, name);
+    }
+
+    /** Proves the address of the link's account and signs it in, now with the role the address earns. */
+    public TokenAnswer verifyEmail(CurrentSchool school, String token) {
+        AccountLinks.Holder holder = verifications.verify(school, token);
+        return passwords.signedIn(school, holder.accountId(), holder.email(), true, "verify_email");
+    }
+
+    /** Emails the verification link again to the caller's own address (a few times a window). */
+    public void resendVerification(CurrentSchool school, Caller caller) {
+        verifications.resend(school, caller);
+    }
+
+    /** Every token issued to the caller's identity until now is refused: by refresh at once, elsewhere within a minute. */
+    public void signOutEverywhere(Caller caller) {
+        sessions.endEverywhere(caller.school(), caller.subject());
+    }
+
+    /** Ends the session of a page's cookie; a token that is not valid any more has nothing left to end. */
+    public void signOut(String backendToken) {
+        try {
+            sessions.end(backendTokens.decode(backendToken));
+        } catch (JwtException alreadyInvalid) {
+            // expired, ended or forged: nothing to revoke
+        }
+    }
+
+    /** Whether strangers may create schools on this deployment. */
+    public boolean schoolSignUpOpen() {
+        return schoolSignUp.open();
     }
 
     public SchoolSignUpAnswer signUpSchool(String schoolName, String slug, String timeZone, String currency,
                                            String adminEmail, String adminPassword) {
-        SchoolSignUp.Answer answer = schoolSignUp.signUp(
-                new SchoolSignUp.Request(schoolName, slug, timeZone, currency, adminEmail, adminPassword));
+        SchoolSignUp.Answer answer = schoolSignUp.signUp(new SchoolSignUp.Request(schoolName, slug, timeZone, currency,
+                EmailAddresses.normalise("admin_email", adminEmail), adminPassword));
         return new SchoolSignUpAnswer(answer.slug(), answer.backendJwt(), answer.tokenType(), answer.expiresIn(),
                 answer.role());
     }
@@ -75,7 +117,8 @@ public class SignIn {
     public Me me(CurrentSchool school, Caller caller) {
         Optional<UUID> payee = Optional.ofNullable(payees.getIfAvailable())
                 .flatMap(directory -> directory.payeeOf(school.id(), caller.subject()));
-        return new Me(caller.subject(), caller.email(), caller.role().claim(), caller.school(), payee.orElse(null));
+        return new Me(caller.subject(), caller.email(), caller.role().claim(), caller.school(), payee.orElse(null),
+                caller.emailVerified());
     }
 
     private static String bearerToken(String authorization) {

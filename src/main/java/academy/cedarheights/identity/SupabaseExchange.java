@@ -31,10 +31,14 @@ class SupabaseExchange {
     private final Schools schools;
     private final SignInAudit audit;
     private final TransactionTemplate transaction;
+    private final Sessions sessions;
+    private final Accounts accounts;
 
     SupabaseExchange(SupabaseProperties properties, IdentityProperties identity, JwtDecoder backendTokens,
                      JwtProperties jwt, Roles roles, BackendTokens tokens, Schools schools, SignInAudit audit,
-                     TransactionTemplate transaction, Clock clock) {
+                     TransactionTemplate transaction, Clock clock, Sessions sessions, Accounts accounts) {
+        this.sessions = sessions;
+        this.accounts = accounts;
         this.supabase = new SupabaseTokens(properties, identity.signingKeyRefetchInterval(), clock);
         this.backendTokens = backendTokens;
         this.jwt = jwt;
@@ -57,11 +61,12 @@ class SupabaseExchange {
             audit.refused(school.id(), "supabase", "supabase", e.getMessage());
             throw e;
         }
+        // Supabase confirms addresses before it signs anyone in (the project keeps "Confirm email" on)
         return transaction.execute(status -> {
             Caller caller = new Caller(identity.subject(), identity.email(),
-                    roles.of(school.id(), identity.email()), school.slug());
+                    roles.of(school.id(), identity.email(), true), school.slug(), true);
             audit.signedIn(school.id(), caller, "supabase");
-            return tokens.issue(caller);
+            return tokens.issue(caller, sessions.start(school.slug(), caller.subject(), SessionClaims.SUPABASE));
         });
     }
 
@@ -73,12 +78,32 @@ class SupabaseExchange {
         Jwt current = decodeBackendToken(token);
         String slug = current.getClaimAsString("school");
         SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new TokenRejected("The token's school no longer exists."));
+        SessionClaims session = sessions.continued(current);
         return TenantContext.callAs(school.id(), () -> transaction.execute(status -> {
             String email = current.getClaimAsString("email");
-            Caller caller = new Caller(current.getSubject(), email, roles.of(school.id(), email), slug);
+            boolean verified = emailVerified(school.id(), current.getSubject(), session);
+            Caller caller = new Caller(current.getSubject(), email, roles.of(school.id(), email, verified), slug, verified);
             audit.signedIn(school.id(), caller, "refresh");
-            return tokens.issue(caller);
+            return tokens.issue(caller, session);
         }));
+    }
+
+    /** A Supabase identity is proven; a built-in account must still exist, and says itself whether it is proven. */
+    private boolean emailVerified(java.util.UUID school, String subject, SessionClaims session) {
+        if (SessionClaims.SUPABASE.equals(session.method())) {
+            return true;
+        }
+        return parseUuid(subject).flatMap(id -> accounts.byId(school, id))
+                .orElseThrow(() -> new TokenRejected("The account of this token no longer exists."))
+                .emailVerified();
+    }
+
+    private static java.util.Optional<java.util.UUID> parseUuid(String subject) {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Jwt decodeBackendToken(String token) {

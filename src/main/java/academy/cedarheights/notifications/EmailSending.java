@@ -1,5 +1,6 @@
 package academy.cedarheights.notifications;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +47,8 @@ class EmailSending {
         this.json = json;
     }
 
+    static final String REMOVED = "[one-time link removed from the log]";
+
     private record Queued(UUID schoolId, String recipient, String template, String model, String status) {
     }
 
@@ -62,24 +66,47 @@ class EmailSending {
         Queued email = toSend.email();
         Branding school = toSend.school();
         Map<String, Object> model = json.readValue(email.model(), new TypeReference<Map<String, Object>>() { });
-        RenderedEmail rendered = renderer.render(EmailTemplate.of(email.template()), school, model);
+        EmailTemplate template = EmailTemplate.of(email.template());
+        RenderedEmail rendered = renderer.render(template, school, model);
         String fromName = sender.getPersonal() != null ? school.name() : null;
+        List<String> secrets = mail.deliversToEmailLog() ? List.of() : template.secretLinks().stream()
+                .map(key -> String.valueOf(model.get(key))).toList();
+        RenderedEmail logged = redacted(rendered, secrets);
         try {
             Delivered delivered = mail.send(new OutgoingEmail(emailId, sender.getAddress(), fromName, email.recipient(),
                     rendered.subject(), rendered.html(), rendered.text()));
-            record(emailId, rendered, "sent", delivered, null);
+            record(emailId, logged, "sent", delivered, null, template);
         } catch (DeliveryRefused e) {
-            record(emailId, rendered, "failed", null, e.getMessage());
+            record(emailId, logged, "failed", null, e.getMessage(), template);
         } catch (DeliveryFailed e) {
-            record(emailId, rendered, "queued", null, e.getMessage());
+            record(emailId, logged, "queued", null, e.getMessage(), template);
             throw e;
         }
     }
 
-    private void record(UUID emailId, RenderedEmail rendered, String outcome, Delivered delivered, String error) {
+    /**
+     * What the log keeps of an email delivered by a real provider: the one-time links (a password reset, a
+     * verification, an invitation) replaced, so that reading the log — an admin, a backup — never lets anyone act as
+     * the recipient. The outbox is the recipient's mailbox, so it keeps them.
+     */
+    private static RenderedEmail redacted(RenderedEmail rendered, List<String> secrets) {
+        String html = rendered.html();
+        String text = rendered.text();
+        for (String secret : secrets) {
+            html = html.replace(HtmlUtils.htmlEscape(secret), REMOVED).replace(secret, REMOVED);
+            text = text.replace(secret, REMOVED);
+        }
+        return new RenderedEmail(rendered.subject(), html, text);
+    }
+
+    private void record(UUID emailId, RenderedEmail rendered, String outcome, Delivered delivered, String error,
+                        EmailTemplate template) {
+        // once the email will not be sent again, the model needs its one-time links no more either
+        List<String> forget = outcome.equals("queued") || mail.deliversToEmailLog() ? List.of() : template.secretLinks();
         transaction.executeWithoutResult(status -> jdbc.sql("""
                         update email_log set status = :status, subject = :subject, body_text = :text, body_html = :html,
                                provider = :provider, provider_message_id = :message, error = :error,
+                               model = model - cast(:forget as text[]),
                                attempts = attempts + 1, sent_at = case when :status = 'sent' then now() end
                          where id = :id""")
                 .param("id", emailId).param("status", outcome).param("subject", rendered.subject())
@@ -87,6 +114,7 @@ class EmailSending {
                 .param("provider", delivered == null ? null : delivered.provider())
                 .param("message", delivered == null ? null : delivered.messageId())
                 .param("error", error)
+                .param("forget", forget.toArray(String[]::new))
                 .update());
     }
 }

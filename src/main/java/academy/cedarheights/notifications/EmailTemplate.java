@@ -2,6 +2,7 @@ package academy.cedarheights.notifications;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The emails Cedar Heights sends, each with the model keys it needs (dates as {@code YYYY-MM-DD}, times as
@@ -25,7 +26,13 @@ public enum EmailTemplate {
     LESSON_REMINDER("Reminder: [(${student})]'s lesson [(${fmt.relativeDay(lesson_date)})] at [(${fmt.time(start_time)})]",
             "parent_name", "student", "teacher", "lesson_date", "start_time"),
     WELCOME("Welcome to [(${school.name})]", "parent_name", "portal_url"),
-    PASSWORD_RESET("Reset your [(${school.name})] password", "reset_url", "expires_in_minutes");
+    PASSWORD_RESET("Reset your [(${school.name})] password", "reset_url", "expires_in_minutes"),
+    VERIFY_EMAIL("Confirm your email address for [(${school.name})]", "verify_url", "expires_in_hours"),
+    INVITATION("You are invited to [(${school.name})] as [(${role_name})]",
+            "accept_url", "role_name", "invited_by", "expires_on");
+
+    /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */
+    private static final Set<String> SECRET_LINKS = Set.of("reset_url", "verify_url", "accept_url");
 
     private final String subject;
     private final List<String> required;
@@ -33,6 +40,14 @@ public enum EmailTemplate {
     EmailTemplate(String subject, String... required) {
         this.subject = subject;
         this.required = List.of(required);
+    }
+
+    /**
+     * The model keys of this email that carry a one-time link: once a real provider has it, the email log keeps the
+     * email with those links removed.
+     */
+    List<String> secretLinks() {
+        return required.stream().filter(SECRET_LINKS::contains).toList();
     }
 
     /** The name in the email log and of the template files, e.g. {@code booking_confirmation}. */

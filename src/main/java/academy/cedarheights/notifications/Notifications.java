@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.notifications.delivery.MailDelivery;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.jobs.Jobs;
 import academy.cedarheights.schools.Schools;
@@ -31,10 +32,12 @@ public class Notifications {
     private final JsonMapper json;
     private final Schools schools;
     private final AppProperties app;
+    private final MailDelivery mail;
 
     Notifications(JdbcClient jdbc, Jobs jobs, OneTimeTask<EmailJob> sendEmail, OneTimeTask<TextJob> sendText,
                   ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json,
-                  Schools schools, AppProperties app) {
+                  Schools schools, AppProperties app, MailDelivery mail) {
+        this.mail = mail;
         this.schools = schools;
         this.app = app;
         this.jdbc = jdbc;
@@ -43,6 +46,15 @@ public class Notifications {
         this.sendText = sendText;
         this.texts = texts;
         this.json = json;
+    }
+
+    /**
+     * Whether emails stay in the local outbox (no provider configured): then the email log, and the server's log, are
+     * where a person finds their links.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public boolean deliveredToLocalOutbox() {
+        return mail.deliversToEmailLog();
     }
 
     /**

@@ -9,6 +9,7 @@ import academy.cedarheights.families.ReminderPreferences;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.ReturnTargets;
 import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -36,7 +37,7 @@ class ProfilePages {
     @GetMapping("/parent/profile")
     String profile(CurrentSchool school, Caller caller, @RequestParam(name = "next", required = false) String next,
                    Model model) {
-        model.addAttribute("next", next);
+        model.addAttribute("next", ReturnTargets.safe(next));
         if (!families.hasProfile(school.id(), caller)) {
             return page(school, caller, model, FormErrors.none(), "", "", false);
         }
@@ -56,8 +57,8 @@ class ProfilePages {
             return page(school, caller, model, errors, name, phone, false);
         }
         families.save(school.id(), caller, request);
-        if (next != null && next.startsWith("/") && !next.startsWith("//")) {
-            return "redirect:" + next;
+        if (ReturnTargets.safe(next) != null) {
+            return "redirect:" + ReturnTargets.safe(next);
         }
         return page(school, caller, model, errors, name, phone, true);
     }

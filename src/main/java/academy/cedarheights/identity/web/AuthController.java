@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
@@ -38,30 +37,54 @@ class AuthController {
         this.schools = schools;
     }
 
-    record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+    // addresses are checked by EmailAddresses, without a regular expression, and lengths first
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
     }
 
-    record SignUpRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
+    record SignUpRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
                          @NotBlank @Size(max = 200) String name) {
+    }
+
+    record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
     }
 
     record SchoolSignUpRequest(@NotBlank @Size(max = 200) String schoolName, @NotBlank @Size(max = 40) String slug,
                                @NotBlank @Size(max = 64) String timeZone, @NotBlank @Size(min = 3, max = 3) String currency,
-                               @NotBlank @Email @Size(max = 254) String adminEmail,
+                               @NotBlank @Size(max = 254) String adminEmail,
                                @NotBlank @Size(max = 200) String adminPassword) {
     }
 
     @PostMapping("/login")
     @Operation(summary = "Sign in with a built-in account; one answer for unknown email and wrong password")
     TokenAnswer login(CurrentSchool school, @Valid @RequestBody LoginRequest request) {
-        return signIn.login(school, request.email().trim(), request.password());
+        return signIn.login(school, request.email(), request.password());
     }
 
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a parent's built-in account and sign in")
+    @Operation(summary = "Create a parent's built-in account and sign in; the address is proven by the emailed link")
     TokenAnswer signUp(CurrentSchool school, @Valid @RequestBody SignUpRequest request) {
-        return signIn.signUpParent(school, request.email().trim(), request.password(), request.name().trim());
+        return signIn.signUpParent(school, request.email(), request.password(), request.name().trim());
+    }
+
+    @PostMapping("/verify-email")
+    @Operation(summary = "Prove the address with the emailed link's token; signs in with the role it earns")
+    TokenAnswer verifyEmail(CurrentSchool school, @Valid @RequestBody VerifyEmailRequest request) {
+        return signIn.verifyEmail(school, request.token());
+    }
+
+    @PostMapping("/verification-email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send the verification link again to the caller's own address (rate-limited)")
+    void resendVerification(CurrentSchool school, Caller caller) {
+        signIn.resendVerification(school, caller);
+    }
+
+    @PostMapping("/sign-out-everywhere")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End every session of the caller: older tokens are refused (by refresh at once, elsewhere within a minute)")
+    void signOutEverywhere(Caller caller) {
+        signIn.signOutEverywhere(caller);
     }
 
     @PostMapping("/signup-school")
@@ -69,7 +92,7 @@ class AuthController {
     @Operation(summary = "Create a school with its first admin (unless APP_SCHOOL_SIGNUP=false)")
     SignIn.SchoolSignUpAnswer signUpSchool(@Valid @RequestBody SchoolSignUpRequest request) {
         return signIn.signUpSchool(request.schoolName(), request.slug(), request.timeZone(), request.currency(),
-                request.adminEmail().trim(), request.adminPassword());
+                request.adminEmail(), request.adminPassword());
     }
 
     @PostMapping("/exchange")

@@ -31,7 +31,7 @@ class PasswordResetPages {
     @PostMapping("/forgot-password")
     String send(CurrentSchool school, @RequestParam(name = "email", defaultValue = "") String email, Model model) {
         if (!email.isBlank()) {
-            resets.request(school.id(), email);
+            resets.request(school, email);
         }
         model.addAttribute("sent", true);
         return "identity/forgot-password";
@@ -49,7 +49,7 @@ class PasswordResetPages {
                  @RequestParam(name = "password", defaultValue = "") String password, Model model,
                  HttpServletResponse response) {
         try {
-            resets.reset(school.id(), token, password);
+            resets.reset(school, token, password);
             return "redirect:/sign-in?reset";
         } catch (InvalidField refused) {
             response.setStatus(400);

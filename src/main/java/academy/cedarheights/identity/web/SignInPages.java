@@ -1,11 +1,15 @@
 package academy.cedarheights.identity.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.identity.TokenAnswer;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.EmailAddresses;
+import academy.cedarheights.platform.web.ReturnTargets;
 import academy.cedarheights.platform.web.DependencyUnavailable;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.InvalidField;
@@ -95,12 +99,16 @@ class SignInPages {
         if (name.isBlank()) {
             errors.add("name", "Please tell us your name.");
         }
-        if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+        if (EmailAddresses.normalised(email).isEmpty()) {
             errors.add("email", "Please enter an email address like name@example.com.");
         }
         if (!errors.any()) {
             try {
-                return signedIn(signIn.signUpParent(school, email.trim(), password, name.trim()), next, request, response);
+                TokenAnswer answer = signIn.signUpParent(school, email, password, name.trim());
+                SessionCookie.write(request, response, answer.backendJwt(), Duration.ofSeconds(answer.expiresIn()));
+                String target = ReturnTargets.safe(next);
+                return "redirect:/verify-email/sent" + (target == null ? ""
+                        : "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
             } catch (InvalidField | ConflictWithCurrentState | TooManyRequests refused) {
                 errors = refused instanceof ConflictWithCurrentState
                         ? FormErrors.none().add("email", "An account with this email exists already; please sign in.")
@@ -115,8 +123,13 @@ class SignInPages {
         return "identity/sign-up";
     }
 
+    /** Ends the cookie's session on the server too, so a copy of the cookie is worth nothing afterwards. */
     @PostMapping("/sign-out")
     String signOut(HttpServletRequest request, HttpServletResponse response) {
+        String token = SessionCookie.token(request);
+        if (token != null) {
+            signIn.signOut(token);
+        }
         SessionCookie.clear(request, response);
         return "redirect:/";
     }
@@ -131,15 +144,12 @@ class SignInPages {
         return view;
     }
 
-    private static String signedIn(TokenAnswer answer, String next, HttpServletRequest request,
-                                   HttpServletResponse response) {
+    static String signedIn(TokenAnswer answer, String next, HttpServletRequest request, HttpServletResponse response) {
         SessionCookie.write(request, response, answer.backendJwt(), Duration.ofSeconds(answer.expiresIn()));
-        String target = safe(next);
-        return "redirect:" + (target != null ? target : "/" + answer.role());
+        return "redirect:" + ReturnTargets.safeOr(next, "/" + answer.role());
     }
 
-    /** Only a path of this site: an absolute or protocol-relative address would make the form an open redirect. */
     private static String safe(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : null;
+        return ReturnTargets.safe(next);
     }
 }

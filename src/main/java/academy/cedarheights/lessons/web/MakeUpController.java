@@ -90,7 +90,7 @@ class MakeUpController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Book a free lesson with a credit; 409 if the lesson was just taken or the credit is spent")
     MakeUpCredit book(CurrentSchool school, Caller caller, @Valid @RequestBody MakeUpBooking booking) {
-        UUID payee = families.payee(school.id(), caller).id();
+        UUID payee = families.payeeWhoMayHold(school.id(), caller).id();
         return bookings.book(school.id(), payee, caller.email(), booking.makeupId(), booking.timeslotId(), booking.date());
     }
 

@@ -50,7 +50,7 @@ class MakeUpPages {
                 @RequestParam("timeslot_id") UUID timeslot, @RequestParam("date") LocalDate date, Model model,
                 HttpServletResponse response) {
         try {
-            bookings.book(school.id(), families.payee(school.id(), caller).id(), caller.email(), credit, timeslot, date);
+            bookings.book(school.id(), families.payeeWhoMayHold(school.id(), caller).id(), caller.email(), credit, timeslot, date);
             return "redirect:/parent/makeups";
         } catch (ConflictWithCurrentState | InvalidField refused) {
             response.setStatus(409);

@@ -8,4 +8,12 @@ public interface MailDelivery {
      * @throws DeliveryFailed  when it may succeed later
      */
     Delivered send(OutgoingEmail email);
+
+    /**
+     * Whether the email log is where the email is delivered (the offline outbox): then it must keep the email whole,
+     * one-time links included; a real provider's copy in the log has them removed.
+     */
+    default boolean deliversToEmailLog() {
+        return false;
+    }
 }

@@ -92,9 +92,9 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
             if (empty) {
                 catalogue.load(schoolId, TEACHER, PARENT, ADMIN, today);
             }
-            accounts.ensure(schoolId, ADMIN, "cedar-admin-demo");
-            accounts.ensure(schoolId, TEACHER, "cedar-teacher-demo");
-            UUID parent = accounts.ensure(schoolId, PARENT, "cedar-parent-demo");
+            accounts.ensureVerified(schoolId, ADMIN, "cedar-admin-demo");
+            accounts.ensureVerified(schoolId, TEACHER, "cedar-teacher-demo");
+            UUID parent = accounts.ensureVerified(schoolId, PARENT, "cedar-parent-demo");
             // the demo parent signs in to the family the catalogue made for them
             jdbc.sql("update payees set identity_subject = :subject where school_id = :school and email = :email"
                             + " and identity_subject is null")

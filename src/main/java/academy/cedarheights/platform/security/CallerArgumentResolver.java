@@ -46,7 +46,8 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver, We
         }
         var jwt = token.getToken();
         return Optional.of(new Caller(jwt.getSubject(), jwt.getClaimAsString("email"),
-                Role.fromClaim(jwt.getClaimAsString("role")), jwt.getClaimAsString("school")));
+                Role.fromClaim(jwt.getClaimAsString("role")), jwt.getClaimAsString("school"),
+                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified"))));
     }
 
     static final class NotSignedIn extends Unauthenticated {

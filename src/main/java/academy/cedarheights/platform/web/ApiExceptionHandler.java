@@ -51,7 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictWithCurrentState.class)
     ProblemDetail conflict(ConflictWithCurrentState e) {
-        return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, e.problemType(), "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(Unauthenticated.class)
@@ -62,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotAllowed.class)
     ProblemDetail notAllowed(NotAllowed e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, e.problemType(), "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(TooManyRequests.class)

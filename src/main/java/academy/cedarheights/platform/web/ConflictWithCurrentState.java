@@ -6,4 +6,9 @@ public class ConflictWithCurrentState extends RuntimeException {
     public ConflictWithCurrentState(String detail) {
         super(detail);
     }
+
+    /** The last segment of the problem's {@code type}, for a conflict a client should tell apart. */
+    public String problemType() {
+        return "conflict";
+    }
 }
