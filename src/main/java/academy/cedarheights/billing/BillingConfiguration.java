@@ -4,6 +4,7 @@ import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.billing.gateway.SimulatedGateway;
 import academy.cedarheights.billing.gateway.StripeGateway;
 import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.jobs.JobDefinitions;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -23,14 +24,27 @@ class BillingConfiguration {
     static final String PROCESS_EVENT = "process-stripe-event";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
+    /**
+     * Stripe with a key. Without one, payments are simulated — on the embedded (demo) database as a matter of course,
+     * with {@code DATABASE_URL} only when the operator says so ({@code APP_PAYMENTS=simulated}), since a school that
+     * forgot its key would otherwise take bookings that nobody pays for.
+     */
     @Bean
-    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, AppProperties app) {
+    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, AppProperties app,
+                                  DatabaseProperties database) {
         if (stripe.live()) {
             log.info("Payments go through Stripe at {}", stripe.apiBase());
             return new StripeGateway(stripe.secretKey(), stripe.apiBase(), stripe.networkRetries(),
                     (int) stripe.readTimeout().toMillis(), app.publicUrl());
         }
-        log.info("No STRIPE_SECRET_KEY: payments are simulated");
+        if (stripe.simulatedInProduction(database.embedded())) {
+            log.warn("APP_PAYMENTS=simulated with DATABASE_URL: no payment is taken; admin pages say so");
+        } else if (!database.embedded()) {
+            throw new IllegalStateException("No payment provider: set STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET), "
+                    + "or APP_PAYMENTS=simulated to run without taking payments.");
+        } else {
+            log.info("No STRIPE_SECRET_KEY: payments are simulated");
+        }
         return new SimulatedGateway(jdbc, app.publicUrl());
     }
 

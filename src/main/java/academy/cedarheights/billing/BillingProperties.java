@@ -9,12 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiBase       {@code STRIPE_API_BASE}: where the Stripe API is (tests point it at a local fake)
  * @param networkRetries the SDK's own quick retries of one call, before our job's backoff takes over
  * @param readTimeout   how long one Stripe call may take before it counts as a transient failure
+ * @param payments      {@code APP_PAYMENTS}: {@code simulated} lets a deployment with {@code DATABASE_URL} run without
+ *                      a payment provider (it refuses to start otherwise)
  */
 @ConfigurationProperties("stripe")
 record BillingProperties(String secretKey, String webhookSecret, @DefaultValue("https://api.stripe.com") String apiBase,
-                         @DefaultValue("1") int networkRetries, @DefaultValue("20s") java.time.Duration readTimeout) {
+                         @DefaultValue("1") int networkRetries, @DefaultValue("20s") java.time.Duration readTimeout,
+                         String payments) {
 
     boolean live() {
         return secretKey != null && !secretKey.isBlank();
+    }
+
+    /** A real deployment that chose, out loud, to take no payments. */
+    boolean simulatedInProduction(boolean embeddedDatabase) {
+        return !live() && !embeddedDatabase && "simulated".equalsIgnoreCase(payments);
     }
 }

@@ -10,6 +10,7 @@ import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.NoSuchRecord;
@@ -32,15 +33,23 @@ public class CardSetups {
     private final Holds holds;
     private final BillingTriggers triggers;
     private final StripeCustomers customers;
+    private final boolean simulatedInProduction;
 
     CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers,
-               StripeCustomers customers) {
+               StripeCustomers customers, BillingProperties properties, DatabaseProperties database) {
         this.customers = customers;
+        this.simulatedInProduction = properties.simulatedInProduction(database.embedded());
         this.jdbc = jdbc;
         this.families = families;
         this.gateway = gateway;
         this.holds = holds;
         this.triggers = triggers;
+    }
+
+    /** A real deployment running without a payment provider ({@code APP_PAYMENTS=simulated}): no card is ever charged. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public boolean simulatedInProduction() {
+        return simulatedInProduction;
     }
 
     /** Where the signed-in parent adds a card. */

@@ -62,6 +62,16 @@ class StripeEvents {
         }
     }
 
+    /**
+     * The school a stored event belongs to, as far as can be told from it now; for a dead letter of its processing,
+     * whose job was scheduled before anyone knew.
+     */
+    Optional<UUID> schoolOfEvent(String eventId) {
+        return transaction.execute(status -> jdbc.sql("select payload::text from stripe_events where id = :id")
+                        .param("id", eventId).query(String.class).optional())
+                .flatMap(payload -> schoolOf(json.readTree(payload).path("data").path("object")));
+    }
+
     private Optional<UUID> schoolOf(JsonNode object) {
         String fromMetadata = object.path("metadata").path("school_id").asString(null);
         if (fromMetadata != null && !fromMetadata.isBlank()) {

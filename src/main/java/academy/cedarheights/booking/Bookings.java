@@ -56,6 +56,9 @@ public class Bookings {
         LocalDate first = calendars.of(school, slot.calendarVersion()).firstLesson(slot.weekday(), afterMakeUps(slot, from))
                 .orElseThrow(NoLessonsToBook::new);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
+        if (!activate) {
+            requireRoomForAnotherHold(school, request.studentId());
+        }
         Enrolled enrolled;
         try {
             enrolled = jdbc.sql("""
@@ -77,6 +80,38 @@ public class Bookings {
     }
 
     private record Enrolled(UUID id, UUID trackingId) {
+    }
+
+    private record Family(UUID payeeId, boolean hasCard, int maxHoldsWithoutCard) {
+    }
+
+    /**
+     * A family without a card may hold only the school's {@code max_holds_without_card} slots at once, or a stranger
+     * could empty a timetable. The family is locked (an advisory lock on its id, after the slot's row lock, so always
+     * in the same order) before its holds are counted: concurrent bookings of one family queue here.
+     */
+    private void requireRoomForAnotherHold(UUID school, UUID student) {
+        Family family = jdbc.sql("""
+                        select p.id as payee_id, p.default_payment_method_id is not null as has_card,
+                               sc.max_holds_without_card
+                          from students st
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          join schools sc on sc.id = st.school_id
+                         where st.school_id = :school and st.id = :student""")
+                .param("school", school).param("student", student).query(Family.class).optional().orElse(null);
+        if (family == null || family.hasCard()) {
+            return;
+        }
+        jdbc.sql("select true from pg_advisory_xact_lock(hashtextextended('family-holds:' || :payee, 0))")
+                .param("payee", family.payeeId().toString()).query(Boolean.class).single();
+        int holds = jdbc.sql("""
+                        select count(*) from enrollments e
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where e.school_id = :school and st.payee_id = :payee and e.status = 'provisional'""")
+                .param("school", school).param("payee", family.payeeId()).query(Integer.class).single();
+        if (holds >= family.maxHoldsWithoutCard()) {
+            throw new TooManyHolds(family.maxHoldsWithoutCard());
+        }
     }
 
     /**

@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 @Transactional
 public class Students {
 
+    /** A family is a household: more children than this is a mistake or an attack, not a family. */
+    static final int MAX_CHILDREN = 10;
+
     static final int YOUNGEST = 4;
     static final int OLDEST = 18;
     static final String SELECT = """
@@ -113,9 +116,18 @@ public class Students {
         return add(school, actor, request.payeeId(), request.details());
     }
 
-    /** Adds a child to a family; the consent time is now. */
+    /** Adds a child to a family (at most {@link #MAX_CHILDREN}); the consent time is now. */
     Student add(UUID school, String actor, UUID payeeId, StudentDetails details) {
         check(school, details);
+        // the family's row is locked first, so two concurrent additions cannot both see room for one more
+        jdbc.sql("select id from payees where school_id = :school and id = :payee for update")
+                .param("school", school).param("payee", payeeId).query(UUID.class).optional();
+        int children = jdbc.sql("""
+                        select count(*) from students where school_id = :school and payee_id = :payee and deleted_at is null""")
+                .param("school", school).param("payee", payeeId).query(Integer.class).single();
+        if (children >= MAX_CHILDREN) {
+            throw new TooManyChildren();
+        }
         UUID id = jdbc.sql("""
                         insert into students (school_id, payee_id, name, birth_date, instrument_id, teacher_pref_id,
                                               consent_policy_accepted_at)

@@ -97,6 +97,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.claim())
                         .requestMatchers("/teacher/**").hasRole(Role.TEACHER.claim())
                         .requestMatchers("/parent/**", "/book/**").hasRole(Role.PARENT.claim())
+                        .requestMatchers("/account/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new SessionCookieAuthentication(backendTokenDecoder, rolesFromClaim()),
                         AnonymousAuthenticationFilter.class)
@@ -127,13 +128,16 @@ class SecurityConfiguration {
         return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
-    /** Exchange and refresh carry a Supabase token (or one to renew) that is theirs to check, not the filter's. */
+    /**
+     * Exchange and refresh carry a Supabase token (or one to renew) that is theirs to check, not the filter's; the
+     * metrics endpoint's bearer token is the scraper's, checked by its own filter.
+     */
     private static BearerTokenResolver backendTokensOnly() {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         return request -> {
             String path = request.getRequestURI();
             return path.equals("/api/v1/auth/exchange") || path.equals("/api/v1/auth/refresh")
-                    ? null : standard.resolve(request);
+                    || path.equals("/actuator/prometheus") ? null : standard.resolve(request);
         };
     }
 

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The identity module's front door for the web layer: every way to sign in, and who the caller is. */
 @Service
@@ -26,10 +27,15 @@ public class SignIn {
     private final EmailVerifications verifications;
     private final Sessions sessions;
     private final JwtDecoder backendTokens;
+    private final Invitations invitations;
+    private final TransactionTemplate transaction;
 
     SignIn(PasswordSignIn passwords, SchoolSignUp schoolSignUp, SupabaseExchange supabase, SignInLimits limits,
            ObjectProvider<PayeeDirectory> payees, SupabasePasswords supabasePasswords,
-           EmailVerifications verifications, Sessions sessions, JwtDecoder backendTokens) {
+           EmailVerifications verifications, Sessions sessions, JwtDecoder backendTokens, Invitations invitations,
+           TransactionTemplate transaction) {
+        this.invitations = invitations;
+        this.transaction = transaction;
         this.verifications = verifications;
         this.sessions = sessions;
         this.backendTokens = backendTokens;
@@ -59,6 +65,12 @@ public class SignIn {
     public TokenAnswer verifyEmail(CurrentSchool school, String token) {
         AccountLinks.Holder holder = verifications.verify(school, token);
         return passwords.signedIn(school, holder.accountId(), holder.email(), true, "verify_email");
+    }
+
+    /** Accepts an invitation with a new password and signs the invitee in with the role it grants. */
+    public TokenAnswer acceptInvitation(CurrentSchool school, String token, String password) {
+        Caller invitee = transaction.execute(status -> invitations.accept(school, token, password));
+        return passwords.signedIn(school, UUID.fromString(invitee.subject()), invitee.email(), true, "invitation");
     }
 
     /** Emails the verification link again to the caller's own address (a few times a window). */

@@ -1,5 +1,8 @@
 package academy.cedarheights.identity;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,18 +29,39 @@ class SignInLimits {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = TooManyRequests.class)
     public void countAddress(String address) {
-        limiter.hit("address:" + address, properties.attemptsPerAddress(), properties.addressWindow())
+        limiter.hit("address:" + network(address), properties.attemptsPerAddress(), properties.addressWindow())
                 .ifPresent(wait -> {
                     throw new TooManyRequests("Too many requests from your address; try again later.", wait);
                 });
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = TooManyRequests.class)
-    public void countAccount(UUID schoolId, String email) {
-        limiter.hit("account:" + schoolId + ":" + email.toLowerCase(Locale.ROOT), properties.attemptsPerAccount(),
+    public void countAccount(UUID schoolId, String account) {
+        limiter.hit("account:" + schoolId + ":" + account.toLowerCase(Locale.ROOT), properties.attemptsPerAccount(),
                         properties.accountWindow())
                 .ifPresent(wait -> {
                     throw new TooManyRequests("Too many sign-in attempts for this account; try again later.", wait);
                 });
+    }
+
+    /**
+     * What one client is, for counting: an IPv4 address, or the /64 network of an IPv6 address — one home or phone
+     * is given a whole /64 and can pick any address in it, so counting single IPv6 addresses would count nothing.
+     */
+    static String network(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return String.valueOf(address);
+        }
+        try {
+            String literal = address.startsWith("[") ? address.substring(1, address.indexOf(']')) : address;
+            int zone = literal.indexOf('%');
+            byte[] bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException | StringIndexOutOfBoundsException notALiteral) {
+            return address;
+        }
     }
 }

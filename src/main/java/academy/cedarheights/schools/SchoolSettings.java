@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a school's admins set: its name and zone, lesson rules, prices, who its admins are, and how its
- * emails look (brand colour; the contact address every email shows). Without a colour, the default.
+ * emails look (brand colour; the contact address every email shows), and how many slots a family without a card may
+ * hold at once. Without a colour, the default; without a number of holds, the one set before.
  */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
@@ -24,7 +25,8 @@ public record SchoolSettings(
         @NotNull @Valid Prices prices,
         @NotNull @Size(min = 1, max = 50) List<@NotBlank @Email String> adminEmails,
         @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour such as #2f5d50") String brandColor,
-        @Email @Size(max = 254) String contactEmail) {
+        @Email @Size(max = 254) String contactEmail,
+        @Min(1) @Max(50) Integer maxHoldsWithoutCard) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

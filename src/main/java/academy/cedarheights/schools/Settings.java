@@ -32,7 +32,7 @@ public class Settings {
         return jdbc.sql("""
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
-                               yearly_per_lesson_cents, brand_color, contact_email
+                               yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -43,7 +43,8 @@ public class Settings {
                                     Money.of(rs.getLong("monthly_price_cents"), currency),
                                     Money.of(rs.getLong("semester_per_lesson_cents"), currency),
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
-                            admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"));
+                            admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"),
+                            rs.getInt("max_holds_without_card"));
                 })
                 .single();
     }
@@ -56,7 +57,8 @@ public class Settings {
                                provisional_hold_days = :hold, makeup_allowance_per_semester = :allowance,
                                monthly_price_cents = :monthly, semester_per_lesson_cents = :semester,
                                yearly_per_lesson_cents = :yearly, brand_color = coalesce(:color, '#2f5d50'),
-                               contact_email = :contact, updated_at = now()
+                               contact_email = :contact, updated_at = now(),
+                               max_holds_without_card = coalesce(:holds, max_holds_without_card)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -65,6 +67,7 @@ public class Settings {
                 .param("semester", settings.prices().semesterPerLesson().amount())
                 .param("yearly", settings.prices().yearlyPerLesson().amount())
                 .param("color", settings.brandColor()).param("contact", settings.contactEmail())
+                .param("holds", settings.maxHoldsWithoutCard())
                 .update();
         admins.replace(school, settings.adminEmails().stream().map(String::trim).distinct().toList());
         SettingsView after = of(school);

@@ -5,5 +5,5 @@ import java.util.List;
 /** A school's settings with its fixed identity (slug and currency), as {@code GET /admin/settings} answers. */
 public record SettingsView(String slug, String currency, String name, String timeZone, int lessonMinutes,
                            int provisionalHoldDays, int makeupAllowancePerSemester, SchoolSettings.Prices prices,
-                           List<String> adminEmails, String brandColor, String contactEmail) {
+                           List<String> adminEmails, String brandColor, String contactEmail, int maxHoldsWithoutCard) {
 }

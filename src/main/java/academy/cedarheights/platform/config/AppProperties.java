@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSchool the slug of the school a request gets when nothing else names one ({@code APP_DEFAULT_SCHOOL})
  * @param demoData      load the demo school; unset means "only with the embedded database" ({@code APP_DEMO_DATA})
  * @param publicUrl     the address people open, used in start-up messages and links ({@code APP_PUBLIC_URL})
+ * @param metricsToken  the bearer token Prometheus scrapes {@code /actuator/prometheus} with; unset, the metrics are
+ *                      not served ({@code APP_METRICS_TOKEN})
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -20,7 +22,8 @@ public record AppProperties(
         String baseDomain,
         @DefaultValue("cedar-heights") String defaultSchool,
         Boolean demoData,
-        String publicUrl) {
+        String publicUrl,
+        String metricsToken) {
 
     /** An absolute link into the app for emails; the local address when no public one is configured. */
     public String link(String path) {

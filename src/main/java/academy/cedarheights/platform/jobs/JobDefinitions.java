@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,11 @@ public class JobDefinitions {
     private final JsonTaskDataSerializer serializer;
     private final ApplicationEventPublisher events;
 
+    private final ObjectProvider<DeadLetterSchools> schools;
+
     JobDefinitions(JobProperties properties, DeadLetters deadLetters, JsonTaskDataSerializer serializer,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, ObjectProvider<DeadLetterSchools> schools) {
+        this.schools = schools;
         this.properties = properties;
         this.deadLetters = deadLetters;
         this.serializer = serializer;
@@ -36,7 +40,7 @@ public class JobDefinitions {
     public <T> OneTimeTask<T> oneTime(String name, Class<T> payloadType, VoidExecutionHandler<T> handler) {
         return Tasks.oneTime(name, payloadType)
                 .onFailure(new RetryThenDeadLetter<>(properties.maxAttempts(), properties.retryBase(),
-                        deadLetters, serializer, events))
+                        deadLetters, serializer, events, schools))
                 .execute((instance, context) -> AsyncCommit.during(() -> {
                     handler.execute(instance, context);
                     return null;

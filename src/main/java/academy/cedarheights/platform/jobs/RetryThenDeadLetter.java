@@ -1,6 +1,7 @@
 package academy.cedarheights.platform.jobs;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -27,8 +29,12 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
     private final JsonTaskDataSerializer serializer;
     private final ApplicationEventPublisher events;
 
+    private final ObjectProvider<DeadLetterSchools> schools;
+
     RetryThenDeadLetter(int maxAttempts, Duration base, DeadLetters deadLetters,
-                        JsonTaskDataSerializer serializer, ApplicationEventPublisher events) {
+                        JsonTaskDataSerializer serializer, ApplicationEventPublisher events,
+                        ObjectProvider<DeadLetterSchools> schools) {
+        this.schools = schools;
         this.maxAttempts = maxAttempts;
         this.backoff = new ExponentialBackoffFailureHandler<>(base, 2.0);
         this.deadLetters = deadLetters;
@@ -45,7 +51,7 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
         }
         TaskInstance<?> instance = complete.getExecution().taskInstance;
         Object data = instance.getData();
-        UUID schoolId = data instanceof SchoolScoped scoped ? scoped.schoolId() : null;
+        UUID schoolId = data instanceof SchoolScoped scoped ? scoped.schoolId() : schoolFoundNow(instance.getTaskName(), data);
         String error = describe(complete.getCause().orElse(null));
         UUID id = deadLetters.add(schoolId, instance.getTaskName(), instance.getId(), serializer.describe(data), error, attempts);
         operations.stop();
@@ -60,5 +66,16 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
         }
         String text = cause.getClass().getName() + ": " + cause.getMessage();
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** A payload without its school may belong to one that is known by now; a failing lookup only logs. */
+    private UUID schoolFoundNow(String taskName, Object data) {
+        try {
+            return schools.orderedStream().map(finder -> finder.schoolOf(taskName, data)).flatMap(Optional::stream)
+                    .findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell the school of dead job {}: {}", taskName, e.toString());
+            return null;
+        }
     }
 }

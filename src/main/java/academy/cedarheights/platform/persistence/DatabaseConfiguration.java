@@ -1,8 +1,5 @@
 package academy.cedarheights.platform.persistence;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -82,10 +79,14 @@ class DatabaseConfiguration {
         return dataSource;
     }
 
-    /** Migrations grant the application's user its rights; it is named by a placeholder. */
+    /**
+     * Migrations grant the application's user its rights; it is named by a placeholder. Read before anything else
+     * touches the database, so a role that would walk through row-level security stops the start-up first.
+     */
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(DataSource dataSource) {
-        return configuration -> configuration.placeholders(Map.of("app_role", currentUser(dataSource)));
+        String role = ApplicationRole.requireBoundByRowLevelSecurity(dataSource);
+        return configuration -> configuration.placeholders(Map.of("app_role", role));
     }
 
     /** Spring's client, mapping records by column label ({@link RecordRowMapper}). */
@@ -99,13 +100,4 @@ class DatabaseConfiguration {
         return new SchoolScopedTransactionManager(dataSource);
     }
 
-    private static String currentUser(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet result = connection.createStatement().executeQuery("select current_user")) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not connect to the database as the application", e);
-        }
-    }
 }

@@ -79,6 +79,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", e.getMessage()));
     }
 
+    @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimit.BodyTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidField.class)
     ProblemDetail invalidField(InvalidField e) {
         return Problems.invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
@@ -152,6 +158,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return new ResponseEntity<>(bodyTooLarge(tooLarge).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         String field = jsonPath(ex);
         if (field == null) {
             return answer(Problems.invalid("The request body is missing or is not valid JSON.",
