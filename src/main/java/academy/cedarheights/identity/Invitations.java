@@ -66,7 +66,8 @@ public class Invitations {
                    case when accepted_at is not null then 'accepted' when revoked_at is not null then 'revoked'
                         when expires_at <= now() then 'expired' else 'sent' end as status,
                    invited_by, created_at, expires_at, accepted_at
-              from invitations""";
+              from invitations
+            """;
 
     /** Emails an invitation; a previous open one to the same address is revoked (its link stops working). */
     public Invitation invite(CurrentSchool school, String invitedBy, String typedEmail, String role) {

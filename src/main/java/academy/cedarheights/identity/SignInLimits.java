@@ -52,15 +52,18 @@ class SignInLimits {
         if (address == null || address.indexOf(':') < 0) {
             return String.valueOf(address);
         }
+        String literal = address.replace("[", "").replace("]", "");
+        int zone = literal.indexOf('%');
+        literal = zone < 0 ? literal : literal.substring(0, zone);
+        // only an address literal is parsed: anything else would make InetAddress ask the DNS
+        if (!literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+            return address;
+        }
         try {
-            String literal = address.startsWith("[") ? address.substring(1, address.indexOf(']')) : address;
-            int zone = literal.indexOf('%');
-            byte[] bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
-            if (bytes.length != 16) {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            }
-            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (UnknownHostException | StringIndexOutOfBoundsException notALiteral) {
+            byte[] bytes = InetAddress.getByName(literal).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64"
+                    : InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException notALiteral) {
             return address;
         }
     }

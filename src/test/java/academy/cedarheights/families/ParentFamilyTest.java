@@ -87,7 +87,7 @@ class ParentFamilyTest {
         assertThat(export.path("students").get(0).path("consent_policy_accepted_at").asString()).isNotBlank();
         assertThat(export.has("enrollments")).isTrue();
         assertThat(export.path("lessons").has("attendance")).isTrue();
-        assertThat(export.path("emails").findValuesAsString("template")).containsExactly("welcome");
+        assertThat(export.path("emails").findValuesAsString("template")).as("the welcome, and the link that proved the address").containsExactlyInAnyOrder("welcome", "verify_email");
         assertThat(export.toString()).doesNotContain("Other Kid").doesNotContain("neighbour@");
 
         Long audited = owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.exported'")

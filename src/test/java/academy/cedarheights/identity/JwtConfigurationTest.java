@@ -3,7 +3,9 @@ package academy.cedarheights.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,27 @@ class JwtConfigurationTest {
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(again);
         assertThat(dataDir.resolve("jwt-secret")).exists();
+    }
+
+    @Test
+    void theDemoKeyIsBornReadableByItsOwnerOnly() throws Exception {
+        JwtConfiguration.secret(properties(null), EMBEDDED, dataDir);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("jwt-secret"))))
+                .isEqualTo("rw-------");
+        try (var leftovers = Files.list(dataDir)) {
+            assertThat(leftovers.map(path -> path.getFileName().toString())).as("no temporary file left")
+                    .containsExactly("jwt-secret");
+        }
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsRefused() throws Exception {
+        JwtConfiguration.secret(properties(null), EMBEDDED, dataDir);
+        Files.setPosixFilePermissions(dataDir.resolve("jwt-secret"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> JwtConfiguration.secret(properties(null), EMBEDDED, dataDir))
+                .hasMessageContaining("may be read by other users").hasMessageContaining("chmod 600");
     }
 
     private static JwtProperties properties(String secret) {

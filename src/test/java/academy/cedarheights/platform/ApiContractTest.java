@@ -34,7 +34,9 @@ class ApiContractTest {
             "PUT /admin/attendance", "GET /admin/attendance", "PUT /teacher/attendance", "GET /teacher/lessons",
             "GET /parent/attendance", "POST /parent/absences", "GET /parent/makeups", "GET /parent/makeups/slots",
             "POST /parent/makeups/book", "GET /admin/makeups", "PUT /teacher/makeups/{id}/attendance",
-            "PUT /admin/makeups/{id}/attendance");
+            "PUT /admin/makeups/{id}/attendance",
+            "POST /auth/verify-email", "POST /auth/sign-out-everywhere", "POST /admin/invitations",
+            "GET /admin/invitations", "DELETE /admin/invitations/{id}");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

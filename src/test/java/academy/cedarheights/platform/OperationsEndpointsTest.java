@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import academy.cedarheights.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -14,21 +17,36 @@ class OperationsEndpointsTest {
 
     @Autowired Api api;
 
-    @Test
-    void healthReportsTheDatabaseAndTheJobWorkers() {
-        JsonNode health = api.get("/actuator/health").json();
+    @Autowired TestSchools schools;
 
+    @Test
+    void healthTellsAnyoneItsStatusAndOnlyAnAdminItsParts() {
+        JsonNode anonymous = api.get("/actuator/health").json();
+        assertThat(anonymous.path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).as("a stranger learns nothing of our parts").isFalse();
+
+        TestSchool school = schools.create();
+        assertThat(api.get("/actuator/health", Tokens.bearer(school.signUp(api, "parent@families.test"))).json()
+                .has("components")).as("nor does a parent").isFalse();
+        JsonNode health = school.admin(api).get("/actuator/health").json();
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("scheduler").path("status").asString()).isEqualTo("UP");
     }
 
     @Test
-    void prometheusExposesMetrics() {
-        Answer answer = api.get("/actuator/prometheus");
-
+    void prometheusExposesMetricsOnlyToTheScraperWithTheToken() {
+        Answer answer = api.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token-of-cedar-heights");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        Answer wrong = api.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token-of-cedar-height");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.header("Content-Type")).startsWith("application/problem+json");
+        TestSchool school = schools.create();
+        assertThat(school.admin(api).get("/actuator/prometheus").status()).as("an admin's token is not the scraper's")
+                .isEqualTo(401);
     }
 
     @Test

@@ -2,7 +2,6 @@ package academy.cedarheights.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,22 +46,32 @@ public final class Mailbox {
         }
     }
 
-    /** The newest email to {@code recipient} whose text contains {@code mentioning}, waiting for it to be sent. */
-    public static Mail latest(String recipient, String mentioning) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+    /**
+     * The newest email to {@code recipient} whose text contains every one of {@code mentioning} (a school's slug, to
+     * tell tests apart; a link's path, to tell emails apart), waiting for it to be sent.
+     */
+    public static Mail latest(String recipient, String... mentioning) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> find(recipient, mentioning), Optional::isPresent).orElseThrow();
     }
 
-    /** Every email delivered to {@code recipient} whose text contains {@code mentioning}, oldest first. */
-    public static List<Mail> all(String recipient, String mentioning) {
+    /** Every email delivered to {@code recipient} whose text contains every one of {@code mentioning}, oldest first. */
+    public static List<Mail> all(String recipient, String... mentioning) {
         return FakeMailjetAndTwilio.mailjet().findAll(postRequestedFor(urlEqualTo(FakeMailjetAndTwilio.SEND_PATH)))
                 .stream().map(request -> JSON.readTree(request.getBodyAsString()).path("Messages").path(0))
                 .map(Mailbox::mail)
-                .filter(mail -> mail.to().equalsIgnoreCase(recipient) && mail.text().contains(mentioning))
+                .filter(mail -> mail.to().equalsIgnoreCase(recipient)
+                        && java.util.Arrays.stream(mentioning).allMatch(mail.text()::contains))
                 .toList();
     }
 
-    private static Optional<Mail> find(String recipient, String mentioning) {
+    /** Waits until {@code count} such emails were delivered, and answers them. */
+    public static List<Mail> awaitCount(int count, String recipient, String... mentioning) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> all(recipient, mentioning), mails -> mails.size() >= count);
+    }
+
+    private static Optional<Mail> find(String recipient, String... mentioning) {
         List<Mail> mails = all(recipient, mentioning);
         return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(mails.size() - 1));
     }

@@ -12,6 +12,7 @@ import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Browser;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +69,12 @@ class WebJourneysTest {
         browser.accessible().screenshots("sign-in");
         browser.clickText("Create a family account").waitForPath("/sign-up");
         browser.type("#name", "Pat Parent").type("#email", "pat@families.test").type("#password", PASSWORD)
-                .click("main button[type=submit]").waitForPath("/book/" + tuesdaySlot);
-        browser.accessible().screenshots("book");
+                .click("main button[type=submit]").waitForPath("/verify-email/sent");
+        browser.open("/book/" + tuesdaySlot).waitForPath("/verify-email/sent");
+        assertThat(browser.pageText()).as("no slot is held before the address is proven").contains("We sent a link");
+        browser.open(Mailbox.latest("pat@families.test", school.slug(), "/verify-email").path("/verify-email?token="))
+                .submit("main form button").waitForPath("/parent");
+        browser.open("/book/" + tuesdaySlot).accessible().screenshots("book");
 
         browser.type("#name", "Kid").set("#birth_date", today.minusYears(9).toString()).choose("#instrument_id", "piano")
                 .click("#consent").click("input[name=billing_plan][value=semester]");

@@ -74,6 +74,9 @@ class BookingPages {
 
     @GetMapping("/book/{slot}")
     String choose(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId, Model model) {
+        if (!caller.emailVerified()) {
+            return confirmAddressFirst(slotId);
+        }
         if (!families.hasProfile(school.id(), caller)) {
             return "redirect:/parent/profile?next=/book/" + slotId;
         }
@@ -83,6 +86,9 @@ class BookingPages {
     @PostMapping("/book/{slot}")
     String book(CurrentSchool school, Caller caller, @PathVariable("slot") UUID slotId,
                 @RequestParam Map<String, String> submitted, Model model, HttpServletResponse response) {
+        if (!caller.emailVerified()) {
+            return confirmAddressFirst(slotId);
+        }
         OpenSlot slot = slot(school, slotId);
         Map<String, String> form = new HashMap<>(submitted);
         FormErrors errors = FormErrors.none();
@@ -120,6 +126,11 @@ class BookingPages {
             response.setStatus(409);
             return form(school, caller, slot, model, FormErrors.none().add("form", refused.getMessage()), form);
         }
+    }
+
+    /** Holding a slot needs a proven address: the page that says where the link went, and back here after. */
+    private static String confirmAddressFirst(UUID slotId) {
+        return "redirect:/verify-email/sent?next=/book/" + slotId;
     }
 
     @GetMapping("/parent/bookings/{tracking}")
