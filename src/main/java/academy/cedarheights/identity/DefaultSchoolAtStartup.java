@@ -55,7 +55,7 @@ class DefaultSchoolAtStartup implements ApplicationRunner {
             schools.addAdmins(school.id(), emails);
             CurrentSchool current = new CurrentSchool(school.id(), school.slug(), school.timeZone());
             emails.stream().filter(email -> !invitations.accountOrOpenInvitation(school.id(), email)).forEach(email -> {
-                invitations.invite(current, "ADMIN_EMAILS", email, "admin");
+                invitations.invite(current, "Cedar Heights", email, "admin"); // the operator, by ADMIN_EMAILS
                 log.info("Invited {} to be an admin of {}", email, school.slug());
             });
         }));
