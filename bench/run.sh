@@ -41,7 +41,9 @@ fi
 
 # 3. The application, on the same server, as a role that row-level security binds.
 ./mvnw -B -q -DskipTests package
+# a real deployment's refusals: payments simulated out loud, the default school made for its owner at start-up
 DATABASE_URL="postgres://cedar_bench:cedar_bench@127.0.0.1:5432/cedar_bench" JWT_SECRET="$SECRET" APP_DEMO_DATA=false \
+  APP_PAYMENTS=simulated APP_DEFAULT_SCHOOL=bench ADMIN_EMAILS=owner@bench.test \
   LOGGING_STRUCTURED_FORMAT_CONSOLE= LOGGING_LEVEL_ROOT=WARN \
   java -jar target/cedar-heights-*.jar > "$OUT/app.log" 2>&1 &
 APP=$!

@@ -3,7 +3,8 @@
 -- with subjects bench-parent-<n>. Run as a superuser (it writes past row-level security) after the application has
 -- migrated the database.
 insert into schools (slug, name, time_zone, currency, monthly_price_cents, semester_per_lesson_cents, yearly_per_lesson_cents)
-values ('bench', 'Bench School', 'America/Vancouver', 'CAD', 14000, 3200, 3000) on conflict (slug) do nothing;
+values ('bench', 'Bench School', 'America/Vancouver', 'CAD', 14000, 3200, 3000)
+on conflict (slug) do update set name = excluded.name, time_zone = excluded.time_zone; -- made at start-up (ADMIN_EMAILS)
 
 with school as (select id from schools where slug = 'bench')
 insert into semesters (school_id, name, start_date, end_date)

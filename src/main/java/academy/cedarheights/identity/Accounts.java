@@ -57,19 +57,19 @@ public class Accounts {
         return account.filter(found -> matches);
     }
 
+    private static final String SELECT = """
+            select id, email::text as email, password_hash, email_verified_at is not null as email_verified
+              from accounts""";
+
     @Transactional(readOnly = true)
     Optional<Account> find(UUID schoolId, String email) {
-        return jdbc.sql("""
-                        select id, email::text as email, password_hash, email_verified_at is not null as email_verified
-                          from accounts where school_id = :school and email = :email""")
+        return jdbc.sql(SELECT + " where school_id = :school and email = :email")
                 .param("school", schoolId).param("email", email).query(Account.class).optional();
     }
 
     @Transactional(readOnly = true)
     Optional<Account> byId(UUID schoolId, UUID accountId) {
-        return jdbc.sql("""
-                        select id, email::text as email, password_hash, email_verified_at is not null as email_verified
-                          from accounts where school_id = :school and id = :id""")
+        return jdbc.sql(SELECT + " where school_id = :school and id = :id")
                 .param("school", schoolId).param("id", accountId).query(Account.class).optional();
     }
 

@@ -7,6 +7,7 @@ import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.ProfileRequest;
 import academy.cedarheights.families.ReminderPreferences;
 import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.EmailNotVerified;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.ReturnTargets;
@@ -56,7 +57,11 @@ class ProfilePages {
             response.setStatus(400);
             return page(school, caller, model, errors, name, phone, false);
         }
-        families.save(school.id(), caller, request);
+        try {
+            families.save(school.id(), caller, request);
+        } catch (EmailNotVerified claimingTheSchoolsRecord) {
+            return "redirect:/verify-email/sent";
+        }
         if (ReturnTargets.safe(next) != null) {
             return "redirect:" + ReturnTargets.safe(next);
         }

@@ -8,11 +8,11 @@ import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.identity.TokenAnswer;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
-import academy.cedarheights.platform.web.EmailAddresses;
-import academy.cedarheights.platform.web.ReturnTargets;
 import academy.cedarheights.platform.web.DependencyUnavailable;
+import academy.cedarheights.platform.web.EmailAddresses;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.InvalidField;
+import academy.cedarheights.platform.web.ReturnTargets;
 import academy.cedarheights.platform.web.TooManyRequests;
 import academy.cedarheights.platform.web.Unauthenticated;
 import academy.cedarheights.platform.web.WebPage;
@@ -35,7 +35,7 @@ class SignInPages {
 
     @GetMapping("/sign-in")
     String signInForm(@RequestParam(name = "next", required = false) String next, Model model) {
-        model.addAttribute("next", safe(next));
+        model.addAttribute("next", ReturnTargets.safe(next));
         model.addAttribute("supabase", signIn.supabaseSignInEnabled());
         model.addAttribute("errors", FormErrors.none());
         return "identity/sign-in";
@@ -63,7 +63,7 @@ class SignInPages {
         if (!signIn.supabaseSignInEnabled()) {
             return "redirect:/sign-in";
         }
-        model.addAttribute("next", safe(next));
+        model.addAttribute("next", ReturnTargets.safe(next));
         model.addAttribute("errors", FormErrors.none());
         return "identity/sign-in-supabase";
     }
@@ -84,7 +84,7 @@ class SignInPages {
 
     @GetMapping("/sign-up")
     String signUpForm(@RequestParam(name = "next", required = false) String next, Model model) {
-        model.addAttribute("next", safe(next));
+        model.addAttribute("next", ReturnTargets.safe(next));
         model.addAttribute("errors", FormErrors.none());
         return "identity/sign-up";
     }
@@ -115,7 +115,7 @@ class SignInPages {
                         : FormErrors.of(refused);
             }
         }
-        model.addAttribute("next", safe(next));
+        model.addAttribute("next", ReturnTargets.safe(next));
         model.addAttribute("name", name);
         model.addAttribute("email", email);
         model.addAttribute("errors", errors);
@@ -137,7 +137,7 @@ class SignInPages {
     /** The sign-in form again, with what went wrong above it and the email kept. */
     private static String refused(String view, String message, int status, String next, String email, Model model,
                                   HttpServletResponse response) {
-        model.addAttribute("next", safe(next));
+        model.addAttribute("next", ReturnTargets.safe(next));
         model.addAttribute("email", email);
         model.addAttribute("errors", FormErrors.none().add("form", message));
         response.setStatus(status);
@@ -147,9 +147,5 @@ class SignInPages {
     static String signedIn(TokenAnswer answer, String next, HttpServletRequest request, HttpServletResponse response) {
         SessionCookie.write(request, response, answer.backendJwt(), Duration.ofSeconds(answer.expiresIn()));
         return "redirect:" + ReturnTargets.safeOr(next, "/" + answer.role());
-    }
-
-    private static String safe(String next) {
-        return ReturnTargets.safe(next);
     }
 }
