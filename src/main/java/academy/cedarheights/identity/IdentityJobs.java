@@ -16,4 +16,10 @@ class IdentityJobs {
         return jobs.recurring("forget-old-sign-in-counters", Duration.ofHours(1),
                 () -> limiter.forgetOlderThan(Duration.ofDays(1)));
     }
+
+    /** A revoked session is worth remembering only while one of its tokens could still be refreshed. */
+    @Bean
+    RecurringTask<Void> forgetExpiredSessions(JobDefinitions jobs, Sessions sessions) {
+        return jobs.recurring("forget-expired-sessions", Duration.ofHours(6), sessions::forgetExpired);
+    }
 }

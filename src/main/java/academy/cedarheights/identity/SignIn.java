@@ -28,12 +28,14 @@ public class SignIn {
     private final Sessions sessions;
     private final JwtDecoder backendTokens;
     private final Invitations invitations;
+    private final SignInAudit audit;
     private final TransactionTemplate transaction;
 
     SignIn(PasswordSignIn passwords, SchoolSignUp schoolSignUp, SupabaseExchange supabase, SignInLimits limits,
            ObjectProvider<PayeeDirectory> payees, SupabasePasswords supabasePasswords,
            EmailVerifications verifications, Sessions sessions, JwtDecoder backendTokens, Invitations invitations,
-           TransactionTemplate transaction) {
+           TransactionTemplate transaction, SignInAudit audit) {
+        this.audit = audit;
         this.invitations = invitations;
         this.transaction = transaction;
         this.verifications = verifications;
@@ -79,8 +81,11 @@ public class SignIn {
     }
 
     /** Every token issued to the caller's identity until now is refused: by refresh at once, elsewhere within a minute. */
-    public void signOutEverywhere(Caller caller) {
-        sessions.endEverywhere(caller.school(), caller.subject());
+    public void signOutEverywhere(CurrentSchool school, Caller caller) {
+        transaction.executeWithoutResult(status -> {
+            sessions.endEverywhere(school.slug(), caller.subject());
+            audit.signedOutEverywhere(school.id(), caller);
+        });
     }
 
     /** Ends the session of a page's cookie; a token that is not valid any more has nothing left to end. */

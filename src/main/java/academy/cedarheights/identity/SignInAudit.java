@@ -27,6 +27,10 @@ class SignInAudit {
                 Map.of("method", "password", "role", caller.role().claim()));
     }
 
+    void signedOutEverywhere(UUID schoolId, Caller caller) {
+        audit.record(schoolId, caller.email(), "signed_out_everywhere", "identity", caller.subject(), Map.of());
+    }
+
     void refused(UUID schoolId, String who, String method, String reason) {
         audit.recordSeparately(schoolId, who, "sign_in_failed", "identity", null,
                 Map.of("method", method, "reason", reason));

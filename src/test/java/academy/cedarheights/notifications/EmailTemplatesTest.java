@@ -103,6 +103,28 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void verifyEmailCarriesTheLinkAndWhatWaitsForIt() {
+        RenderedEmail email = render(EmailTemplate.VERIFY_EMAIL, Map.of(
+                "verify_url", "https://cedar.test/verify-email?token=abc", "expires_in_hours", 24));
+
+        assertThat(email.subject()).isEqualTo("Confirm your email address for Cedar Heights Music Academy");
+        assertFacts(email, "https://cedar.test/verify-email?token=abc", "not hold a lesson slot",
+                "If you did not create an account, ignore this email");
+        assertThat(email.text()).contains("works once, for 24 hours");
+    }
+
+    @Test
+    void anInvitationSaysWhoInvitedAsWhatAndUntilWhenInTheSchoolsWords() {
+        RenderedEmail email = render(EmailTemplate.INVITATION, Map.of("accept_url", "https://cedar.test/accept-invitation?token=abc",
+                "role_name", "a teacher", "invited_by", "owner@cedar.test", "expires_on", "2026-12-12"));
+
+        assertThat(email.subject()).isEqualTo("You are invited to Cedar Heights Music Academy as a teacher");
+        assertFacts(email, "owner@cedar.test", "invites you to", "https://cedar.test/accept-invitation?token=abc");
+        assertThat(email.text()).contains("owner@cedar.test invites you to Cedar Heights Music Academy as a teacher");
+        assertThat(email.text()).contains("until Saturday, December 12, 2026");
+    }
+
+    @Test
     void everyEmailCarriesTheSchoolsIdentityContactAndColour() {
         RenderedEmail email = render(EmailTemplate.WELCOME, Map.of("parent_name", "<script>x</script>",
                 "portal_url", "https://cedar.test/parent"));

@@ -83,8 +83,8 @@ class AuthController {
     @PostMapping("/sign-out-everywhere")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End every session of the caller: older tokens are refused (by refresh at once, elsewhere within a minute)")
-    void signOutEverywhere(Caller caller) {
-        signIn.signOutEverywhere(caller);
+    void signOutEverywhere(CurrentSchool school, Caller caller) {
+        signIn.signOutEverywhere(school, caller);
     }
 
     @PostMapping("/signup-school")

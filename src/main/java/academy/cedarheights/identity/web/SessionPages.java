@@ -2,6 +2,7 @@ package academy.cedarheights.identity.web;
 
 import academy.cedarheights.identity.SignIn;
 import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +26,9 @@ class SessionPages {
 
     /** Every session ends, this one too: a lost phone or a shared computer keeps nothing that still works. */
     @PostMapping("/account/sessions/end-everywhere")
-    String signOutEverywhere(Caller caller, HttpServletRequest request, HttpServletResponse response) {
-        signIn.signOutEverywhere(caller);
+    String signOutEverywhere(CurrentSchool school, Caller caller, HttpServletRequest request,
+                             HttpServletResponse response) {
+        signIn.signOutEverywhere(school, caller);
         SessionCookie.clear(request, response);
         return "redirect:/sign-in?signed-out-everywhere";
     }
