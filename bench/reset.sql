@@ -4,7 +4,8 @@ delete from lesson_reminders where school_id = (select id from schools where slu
 delete from enrollments where school_id = (select id from schools where slug = 'bench') and created_at > now() - interval '1 day';
 delete from email_log where school_id = (select id from schools where slug = 'bench') and created_at > now() - interval '1 day';
 delete from stripe_customers;
-update payees set stripe_customer_id = null where stripe_customer_id is not null;
+delete from billing_customers;
+delete from subscription_events_applied;
 delete from scheduled_tasks where task_instance <> 'recurring';
-vacuum (analyze) enrollments, email_log, payees, scheduled_tasks;
+vacuum (analyze) enrollments, email_log, billing_customers, scheduled_tasks;
 checkpoint;

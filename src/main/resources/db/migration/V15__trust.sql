@@ -40,6 +40,7 @@ create policy invitations_of_school on invitations
 -- account moves it on, and older tokens are refused. A single session (a page sign-out) is revoked by its id.
 -- These are read while a request's token is checked, before its school is chosen, so, like the rate-limit
 -- counters, they are not tenant tables: they hold only opaque ids, a counter and instants.
+-- Each instance keeps both in memory and reads what changed every few seconds (the indexes on the instants).
 create table session_generations (
     school_slug        text        not null,
     subject            text        not null,
@@ -47,11 +48,14 @@ create table session_generations (
     tokens_valid_after timestamptz not null,
     primary key (school_slug, subject)
 );
+create index session_generations_changed_idx on session_generations (tokens_valid_after);
 
 create table revoked_sessions (
     session_id uuid        primary key,
+    revoked_at timestamptz not null default now(),
     expires_at timestamptz not null   -- no token of the session outlives it; the row may go then
 );
+create index revoked_sessions_revoked_idx on revoked_sessions (revoked_at);
 create index revoked_sessions_expiry_idx on revoked_sessions (expires_at);
 
 -- A family may hold only a few slots provisionally while it has no card (a stranger cannot empty a timetable).

@@ -55,15 +55,22 @@ class BillingPipeline {
     record Prices(String currency, String timeZone, long monthly) {
     }
 
+    /** A hold to bill, with what billing itself knows of the family. */
+    private record Waiting(Billable hold, StripeCustomers.Family family) {
+    }
+
     void bill(UUID school, UUID enrollmentId) {
-        Billable hold = transaction.execute(status -> holds.waiting(school, enrollmentId).orElse(null));
-        if (hold == null) {
+        Waiting waiting = transaction.execute(status -> holds.waiting(school, enrollmentId)
+                .map(hold -> new Waiting(hold, customers.of(school, hold.payeeId()))).orElse(null));
+        if (waiting == null) {
             return;
         }
-        boolean newCustomer = hold.stripeCustomerId() == null;
+        Billable hold = waiting.hold();
+        boolean newCustomer = waiting.family().customerId() == null;
         String customer = newCustomer ? gateway.createCustomer(
-                new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName())) : hold.stripeCustomerId();
-        var card = gateway.defaultPaymentMethod(customer, hold.defaultPaymentMethodId());
+                new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()))
+                : waiting.family().customerId();
+        var card = gateway.defaultPaymentMethod(customer, waiting.family().defaultPaymentMethod());
         if (card.isEmpty()) {
             // a new customer and the request for a card are stored together: one commit, not two
             transaction.executeWithoutResult(status -> {

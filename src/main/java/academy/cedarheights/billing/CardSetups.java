@@ -80,8 +80,7 @@ public class CardSetups {
 
     /** A card became the family's default (the simulated checkout, or Stripe's webhooks). */
     public void cardAdded(UUID school, UUID payeeId, String paymentMethodId) {
-        jdbc.sql("update payees set default_payment_method_id = :card, updated_at = now() where school_id = :school and id = :payee")
-                .param("school", school).param("payee", payeeId).param("card", paymentMethodId).update();
+        customers.paymentMethodAdded(school, payeeId, paymentMethodId);
         resume(school, payeeId);
     }
 
@@ -91,8 +90,7 @@ public class CardSetups {
     }
 
     private String customerOf(UUID school, Payee payee) {
-        String existing = jdbc.sql("select stripe_customer_id from payees where school_id = :school and id = :payee")
-                .param("school", school).param("payee", payee.id()).query(String.class).optional().orElse(null);
+        String existing = customers.of(school, payee.id()).customerId();
         if (existing != null) {
             return existing;
         }

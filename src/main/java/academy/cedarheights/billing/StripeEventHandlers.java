@@ -117,25 +117,20 @@ class StripeEventHandlers {
                 .param("status", status).update() == 1;
     }
 
-    /** Applied only when newer than the last subscription event applied to that enrollment. */
+    /** Applied only when newer than the last event applied to that subscription (billing's own record of them). */
     private void subscription(UUID school, String type, JsonNode subscription, Instant created) {
         String id = subscription.path("id").asString();
-        var enrollment = jdbc.sql("""
-                        update enrollments set stripe_status_at = :created, updated_at = now()
-                         where school_id = :school and stripe_subscription_id = :subscription
-                           and (stripe_status_at is null or stripe_status_at < :created)
-                        returning id, status""")
+        boolean newer = jdbc.sql("""
+                        insert into subscription_events_applied as a (school_id, subscription_id, last_event_at)
+                        values (:school, :subscription, :created)
+                        on conflict (school_id, subscription_id) do update set last_event_at = :created
+                         where a.last_event_at < :created""")
                 .param("school", school).param("subscription", id)
-                .param("created", OffsetDateTime.ofInstant(created, ZoneOffset.UTC))
-                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("status"))).optional();
-        if (enrollment.isEmpty()) {
-            return;  // not ours, or an older event than one already applied
-        }
+                .param("created", OffsetDateTime.ofInstant(created, ZoneOffset.UTC)).update() == 1;
         boolean over = type.equals("customer.subscription.deleted")
                 || subscription.path("status").asString().equals("canceled");
-        String status = enrollment.get().getValue();
-        if (over && (status.equals("active") || status.equals("provisional"))) {
-            enrollments.endedAtStripe(school, enrollment.get().getKey());
+        if (newer && over) {
+            enrollments.subscriptionEndedAtStripe(school, id);
         }
     }
 }

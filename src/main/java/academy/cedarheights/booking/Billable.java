@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** Everything billing needs to know about a provisional enrollment, read in one query. */
 public record Billable(UUID enrollmentId, UUID studentId, String student, UUID payeeId, String parentName,
-                       String parentEmail, String stripeCustomerId, String defaultPaymentMethodId, String billingPlan,
+                       String parentEmail, String billingPlan,
                        LocalDate startDate, int weekday, LocalTime startTime, String teacher, Instant provisionalExpiresAt,
                        Instant provisionalNoticeSentAt) {
 }

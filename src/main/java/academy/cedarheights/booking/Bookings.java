@@ -39,7 +39,8 @@ public class Bookings {
         this.clock = clock;
     }
 
-    private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp) {
+    private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp,
+                        UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard) {
     }
 
     /**
@@ -47,7 +48,7 @@ public class Bookings {
      * billing handled outside Stripe. The caller has checked the student is theirs to book for.
      */
     public BookingAccepted hold(UUID school, BookSlot request, boolean activate) {
-        Slot slot = lockSlot(school, request.timeslotId());
+        Slot slot = lockSlot(school, request.timeslotId(), request.studentId());
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(slot.timeZone())));
         LocalDate from = request.startDate() != null ? request.startDate() : today;
         if (from.isBefore(today)) {
@@ -56,8 +57,8 @@ public class Bookings {
         LocalDate first = calendars.of(school, slot.calendarVersion()).firstLesson(slot.weekday(), afterMakeUps(slot, from))
                 .orElseThrow(NoLessonsToBook::new);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
-        if (!activate) {
-            requireRoomForAnotherHold(school, request.studentId());
+        if (!activate && slot.payeeId() != null && !slot.familyHasCard()) {
+            requireRoomForAnotherHold(school, slot);
         }
         Enrolled enrolled;
         try {
@@ -82,35 +83,19 @@ public class Bookings {
     private record Enrolled(UUID id, UUID trackingId) {
     }
 
-    private record Family(UUID payeeId, boolean hasCard, int maxHoldsWithoutCard) {
-    }
-
     /**
      * A family without a card may hold only the school's {@code max_holds_without_card} slots at once, or a stranger
-     * could empty a timetable. The family is locked (an advisory lock on its id, after the slot's row lock, so always
-     * in the same order) before its holds are counted: concurrent bookings of one family queue here.
+     * could empty a timetable. The slot's query has locked the family (an advisory lock on its id), so its concurrent
+     * bookings queue there and each counts the holds the one before it made.
      */
-    private void requireRoomForAnotherHold(UUID school, UUID student) {
-        Family family = jdbc.sql("""
-                        select p.id as payee_id, p.default_payment_method_id is not null as has_card,
-                               sc.max_holds_without_card
-                          from students st
-                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                          join schools sc on sc.id = st.school_id
-                         where st.school_id = :school and st.id = :student""")
-                .param("school", school).param("student", student).query(Family.class).optional().orElse(null);
-        if (family == null || family.hasCard()) {
-            return;
-        }
-        jdbc.sql("select true from pg_advisory_xact_lock(hashtextextended('family-holds:' || :payee, 0))")
-                .param("payee", family.payeeId().toString()).query(Boolean.class).single();
+    private void requireRoomForAnotherHold(UUID school, Slot slot) {
         int holds = jdbc.sql("""
                         select count(*) from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                          where e.school_id = :school and st.payee_id = :payee and e.status = 'provisional'""")
-                .param("school", school).param("payee", family.payeeId()).query(Integer.class).single();
-        if (holds >= family.maxHoldsWithoutCard()) {
-            throw new TooManyHolds(family.maxHoldsWithoutCard());
+                .param("school", school).param("payee", slot.payeeId()).query(Integer.class).single();
+        if (holds >= slot.maxHoldsWithoutCard()) {
+            throw new TooManyHolds(slot.maxHoldsWithoutCard());
         }
     }
 
@@ -118,20 +103,28 @@ public class Bookings {
      * Locks the slot's row: concurrent bookings of one slot queue here, then the unique indexes refuse all but the
      * first. The same query reads the version of the school's calendar, and finds the last make-up lesson booked
      * in the slot from yesterday in UTC on, which covers the school's today wherever it is. (Make-up bookings take a share lock on the slot's row, so none
-     * can slip in while this runs.)
+     * can slip in while this runs.) It also reads the student's family — whether it has a card, and the school's limit
+     * of holds without one — and locks the family: every booking takes the family's lock, then the slot's, in this
+     * one statement, so two bookings never wait for each other in opposite orders.
      */
-    private Slot lockSlot(UUID school, UUID timeslot) {
+    private Slot lockSlot(UUID school, UUID timeslot, UUID student) {
         return jdbc.sql("""
                         select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days, sc.calendar_version,
                                (select max(m.booked_date) from makeup_credits m
                                  where m.school_id = s.school_id and m.booked_timeslot_id = s.id
-                                   and m.status in ('booked', 'used') and m.booked_date >= :earliest) as last_make_up
+                                   and m.status in ('booked', 'used') and m.booked_date >= :earliest) as last_make_up,
+                               st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
+                               sc.max_holds_without_card,
+                               (select count(*) from pg_advisory_xact_lock(
+                                    hashtextextended('family-holds:' || st.payee_id, 0))) as family_locked
                           from timeslots s
                           join teachers t on t.school_id = s.school_id and t.id = s.teacher_id and t.active
                           join schools sc on sc.id = s.school_id
+                          left join students st on st.school_id = s.school_id and st.id = :student
+                          left join family_payment_methods f on f.school_id = st.school_id and f.payee_id = st.payee_id
                          where s.school_id = :school and s.id = :id and s.active
                            for update of s""")
-                .param("school", school).param("id", timeslot)
+                .param("school", school).param("id", timeslot).param("student", student)
                 .param("earliest", LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))
                 .query(Slot.class).optional()
                 .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));

@@ -24,10 +24,10 @@ public class Enrollments {
     private static final String STATUS = """
             select e.tracking_id, e.id as enrollment_id, e.student_id, e.timeslot_id, e.status, e.billing_plan,
                    e.start_date, e.failure_reason, e.provisional_expires_at,
-                   e.status = 'provisional' and p.default_payment_method_id is null as needs_card
+                   e.status = 'provisional' and not coalesce(m.has_payment_method, false) as needs_card
               from enrollments e
               join students st on st.school_id = e.school_id and st.id = e.student_id
-              join payees p on p.school_id = st.school_id and p.id = st.payee_id
+              left join family_payment_methods m on m.school_id = st.school_id and m.payee_id = st.payee_id
             """;
 
     private final JdbcClient jdbc;
@@ -89,9 +89,16 @@ public class Enrollments {
         return get(school, id);
     }
 
-    /** Stripe ended the subscription (deleted or canceled there): the enrollment ends and its slot is free. */
-    public void endedAtStripe(UUID school, UUID id) {
-        end(school, id, "cancelled", "the subscription was cancelled at Stripe");
+    /**
+     * Stripe ended the subscription (deleted or canceled there): the enrollment it pays for ends and its slot is free.
+     * Nothing happens when no held enrollment has that subscription.
+     */
+    public void subscriptionEndedAtStripe(UUID school, String subscriptionId) {
+        jdbc.sql("""
+                        select id from enrollments where school_id = :school and stripe_subscription_id = :subscription
+                           and status in ('provisional', 'active')""")
+                .param("school", school).param("subscription", subscriptionId).query(UUID.class).list()
+                .forEach(id -> end(school, id, "cancelled", "the subscription was cancelled at Stripe"));
     }
 
     /**

@@ -28,8 +28,8 @@ public class Holds {
     public Optional<Billable> waiting(UUID school, UUID enrollmentId) {
         return jdbc.sql("""
                         select e.id as enrollment_id, st.id as student_id, st.name as student, p.id as payee_id,
-                               p.name as parent_name, p.email as parent_email, p.stripe_customer_id,
-                               p.default_payment_method_id, e.billing_plan, e.start_date, t.weekday, t.start_time,
+                               p.name as parent_name, p.email as parent_email, e.billing_plan, e.start_date,
+                               t.weekday, t.start_time,
                                te.name as teacher, e.provisional_expires_at, e.provisional_notice_sent_at
                           from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id

@@ -91,11 +91,11 @@ public class Dashboard {
                                to_char(date '2024-01-01' + (t.weekday - 1), 'FMDay') || ' ' || to_char(t.start_time, 'HH24:MI') as timeslot,
                                e.created_at, extract(day from now() - e.created_at)::bigint as age_days,
                                e.provisional_expires_at, e.failure_reason,
-                               case when p.default_payment_method_id is null then 'add_payment_method' end as next_action
+                               case when not coalesce(m.has_payment_method, false) then 'add_payment_method' end as next_action
                           from enrollments e
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
-                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          left join family_payment_methods m on m.school_id = st.school_id and m.payee_id = st.payee_id
                          where e.school_id = :school and e.status = 'provisional'
                          order by e.created_at, e.id""")
                 .param("school", school).query(AgeingHold.class).list();

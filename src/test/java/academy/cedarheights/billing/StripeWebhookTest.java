@@ -47,8 +47,10 @@ class StripeWebhookTest {
         UUID piano = school.instrument("piano");
         slot = school.slot(school.teacher("Ada Keys", true, piano), 2, "16:00");
         payee = owner.jdbc().sql("""
-                        insert into payees (school_id, name, email, stripe_customer_id) values (:s, 'Pat Doe', 'pat@families.test', :c)
-                        returning id""").param("s", school.id()).param("c", customer).query(UUID.class).single();
+                        insert into payees (school_id, name, email) values (:s, 'Pat Doe', 'pat@families.test')
+                        returning id""").param("s", school.id()).query(UUID.class).single();
+        owner.jdbc().sql("insert into billing_customers (school_id, payee_id, customer_id) values (:s, :p, :c)")
+                .param("s", school.id()).param("p", payee).param("c", customer).update();
         owner.jdbc().sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
                 .param("c", customer).param("s", school.id()).param("p", payee).update();
         student = school.student(payee, "Kid", piano);
@@ -113,7 +115,7 @@ class StripeWebhookTest {
                  "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2030}}""".formatted(customer)), Instant.now());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(hold).equals("active"));
-        assertThat(owner.jdbc().sql("select default_payment_method_id from payees where id = :p").param("p", payee)
+        assertThat(owner.jdbc().sql("select default_payment_method from billing_customers where payee_id = :p").param("p", payee)
                 .query(String.class).single()).isEqualTo("pm_card_visa");
     }
 

@@ -1,6 +1,7 @@
 package academy.cedarheights.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -155,6 +156,31 @@ class TrustTest {
         String fresh = school.login(api, email);
         assertThat(api.get("/api/v1/auth/me", Tokens.bearer(fresh)).status()).as("a new sign-in works").isEqualTo(200);
         assertThat(api.post("/api/v1/auth/refresh", "", Tokens.bearer(fresh)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndedByAnotherInstanceIsRefusedHereWithinSeconds() {
+        String email = "shared@families.test";
+        String everywhere = school.signUp(api, email);
+        String single = school.login(api, email);
+        String other = school.signUp(api, "other@families.test");
+        assertThat(api.get("/api/v1/auth/me", Tokens.bearer(everywhere)).status()).isEqualTo(200);
+
+        // what another instance writes when its user signs out everywhere, or signs out of one session
+        owner.jdbc().sql("""
+                        insert into session_generations (school_slug, subject, generation, tokens_valid_after)
+                        values (:school, :subject, 2, now())""")
+                .param("school", school.slug()).param("subject", Tokens.claims(everywhere).path("sub").asString()).update();
+        owner.jdbc().sql("insert into revoked_sessions (session_id, expires_at) values (:sid, now() + interval '1 day')")
+                .param("sid", UUID.fromString(Tokens.claims(other).path("sid").asString())).update();
+
+        await().atMost(Sessions.READ_EVERY.plusSeconds(5)).untilAsserted(() -> {
+            assertThat(api.get("/api/v1/auth/me", Tokens.bearer(everywhere)).status()).isEqualTo(401);
+            assertThat(api.get("/api/v1/auth/me", Tokens.bearer(single)).status()).isEqualTo(401);
+            assertThat(api.get("/api/v1/auth/me", Tokens.bearer(other)).status()).isEqualTo(401);
+        });
+        assertThat(api.get("/api/v1/auth/me", Tokens.bearer(school.login(api, email))).status())
+                .as("a sign-in after it is of the new generation").isEqualTo(200);
     }
 
     @Test

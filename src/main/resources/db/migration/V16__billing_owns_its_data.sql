@@ -1,0 +1,47 @@
+-- Billing owns its data: a family's Stripe customer and default payment method, and the order of a subscription's
+-- events, move out of the families' and booking's tables into billing's own. The data moves first; nothing is lost.
+
+create table billing_customers (
+    school_id              uuid        not null,
+    payee_id               uuid        not null,
+    customer_id            text,
+    default_payment_method text,
+    updated_at             timestamptz not null default now(),
+    primary key (school_id, payee_id),
+    unique (school_id, customer_id),
+    foreign key (school_id, payee_id) references payees (school_id, id)
+);
+insert into billing_customers (school_id, payee_id, customer_id, default_payment_method)
+select school_id, id, stripe_customer_id, default_payment_method_id from payees
+ where stripe_customer_id is not null or default_payment_method_id is not null;
+
+alter table billing_customers enable row level security;
+alter table billing_customers force row level security;
+create policy billing_customers_of_school on billing_customers
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- Subscription events arrive out of order: one is applied only when newer than the last applied to its subscription.
+create table subscription_events_applied (
+    school_id       uuid        not null references schools (id),
+    subscription_id text        not null,
+    last_event_at   timestamptz not null,
+    primary key (school_id, subscription_id)
+);
+insert into subscription_events_applied (school_id, subscription_id, last_event_at)
+select school_id, stripe_subscription_id, max(stripe_status_at) from enrollments
+ where stripe_subscription_id is not null and stripe_status_at is not null
+ group by school_id, stripe_subscription_id;
+
+alter table subscription_events_applied enable row level security;
+alter table subscription_events_applied force row level security;
+create policy subscription_events_applied_of_school on subscription_events_applied
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- What billing publishes for the other modules to read: whether a family has a payment method on file. A view that
+-- runs with its reader's rights, so row-level security applies through it.
+create view family_payment_methods with (security_invoker = true) as
+select school_id, payee_id, default_payment_method is not null as has_payment_method from billing_customers;
+
+drop index payees_stripe_customer;
+alter table payees drop column stripe_customer_id, drop column default_payment_method_id;
+alter table enrollments drop column stripe_status_at;
