@@ -45,3 +45,15 @@ select school_id, payee_id, default_payment_method is not null as has_payment_me
 drop index payees_stripe_customer;
 alter table payees drop column stripe_customer_id, drop column default_payment_method_id;
 alter table enrollments drop column stripe_status_at;
+
+-- Booking publishes what the catalogue may know of it: which enrollments hold their slot now. One definition of
+-- "held" for every query that needs it.
+create view current_enrollments with (security_invoker = true) as
+select school_id, id, student_id, timeslot_id, status, billing_plan, start_date
+  from enrollments where status in ('provisional', 'active');
+
+-- A deleted teacher leaves their former pupils without a preference, by the database's own rule (the catalogue no
+-- longer writes the families' table for it).
+alter table students drop constraint students_school_id_teacher_pref_id_fkey;
+alter table students add constraint students_teacher_pref_fkey foreign key (school_id, teacher_pref_id)
+    references teachers (school_id, id) on delete set null (teacher_pref_id);

@@ -17,6 +17,7 @@ import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.StillInUse;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,21 +102,21 @@ public class Teachers {
         return replace(school, actor, id, patches.apply(get(school, id), patch, TeacherRequest.class));
     }
 
-    /** Refused once the teacher has taught (enrollment history); their unbooked slots go with them. */
+    /**
+     * Refused once the teacher has taught (enrollments or make-up lessons on their slots: the database's foreign keys
+     * say so); their unbooked slots go with them, and pupils who preferred them keep no preference (the students'
+     * key is {@code on delete set null}).
+     */
     public void delete(UUID school, String actor, UUID id) {
         Teacher before = get(school, id);
-        long enrollments = jdbc.sql("""
-                        select count(*) from enrollments e join timeslots s on s.school_id = e.school_id and s.id = e.timeslot_id
-                         where e.school_id = :school and s.teacher_id = :id""")
-                .param("school", school).param("id", id).query(Long.class).single();
-        if (enrollments > 0) {
-            throw new StillInUse("The teacher '" + before.name() + "' has " + enrollments
-                    + " enrollment(s) on their slots; deactivate the teacher instead.");
+        try {
+            jdbc.sql("delete from timeslots where school_id = :school and teacher_id = :id")
+                    .param("school", school).param("id", id).update();
+            jdbc.sql("delete from teachers where school_id = :school and id = :id").param("school", school).param("id", id).update();
+        } catch (DataIntegrityViolationException taught) {
+            throw new StillInUse("The teacher '" + before.name() + "' has enrollments or make-up lessons on their slots; "
+                    + "deactivate the teacher instead.");
         }
-        jdbc.sql("update students set teacher_pref_id = null where school_id = :school and teacher_pref_id = :id")
-                .param("school", school).param("id", id).update();
-        jdbc.sql("delete from timeslots where school_id = :school and teacher_id = :id").param("school", school).param("id", id).update();
-        jdbc.sql("delete from teachers where school_id = :school and id = :id").param("school", school).param("id", id).update();
         audit.deleted(school, actor, KIND, id, before);
     }
 

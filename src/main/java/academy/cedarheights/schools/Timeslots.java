@@ -17,6 +17,7 @@ import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.StillInUse;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +36,8 @@ public class Timeslots {
     private static final String KIND = "timeslot";
     private static final String SELECT = """
             select s.id, s.teacher_id, s.weekday, s.start_time, s.end_time, s.room_id, s.active, s.created_at, s.updated_at,
-                   exists (select 1 from enrollments e where e.school_id = s.school_id and e.timeslot_id = s.id
-                              and e.status in ('provisional', 'active')) as held
+                   exists (select 1 from current_enrollments e where e.school_id = s.school_id and e.timeslot_id = s.id)
+                       as held
               from timeslots s
             """;
 
@@ -116,14 +117,12 @@ public class Timeslots {
         if (before.held()) {
             throw new StillInUse("The timeslot is held by a provisional or active enrollment; cancel it first.");
         }
-        long history = jdbc.sql("""
-                        select (select count(*) from enrollments where school_id = :school and timeslot_id = :id)
-                             + (select count(*) from makeup_credits where school_id = :school and booked_timeslot_id = :id)""")
-                .param("school", school).param("id", id).query(Long.class).single();
-        if (history > 0) {
+        try {
+            jdbc.sql("delete from timeslots where school_id = :school and id = :id").param("school", school).param("id", id).update();
+        } catch (DataIntegrityViolationException history) {
+            // past enrollments and make-up lessons point at it (the database's foreign keys)
             throw new StillInUse("The timeslot has past enrollments or make-up lessons; deactivate it instead.");
         }
-        jdbc.sql("delete from timeslots where school_id = :school and id = :id").param("school", school).param("id", id).update();
         audit.deleted(school, actor, KIND, id, before);
     }
 

@@ -149,6 +149,18 @@ class CatalogueAdminTest {
     }
 
     @Test
+    void aDeletedTeachersFormerPupilsKeepNoPreferenceByTheDatabasesOwnRule() {
+        var piano = school.instrument("piano");
+        var leaving = school.teacher("Cy Leaving", true, piano);
+        var pupil = school.student(school.payee("Dee Doe"), "Kid", piano);
+        owner.jdbc().sql("update students set teacher_pref_id = :t where id = :s").param("t", leaving).param("s", pupil).update();
+
+        assertThat(admin.delete("/api/v1/admin/teachers/" + leaving).status()).isEqualTo(204);
+        assertThat(owner.jdbc().sql("select teacher_pref_id is null and deleted_at is null from students where id = :s")
+                .param("s", pupil).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void everyAdminWriteIsAudited() {
         String id = admin.post("/api/v1/admin/instruments", "{\"name\": \"piano\"}").text("id");
         admin.patch("/api/v1/admin/instruments/" + id, "{\"name\": \"keys\"}");
