@@ -83,20 +83,22 @@ class BillingPipeline {
             rememberIfNew(school, hold, newCustomer, customer);
             return prices(school);
         });
+        long amount = hold.billingPlan().equals("monthly") ? prices.monthly()
+                : transaction.execute(status -> quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()))
+                        .amount().amount();
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        Money.of(prices.monthly(), prices.currency()), description(hold), firstOfNextMonth(prices)));
-                transaction.executeWithoutResult(status -> activate(school, hold, subscription, null, prices.monthly(), prices));
+                        Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices)));
+                transaction.executeWithoutResult(status -> activate(school, hold, subscription, null, amount, prices));
             } else {
-                long amount = transaction.execute(status -> quotes.of(school, hold.billingPlan(), hold.weekday(),
-                        hold.startDate())).amount().amount();
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
                         Money.of(amount, prices.currency()), description(hold)));
                 transaction.executeWithoutResult(status -> activate(school, hold, null, invoice, amount, prices));
             }
         } catch (PaymentRefused refused) {
-            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), prices));
+            // the family is told what was asked of their card: the month's price, or the lessons of the term
+            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), amount, prices));
         }
     }
 
@@ -131,10 +133,10 @@ class BillingPipeline {
         }
     }
 
-    private void refused(UUID school, Billable hold, String reason, Prices prices) {
+    private void refused(UUID school, Billable hold, String reason, long amount, Prices prices) {
         holds.failed(school, hold.enrollmentId(), reason);
         Map<String, Object> model = model(hold);
-        model.put("amount", hold.billingPlan().equals("monthly") ? prices.monthly() : 0L);
+        model.put("amount", amount);
         model.put("currency", prices.currency());
         model.put("reason", reason);
         model.put("card_url", app.link("/parent/payment-method"));

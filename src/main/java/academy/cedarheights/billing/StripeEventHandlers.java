@@ -11,6 +11,7 @@ import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.schools.Schools;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,11 @@ class StripeEventHandlers {
     private final Holds holds;
     private final Enrollments enrollments;
     private final Notifications notifications;
+    private final AppProperties app;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
-                        Notifications notifications) {
+                        Notifications notifications, AppProperties app) {
+        this.app = app;
         this.jdbc = jdbc;
         this.customers = customers;
         this.cards = cards;
@@ -97,7 +100,7 @@ class StripeEventHandlers {
         model.put("amount", invoice.path("amount_due").asLong());
         model.put("currency", invoice.path("currency").asString().toUpperCase(java.util.Locale.ROOT));
         model.put("reason", "the payment was declined");
-        model.put("card_url", "/parent/payment-method");
+        model.put("card_url", app.link("/parent/payment-method"));
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, (String) family.get("email"), model);
         notifications.alertAdmins(school, "A payment failed",
                 family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed.", "/admin/dashboard");

@@ -28,6 +28,7 @@ import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.PlanQuotes;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -147,18 +148,24 @@ class StripeBillingTest {
     }
 
     @Test
-    void aDeclinedCardKeepsTheHoldRecordsWhyAndTellsTheFamily() {
+    void aDeclinedCardKeepsTheHoldRecordsWhyAndTellsTheFamilyTheRealAmount() {
         stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).willReturn(aResponse().withStatus(402)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
                                    "message": "Your card has insufficient funds.", "param": ""}}""")));
-        enrollment = hold("yearly");
+        enrollment = hold("semester");
 
         bill();
 
         assertThat(status()).containsEntry("status", "provisional");
         assertThat((String) status().get("failure_reason")).contains("declined").contains("insufficient_funds");
         assertThat(emails("payment_failed")).isEqualTo(1);
+        long lessons = TenantContext.callAs(school.id(), () -> transaction.execute(status -> calendars.of(school.id())))
+                .lessonDates(weekday(), LocalDate.now(VANCOUVER).plusDays(2), LocalDate.now(VANCOUVER).plusDays(60)).size();
+        Mailbox.Mail email = Mailbox.latest("pat@families.test", school.slug(), "did not go through");
+        assertThat(email.text()).as("the term's lessons, not 0.00")
+                .contains("A payment of $%d.00 for Kid's lessons did not go through".formatted(lessons * 35));
+        assertThat(email.link("/parent/payment-method")).startsWith("http");
     }
 
     @Test

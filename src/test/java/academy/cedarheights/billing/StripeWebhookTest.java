@@ -18,6 +18,7 @@ import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,9 @@ class StripeWebhookTest {
 
         assertThat(payments()).containsExactly("failed:14000");
         assertThat(emails("payment_failed")).isEqualTo(1);
+        Mailbox.Mail email = Mailbox.latest("pat@families.test", school.slug(), "did not go through");
+        assertThat(email.text()).contains("A payment of $140.00 did not go through");
+        assertThat(email.link("/parent/payment-method")).as("a link that opens from a mailbox").matches("https?://.+/parent/payment-method");
         assertThat(emails("admin_alert")).isEqualTo(1);
         deliver(event, Instant.now());
         assertThat(emails("payment_failed")).as("a replay tells no one twice").isEqualTo(1);
