@@ -57,3 +57,20 @@ select school_id, id, student_id, timeslot_id, status, billing_plan, start_date
 alter table students drop constraint students_school_id_teacher_pref_id_fkey;
 alter table students add constraint students_teacher_pref_fkey foreign key (school_id, teacher_pref_id)
     references teachers (school_id, id) on delete set null (teacher_pref_id);
+
+-- A charge made for a hold that was cancelled, expired or activated by hand while the charge was being made: kept
+-- until it is undone (the subscription cancelled, the invoice refunded), so a failed undo is retried, not forgotten.
+create table orphan_charges (
+    school_id       uuid        not null references schools (id),
+    enrollment_id   uuid        not null,
+    subscription_id text,
+    invoice_id      text,
+    found_at        timestamptz not null default now(),
+    undone_at       timestamptz,
+    primary key (school_id, enrollment_id),
+    check (subscription_id is not null or invoice_id is not null)
+);
+alter table orphan_charges enable row level security;
+alter table orphan_charges force row level security;
+create policy orphan_charges_of_school on orphan_charges
+    using (school_id = app_current_school()) with check (school_id = app_current_school());

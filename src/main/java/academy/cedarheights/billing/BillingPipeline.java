@@ -39,9 +39,12 @@ class BillingPipeline {
     private final Notifications notifications;
     private final AppProperties app;
     private final StripeCustomers customers;
+    private final OrphanCharges orphans;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
-                    PlanQuotes quotes, Notifications notifications, AppProperties app, StripeCustomers customers) {
+                    PlanQuotes quotes, Notifications notifications, AppProperties app, StripeCustomers customers,
+                    OrphanCharges orphans) {
+        this.orphans = orphans;
         this.customers = customers;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -63,6 +66,8 @@ class BillingPipeline {
         Waiting waiting = transaction.execute(status -> holds.waiting(school, enrollmentId)
                 .map(hold -> new Waiting(hold, customers.of(school, hold.payeeId()))).orElse(null));
         if (waiting == null) {
+            // nothing to bill; but an earlier run may have left a charge for this hold to undo
+            orphans.undo(school, enrollmentId, gateway);
             return;
         }
         Billable hold = waiting.hold();
@@ -90,11 +95,11 @@ class BillingPipeline {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
                         Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices)));
-                transaction.executeWithoutResult(status -> activate(school, hold, subscription, null, amount, prices));
+                settle(school, hold, subscription, null, amount, prices);
             } else {
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
                         Money.of(amount, prices.currency()), description(hold)));
-                transaction.executeWithoutResult(status -> activate(school, hold, null, invoice, amount, prices));
+                settle(school, hold, null, invoice, amount, prices);
             }
         } catch (PaymentRefused refused) {
             // the family is told what was asked of their card: the month's price, or the lessons of the term
@@ -122,14 +127,26 @@ class BillingPipeline {
         }
     }
 
-    private void activate(UUID school, Billable hold, String subscription, String invoice, long amount, Prices prices) {
-        if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
-            Map<String, Object> model = model(hold);
-            model.put("first_lesson_date", hold.startDate().toString());
-            model.put("plan", hold.billingPlan());
-            model.put("amount", amount);
-            model.put("currency", prices.currency());
-            notifications.email(school, EmailTemplate.BOOKING_CONFIRMATION, hold.parentEmail(), model);
+    /**
+     * The charge is made: the hold becomes active — unless, while the gateway was making it, the hold was cancelled,
+     * expired or activated by hand. Then the charge is an orphan, recorded with that finding and undone at once.
+     */
+    private void settle(UUID school, Billable hold, String subscription, String invoice, long amount, Prices prices) {
+        boolean activated = transaction.execute(status -> {
+            if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
+                Map<String, Object> model = model(hold);
+                model.put("first_lesson_date", hold.startDate().toString());
+                model.put("plan", hold.billingPlan());
+                model.put("amount", amount);
+                model.put("currency", prices.currency());
+                notifications.email(school, EmailTemplate.BOOKING_CONFIRMATION, hold.parentEmail(), model);
+                return true;
+            }
+            orphans.found(school, hold.enrollmentId(), subscription, invoice);
+            return false;
+        });
+        if (!activated) {
+            orphans.undo(school, hold.enrollmentId(), gateway);
         }
     }
 

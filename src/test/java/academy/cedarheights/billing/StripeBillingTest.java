@@ -2,6 +2,8 @@ package academy.cedarheights.billing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,15 +14,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import academy.cedarheights.billing.gateway.GatewayUnavailable;
 import academy.cedarheights.billing.gateway.StripeGateway;
 import academy.cedarheights.booking.Holds;
+import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
@@ -57,6 +64,8 @@ class StripeBillingTest {
     @Autowired Notifications notifications;
     @Autowired AppProperties app;
     @Autowired StripeCustomers customers;
+    @Autowired OrphanCharges orphans;
+    @Autowired SchoolEnrollments schoolEnrollments;
     @Autowired TestSchools schools;
     @Autowired DatabaseOwner owner;
 
@@ -69,7 +78,7 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers, orphans);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
@@ -169,6 +178,59 @@ class StripeBillingTest {
     }
 
     @Test
+    void aHoldCancelledWhileItsSubscriptionIsMadeLeavesNoSubscriptionRunning() throws Exception {
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).willReturn(okJson("""
+                {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "active"}""")
+                .withFixedDelay(900)));
+        stripe.stubFor(delete(urlEqualTo("/v1/subscriptions/sub_1")).willReturn(okJson("""
+                {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "canceled"}""")));
+        enrollment = hold("monthly");
+
+        CompletableFuture<Void> run = CompletableFuture.runAsync(this::bill);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !stripe.findAll(postRequestedFor(urlEqualTo("/v1/subscriptions"))).isEmpty());
+        TenantContext.runAs(school.id(), () -> transaction.executeWithoutResult(status ->
+                schoolEnrollments.cancel(school.id(), "admin@school.test", enrollment, "the family changed its mind")));
+        run.get(10, TimeUnit.SECONDS);
+
+        assertThat(status()).containsEntry("status", "cancelled").containsEntry("stripe_subscription_id", null);
+        stripe.verify(1, deleteRequestedFor(urlEqualTo("/v1/subscriptions/sub_1"))
+                .withHeader("Idempotency-Key", equalTo("undo-subscription-" + enrollment)));
+        assertThat(emails("booking_confirmation")).isZero();
+        assertThat(orphanUndone()).isTrue();
+    }
+
+    @Test
+    void aHoldActivatedByHandWhileItsInvoiceIsPaidGetsTheMoneyBackEvenIfStripeIsDownAtFirst() throws Exception {
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).atPriority(1)
+                .willReturn(okJson(invoice("paid")).withFixedDelay(900)));
+        stripe.stubFor(get(urlPathEqualTo("/v1/invoice_payments")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/invoice_payments", "has_more": false,
+                 "data": [{"id": "inpay_1", "object": "invoice_payment", "invoice": "in_1", "status": "paid",
+                           "payment": {"type": "payment_intent", "payment_intent": "pi_1"}}]}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("refund").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Down\"}}")));
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("refund").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"id\": \"re_1\", \"object\": \"refund\", \"status\": \"succeeded\"}")));
+        enrollment = hold("semester");
+
+        CompletableFuture<Void> run = CompletableFuture.runAsync(this::bill);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> !stripe.findAll(postRequestedFor(urlEqualTo("/v1/invoices/in_1/pay"))).isEmpty());
+        TenantContext.runAs(school.id(), () -> transaction.executeWithoutResult(status ->
+                schoolEnrollments.activate(school.id(), "admin@school.test", enrollment)));
+        assertThat(run).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .withCauseInstanceOf(GatewayUnavailable.class);
+        assertThat(orphanUndone()).as("Stripe was down: still to undo").isFalse();
+
+        bill();  // the billing job's retry
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_invoice_id", null);
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("payment_intent=pi_1"))
+                .withHeader("Idempotency-Key", equalTo("undo-invoice-" + enrollment + "-inpay_1")));
+        assertThat(orphanUndone()).isTrue();
+    }
+
+    @Test
     void aServerErrorIsTransientAndTheRetryCreatesNothingTwice() {
         stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
@@ -211,6 +273,11 @@ class StripeBillingTest {
 
         assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class);
         assertThat(status()).containsEntry("status", "provisional");
+    }
+
+    private boolean orphanUndone() {
+        return owner.jdbc().sql("select undone_at is not null from orphan_charges where enrollment_id = :e")
+                .param("e", enrollment).query(Boolean.class).single();
     }
 
     private void bill() {

@@ -30,6 +30,9 @@ public interface PaymentGateway {
 
     void cancelSubscription(String subscriptionId, String idempotencyKey);
 
+    /** Gives back everything paid on the invoice (a charge whose enrollment was cancelled while it was made). */
+    void refundInvoice(String invoiceId, String idempotencyKey);
+
     /** Where the family adds a card (Stripe Checkout in setup mode, or the simulated page). */
     String cardSetupUrl(CardSetup setup);
 }

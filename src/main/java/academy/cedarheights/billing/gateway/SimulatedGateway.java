@@ -53,6 +53,11 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
+    public void refundInvoice(String invoiceId, String idempotencyKey) {
+        // nothing was taken in simulation, so nothing is given back
+    }
+
+    @Override
     public String cardSetupUrl(CardSetup setup) {
         UUID session = jdbc.sql("insert into simulated_checkouts (school_id, payee_id) values (:school, :payee) returning id")
                 .param("school", setup.schoolId()).param("payee", setup.payeeId()).query(UUID.class).single();

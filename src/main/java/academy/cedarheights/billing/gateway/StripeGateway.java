@@ -12,6 +12,7 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
+import com.stripe.model.InvoicePayment;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
@@ -19,8 +20,10 @@ import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceFinalizeInvoiceParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
+import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.PaymentMethodListParams;
 import com.stripe.param.ProductCreateParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -126,6 +129,22 @@ public class StripeGateway implements PaymentGateway {
     public void cancelSubscription(String subscriptionId, String idempotencyKey) {
         call(() -> stripe.v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
                 key(idempotencyKey)));
+    }
+
+    /** Each payment of the invoice (usually one) is refunded whole, under its own key. */
+    @Override
+    public void refundInvoice(String invoiceId, String idempotencyKey) {
+        call(() -> {
+            for (InvoicePayment payment : stripe.v1().invoicePayments()
+                    .list(InvoicePaymentListParams.builder().setInvoice(invoiceId).build()).getData()) {
+                if (payment.getPayment() != null && payment.getPayment().getPaymentIntent() != null) {
+                    stripe.v1().refunds().create(RefundCreateParams.builder()
+                            .setPaymentIntent(payment.getPayment().getPaymentIntent())
+                            .putMetadata("invoice_id", invoiceId).build(), key(idempotencyKey + "-" + payment.getId()));
+                }
+            }
+            return null;
+        });
     }
 
     @Override
