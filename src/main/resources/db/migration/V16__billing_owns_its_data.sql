@@ -74,3 +74,17 @@ alter table orphan_charges enable row level security;
 alter table orphan_charges force row level security;
 create policy orphan_charges_of_school on orphan_charges
     using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- Billing runs of a hold: a run that is not the first looks for what an earlier one may have made at the provider
+-- (its answer lost) before making anything, since the provider's idempotency keys last only a day.
+create table billing_runs (
+    school_id        uuid        not null references schools (id),
+    enrollment_id    uuid        not null,
+    first_started_at timestamptz not null default now(),
+    runs             int         not null default 1 check (runs > 0),
+    primary key (school_id, enrollment_id)
+);
+alter table billing_runs enable row level security;
+alter table billing_runs force row level security;
+create policy billing_runs_of_school on billing_runs
+    using (school_id = app_current_school()) with check (school_id = app_current_school());

@@ -58,6 +58,19 @@ class BillingPipeline {
     record Prices(String currency, String timeZone, long monthly) {
     }
 
+    /** The school's prices, and whether an earlier run may have charged already. */
+    private record Charging(Prices prices, boolean retry) {
+    }
+
+    /** Counts this run of the hold's billing; true for its first. */
+    private boolean firstRun(UUID school, UUID enrollmentId) {
+        return jdbc.sql("""
+                        insert into billing_runs as r (school_id, enrollment_id) values (:school, :enrollment)
+                        on conflict (school_id, enrollment_id) do update set runs = r.runs + 1
+                        returning runs""")
+                .param("school", school).param("enrollment", enrollmentId).query(Integer.class).single() == 1;
+    }
+
     /** A hold to bill, with what billing itself knows of the family. */
     private record Waiting(Billable hold, StripeCustomers.Family family) {
     }
@@ -84,21 +97,22 @@ class BillingPipeline {
             });
             return;
         }
-        Prices prices = transaction.execute(status -> {
+        Charging charging = transaction.execute(status -> {
             rememberIfNew(school, hold, newCustomer, customer);
-            return prices(school);
+            return new Charging(prices(school), !firstRun(school, enrollmentId));
         });
+        Prices prices = charging.prices();
         long amount = hold.billingPlan().equals("monthly") ? prices.monthly()
                 : transaction.execute(status -> quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()))
                         .amount().amount();
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices)));
+                        Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices), charging.retry()));
                 settle(school, hold, subscription, null, amount, prices);
             } else {
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
-                        Money.of(amount, prices.currency()), description(hold)));
+                        Money.of(amount, prices.currency()), description(hold), charging.retry()));
                 settle(school, hold, null, invoice, amount, prices);
             }
         } catch (PaymentRefused refused) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -98,7 +99,14 @@ class StripeBillingTest {
                 {"id": "ii_1", "object": "invoiceitem", "customer": "cus_1", "amount": 0, "currency": "cad"}""")));
         stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/finalize")).willReturn(okJson(invoice("open"))));
         stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).willReturn(okJson(invoice("paid"))));
+        stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/search")).willReturn(okJson(searchResult("/v1/subscriptions/search", ""))));
+        stripe.stubFor(get(urlPathEqualTo("/v1/invoices/search")).willReturn(okJson(searchResult("/v1/invoices/search", ""))));
         withCard(true);
+    }
+
+    private static String searchResult(String url, String data) {
+        return """
+                {"object": "search_result", "url": "%s", "has_more": false, "data": [%s]}""".formatted(url, data);
     }
 
     @AfterEach
@@ -228,6 +236,49 @@ class StripeBillingTest {
         stripe.verify(2, postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("payment_intent=pi_1"))
                 .withHeader("Idempotency-Key", equalTo("undo-invoice-" + enrollment + "-inpay_1")));
         assertThat(orphanUndone()).isTrue();
+    }
+
+    @Test
+    void aRetryADayLaterFindsTheSubscriptionTheLostAnswerMadeInsteadOfMakingAnother() {
+        // Stripe made sub_1 but its answer was lost; a day later the idempotency key is gone, so another create would
+        // make sub_2: the retry must find sub_1 by our metadata and make nothing
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("made").willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong\"}}")));
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).inScenario("lost").whenScenarioStateIs("made")
+                .willReturn(okJson("{\"id\": \"sub_2\", \"object\": \"subscription\", \"status\": \"active\"}")));
+        enrollment = hold("monthly");
+        assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class);
+        stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/search")).atPriority(1).willReturn(okJson(searchResult(
+                "/v1/subscriptions/search", """
+                        {"id": "sub_0", "object": "subscription", "status": "canceled"},
+                        {"id": "sub_1", "object": "subscription", "status": "active",
+                         "metadata": {"enrollment_id": "%s"}}""".formatted(enrollment)))));
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_subscription_id", "sub_1");
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/subscriptions")));
+        stripe.verify(getRequestedFor(urlPathEqualTo("/v1/subscriptions/search"))
+                .withQueryParam("query", equalTo("metadata['enrollment_id']:'" + enrollment + "'")));
+    }
+
+    @Test
+    void aRetryOfATermChargeCarriesOnTheInvoiceAnEarlierRunPaidAndChargesNothingMore() {
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).atPriority(1).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Bad gateway\"}}")));
+        enrollment = hold("semester");
+        assertThatThrownBy(this::bill).isInstanceOf(GatewayUnavailable.class);
+        stripe.stubFor(get(urlPathEqualTo("/v1/invoices/search")).atPriority(1).willReturn(okJson(searchResult(
+                "/v1/invoices/search", invoice("paid")))));
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_invoice_id", "in_1");
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/invoices")));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/invoiceitems")));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/invoices/in_1/pay")));
     }
 
     @Test

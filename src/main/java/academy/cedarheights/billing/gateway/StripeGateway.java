@@ -2,6 +2,7 @@ package academy.cedarheights.billing.gateway;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.stripe.StripeClient;
@@ -13,6 +14,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
+import com.stripe.model.Subscription;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
@@ -21,11 +23,13 @@ import com.stripe.param.InvoiceFinalizeInvoiceParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
 import com.stripe.param.InvoicePaymentListParams;
+import com.stripe.param.InvoiceSearchParams;
 import com.stripe.param.PaymentMethodListParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.SubscriptionSearchParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
 /**
@@ -92,6 +96,15 @@ public class StripeGateway implements PaymentGateway {
                 .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
                         .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build())
                 .build();
+        if (plan.retry()) {
+            Optional<String> made = call(() -> stripe.v1().subscriptions().search(SubscriptionSearchParams.builder()
+                    .setQuery(byEnrollment(plan.enrollmentId())).build()).getData().stream()
+                    .filter(subscription -> !Set.of("canceled", "incomplete_expired").contains(subscription.getStatus()))
+                    .map(Subscription::getId).findFirst());
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
         return call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
                 .setCustomer(plan.customerId()).setDefaultPaymentMethod(plan.paymentMethodId())
                 .addItem(SubscriptionCreateParams.Item.builder().setPriceData(price).build())
@@ -107,19 +120,29 @@ public class StripeGateway implements PaymentGateway {
     @Override
     public String chargeLessons(LessonCharge charge) {
         return call(() -> {
-            Invoice invoice = stripe.v1().invoices().create(InvoiceCreateParams.builder()
-                    .setCustomer(charge.customerId()).setCollectionMethod(InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
-                    .setAutoAdvance(false).setDefaultPaymentMethod(charge.paymentMethodId()).setDescription(charge.description())
-                    .putMetadata("school_id", charge.schoolId().toString())
-                    .putMetadata("enrollment_id", charge.enrollmentId().toString())
-                    .build(), key(charge.idempotencyKey("create")));
-            stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(charge.customerId())
-                    .setInvoice(invoice.getId()).setAmount(charge.amount().amount())
-                    .setCurrency(charge.amount().currency().toLowerCase(Locale.ROOT)).setDescription(charge.description())
-                    .putMetadata("enrollment_id", charge.enrollmentId().toString())
-                    .build(), key(charge.idempotencyKey("item")));
-            stripe.v1().invoices().finalizeInvoice(invoice.getId(), InvoiceFinalizeInvoiceParams.builder().build(),
-                    key(charge.idempotencyKey("finalize")));
+            Invoice invoice = charge.retry() ? madeBefore(charge) : null;
+            if (invoice == null) {
+                invoice = stripe.v1().invoices().create(InvoiceCreateParams.builder()
+                        .setCustomer(charge.customerId()).setCollectionMethod(InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
+                        .setAutoAdvance(false).setDefaultPaymentMethod(charge.paymentMethodId()).setDescription(charge.description())
+                        .putMetadata("school_id", charge.schoolId().toString())
+                        .putMetadata("enrollment_id", charge.enrollmentId().toString())
+                        .build(), key(charge.idempotencyKey("create")));
+            }
+            if ("paid".equals(invoice.getStatus())) {
+                return invoice.getId();
+            }
+            if (invoice.getStatus() == null || "draft".equals(invoice.getStatus())) {
+                if (invoice.getTotal() == null || invoice.getTotal() == 0) {
+                    stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(charge.customerId())
+                            .setInvoice(invoice.getId()).setAmount(charge.amount().amount())
+                            .setCurrency(charge.amount().currency().toLowerCase(Locale.ROOT)).setDescription(charge.description())
+                            .putMetadata("enrollment_id", charge.enrollmentId().toString())
+                            .build(), key(charge.idempotencyKey("item")));
+                }
+                stripe.v1().invoices().finalizeInvoice(invoice.getId(), InvoiceFinalizeInvoiceParams.builder().build(),
+                        key(charge.idempotencyKey("finalize")));
+            }
             return stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
                     .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay"))).getId();
         });
@@ -129,6 +152,17 @@ public class StripeGateway implements PaymentGateway {
     public void cancelSubscription(String subscriptionId, String idempotencyKey) {
         call(() -> stripe.v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
                 key(idempotencyKey)));
+    }
+
+    /** The invoice an earlier run made for the enrollment, unless it was voided or written off. */
+    private Invoice madeBefore(LessonCharge charge) throws StripeException {
+        return stripe.v1().invoices().search(InvoiceSearchParams.builder().setQuery(byEnrollment(charge.enrollmentId()))
+                        .build()).getData().stream()
+                .filter(invoice -> !Set.of("void", "uncollectible").contains(invoice.getStatus())).findFirst().orElse(null);
+    }
+
+    private static String byEnrollment(UUID enrollmentId) {
+        return "metadata['enrollment_id']:'" + enrollmentId + "'";
     }
 
     /** Each payment of the invoice (usually one) is refunded whole, under its own key. */
