@@ -58,8 +58,8 @@ class BillingPipeline {
     record Prices(String currency, String timeZone, long monthly) {
     }
 
-    /** The school's prices, and whether an earlier run may have charged already. */
-    private record Charging(Prices prices, boolean retry) {
+    /** What the card is asked for, in the school's prices, and whether an earlier run may have charged already. */
+    private record Charging(Prices prices, long amount, boolean retry) {
     }
 
     /** Counts this run of the hold's billing; true for its first. */
@@ -99,12 +99,13 @@ class BillingPipeline {
         }
         Charging charging = transaction.execute(status -> {
             rememberIfNew(school, hold, newCustomer, customer);
-            return new Charging(prices(school), !firstRun(school, enrollmentId));
+            Prices schoolPrices = prices(school);
+            return new Charging(schoolPrices, hold.billingPlan().equals("monthly") ? schoolPrices.monthly()
+                    : quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount().amount(),
+                    !firstRun(school, enrollmentId));
         });
         Prices prices = charging.prices();
-        long amount = hold.billingPlan().equals("monthly") ? prices.monthly()
-                : transaction.execute(status -> quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()))
-                        .amount().amount();
+        long amount = charging.amount();
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),

@@ -6,7 +6,8 @@
  * unique indexes in the database stand behind the row lock taken while booking). It also answers
  * which slots are open, since "open" means "no provisional or active holder".
  */
-@ApplicationModule(displayName = "Booking")
+@ApplicationModule(displayName = "Booking",
+        allowedDependencies = {"platform", "schools", "notifications", "families"})
 package academy.cedarheights.booking;
 
 import org.springframework.modulith.ApplicationModule;

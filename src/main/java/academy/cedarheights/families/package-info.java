@@ -3,7 +3,8 @@
  * card) and their children, with consent to the school's policy, soft deletion and the export of
  * everything held about a family.
  */
-@ApplicationModule(displayName = "Families")
+@ApplicationModule(displayName = "Families",
+        allowedDependencies = {"platform", "notifications", "identity"})
 package academy.cedarheights.families;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,8 @@
  * {@link academy.cedarheights.identity.ParentSignedUp} and {@link academy.cedarheights.identity.EmailVerified}, which
  * the families module turns into family records.
  */
-@ApplicationModule(displayName = "Identity and access")
+@ApplicationModule(displayName = "Identity and access",
+        allowedDependencies = {"platform", "schools", "notifications"})
 package academy.cedarheights.identity;
 
 import org.springframework.modulith.ApplicationModule;

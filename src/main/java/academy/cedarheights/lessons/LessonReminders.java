@@ -76,10 +76,7 @@ class LessonReminders {
                          where e.school_id = :school and e.status = 'active' and d.day >= e.start_date
                            and (d.day + t.start_time) at time zone (select time_zone from zone)
                                between now() and now() + make_interval(secs => :ahead)
-                           and exists (select 1 from semesters m where m.school_id = e.school_id
-                                          and d.day between m.start_date and m.end_date)
-                           and not exists (select 1 from closures c where c.school_id = e.school_id
-                                              and d.day between c.start_date and c.end_date)
+                           and is_lesson_day(e.school_id, t.weekday, d.day)
                            and not exists (select 1 from attendance a where a.school_id = e.school_id
                                               and a.enrollment_id = e.id and a.lesson_date = d.day
                                               and a.status in ('absent', 'cancelled_by_school'))

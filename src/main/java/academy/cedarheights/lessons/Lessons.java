@@ -37,8 +37,7 @@ public class Lessons {
               join students st on st.school_id = e.school_id and st.id = e.student_id
               left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
              where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :day
-               and exists (select 1 from semesters m where m.school_id = e.school_id and :day between m.start_date and m.end_date)
-               and not exists (select 1 from closures c where c.school_id = e.school_id and :day between c.start_date and c.end_date)
+               and is_lesson_day(e.school_id, t.weekday, :day)
                and (cast(:teacher as uuid) is null or te.id = :teacher)
                and (cast(:enrollment as uuid) is null or e.id = :enrollment)
             """;

@@ -42,9 +42,8 @@ public class MakeUpBookings {
               join schools s on s.id = :school
              where m.id = any (cast(:semesters as uuid[]))
                and (d.day + t.start_time) at time zone s.time_zone > now()
-               and not exists (select 1 from enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id
-                                  and e.status in ('provisional', 'active'))
-               and not exists (select 1 from closures c where c.school_id = :school and d.day between c.start_date and c.end_date)
+               and not exists (select 1 from current_enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id)
+               and is_lesson_day(t.school_id, t.weekday, d.day)
                and not exists (select 1 from makeup_credits b where b.school_id = t.school_id and b.booked_timeslot_id = t.id
                                   and b.booked_date = d.day and b.status in ('booked', 'used'))
                and (cast(:timeslot as uuid) is null or t.id = :timeslot)

@@ -66,10 +66,7 @@ public class Dashboard {
                           left join rooms r on r.school_id = t.school_id and r.id = t.room_id
                           left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :today
                          where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :today
-                           and exists (select 1 from semesters m where m.school_id = e.school_id
-                                          and :today between m.start_date and m.end_date)
-                           and not exists (select 1 from closures c where c.school_id = e.school_id
-                                              and :today between c.start_date and c.end_date)
+                           and is_lesson_day(e.school_id, t.weekday, :today)
                         union all
                         select t.start_time, st.name, te.name, r.name, c.attendance, c.enrollment_id, true
                           from makeup_credits c

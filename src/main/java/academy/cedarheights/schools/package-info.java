@@ -6,7 +6,8 @@
  * and a room's weekly slots never overlap; semesters never overlap. Public discovery of the school,
  * its instruments, teachers and prices is served from here; open slots are the booking module's.
  */
-@ApplicationModule(displayName = "Schools and catalogue")
+@ApplicationModule(displayName = "Schools and catalogue",
+        allowedDependencies = {"platform"})
 package academy.cedarheights.schools;
 
 import org.springframework.modulith.ApplicationModule;
