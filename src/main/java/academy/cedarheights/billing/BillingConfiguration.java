@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The payment gateway (Stripe with a key, simulated without) and the billing jobs. */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +31,8 @@ class BillingConfiguration {
      * forgot its key would otherwise take bookings that nobody pays for.
      */
     @Bean
-    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, AppProperties app,
-                                  DatabaseProperties database) {
+    PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, TransactionTemplate transaction,
+                                  AppProperties app, DatabaseProperties database) {
         if (stripe.live()) {
             log.info("Payments go through Stripe at {}", stripe.apiBase());
             return new StripeGateway(stripe.secretKey(), stripe.apiBase(), stripe.networkRetries(),
@@ -45,7 +46,7 @@ class BillingConfiguration {
         } else {
             log.info("No STRIPE_SECRET_KEY: payments are simulated");
         }
-        return new SimulatedGateway(jdbc, app.publicUrl());
+        return new SimulatedGateway(jdbc, transaction, app.publicUrl());
     }
 
     @Bean

@@ -16,7 +16,9 @@ import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adding a card: a Stripe Checkout session in setup mode, or the app's simulated checkout. Once the card is
@@ -34,9 +36,12 @@ public class CardSetups {
     private final BillingTriggers triggers;
     private final StripeCustomers customers;
     private final boolean simulatedInProduction;
+    private final TransactionTemplate transaction;
 
     CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers,
-               StripeCustomers customers, BillingProperties properties, DatabaseProperties database) {
+               StripeCustomers customers, BillingProperties properties, DatabaseProperties database,
+               TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.customers = customers;
         this.simulatedInProduction = properties.simulatedInProduction(database.embedded());
         this.jdbc = jdbc;
@@ -47,16 +52,32 @@ public class CardSetups {
     }
 
     /** A real deployment running without a payment provider ({@code APP_PAYMENTS=simulated}): no card is ever charged. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean simulatedInProduction() {
         return simulatedInProduction;
     }
 
-    /** Where the signed-in parent adds a card. */
+    /**
+     * Where the signed-in parent adds a card. The provider is called between transactions, never inside one: a slow
+     * Stripe holds no database connection, and its answer is stored in a transaction of its own.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public String setupUrl(CurrentSchool school, Caller caller) {
-        Payee payee = families.payee(school.id(), caller);
-        String customer = customerOf(school.id(), payee);
+        Family family = transaction.execute(status -> {
+            Payee payee = families.payee(school.id(), caller);
+            return new Family(payee, customers.of(school.id(), payee.id()).customerId());
+        });
+        Payee payee = family.payee();
+        String customer = family.customerId();
+        if (customer == null) {
+            String created = gateway.createCustomer(new NewCustomer(school.id(), payee.id(), payee.email(), payee.name()));
+            transaction.executeWithoutResult(status -> customers.remember(school.id(), payee.id(), created));
+            customer = created;
+        }
         return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), payee.id(), customer, "/parent"));
+    }
+
+    private record Family(Payee payee, String customerId) {
     }
 
     /** The simulated checkout's session, if it exists and is still open. */
@@ -87,15 +108,5 @@ public class CardSetups {
     /** The family's waiting holds go back to the billing pipeline, which looks for their card again. */
     public void resume(UUID school, UUID payeeId) {
         holds.waitingForFamily(school, payeeId).forEach(enrollment -> triggers.billLater(school, enrollment));
-    }
-
-    private String customerOf(UUID school, Payee payee) {
-        String existing = customers.of(school, payee.id()).customerId();
-        if (existing != null) {
-            return existing;
-        }
-        String customer = gateway.createCustomer(new NewCustomer(school, payee.id(), payee.email(), payee.name()));
-        customers.remember(school, payee.id(), customer);
-        return customer;
     }
 }

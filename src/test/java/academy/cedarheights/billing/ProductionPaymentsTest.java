@@ -20,16 +20,16 @@ class ProductionPaymentsTest {
 
     @Test
     void withoutAKeyARealDeploymentRefusesToStart() {
-        assertThatThrownBy(() -> new BillingConfiguration().paymentGateway(properties(null), null, APP, PRODUCTION))
+        assertThatThrownBy(() -> new BillingConfiguration().paymentGateway(properties(null), null, null, APP, PRODUCTION))
                 .hasMessageContaining("STRIPE_SECRET_KEY").hasMessageContaining("APP_PAYMENTS=simulated");
     }
 
     @Test
     void simulatedPaymentsOnlyWhenTheOperatorSaysSo() {
-        assertThat(new BillingConfiguration().paymentGateway(properties("simulated"), null, APP, PRODUCTION))
+        assertThat(new BillingConfiguration().paymentGateway(properties("simulated"), null, null, APP, PRODUCTION))
                 .isInstanceOf(SimulatedGateway.class);
         assertThat(properties("simulated").simulatedInProduction(false)).as("admin pages show the banner").isTrue();
-        assertThat(new BillingConfiguration().paymentGateway(properties(null), null, APP, EMBEDDED))
+        assertThat(new BillingConfiguration().paymentGateway(properties(null), null, null, APP, EMBEDDED))
                 .as("the demo").isInstanceOf(SimulatedGateway.class);
         assertThat(properties(null).simulatedInProduction(true)).isFalse();
     }

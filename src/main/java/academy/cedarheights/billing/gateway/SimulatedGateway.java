@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The gateway of demo and offline runs (no {@code STRIPE_SECRET_KEY}): it behaves like Stripe in outcome —
@@ -14,10 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class SimulatedGateway implements PaymentGateway {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final String publicUrl;
 
-    public SimulatedGateway(JdbcClient jdbc, String publicUrl) {
+    public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction, String publicUrl) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.publicUrl = publicUrl == null ? "" : publicUrl;
     }
 
@@ -59,8 +62,10 @@ public class SimulatedGateway implements PaymentGateway {
 
     @Override
     public String cardSetupUrl(CardSetup setup) {
-        UUID session = jdbc.sql("insert into simulated_checkouts (school_id, payee_id) values (:school, :payee) returning id")
-                .param("school", setup.schoolId()).param("payee", setup.payeeId()).query(UUID.class).single();
+        // the simulated provider keeps its sessions in our database, in a transaction of its own like any provider's
+        UUID session = transaction.execute(status -> jdbc.sql(
+                        "insert into simulated_checkouts (school_id, payee_id) values (:school, :payee) returning id")
+                .param("school", setup.schoolId()).param("payee", setup.payeeId()).query(UUID.class).single());
         return publicUrl + "/billing/simulated-checkout/" + setup.schoolSlug() + "/" + session;
     }
 }

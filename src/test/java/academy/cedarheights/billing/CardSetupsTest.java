@@ -1,0 +1,130 @@
+package academy.cedarheights.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.billing.gateway.CardSetup;
+import academy.cedarheights.billing.gateway.LessonCharge;
+import academy.cedarheights.billing.gateway.MonthlyPlan;
+import academy.cedarheights.billing.gateway.NewCustomer;
+import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.booking.Holds;
+import academy.cedarheights.families.FamilyProfile;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
+import academy.cedarheights.platform.security.Caller;
+import academy.cedarheights.platform.security.Role;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import academy.cedarheights.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Asking for a card calls the provider between transactions, never inside one, and stores the new customer. */
+@IntegrationTest
+class CardSetupsTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired FamilyProfile families;
+    @Autowired PaymentGateway gateway;
+    @Autowired Holds holds;
+    @Autowired BillingTriggers triggers;
+    @Autowired StripeCustomers customers;
+    @Autowired TransactionTemplate transaction;
+    @Autowired TestSchools schools;
+    @Autowired Api api;
+
+    @Test
+    void noProviderCallHappensInsideADatabaseTransaction() {
+        TestSchool school = schools.create();
+        String token = school.signUp(api, "card@families.test");
+        Caller caller = new Caller(Tokens.claims(token).path("sub").asString(), "card@families.test", Role.PARENT,
+                school.slug(), true);
+        Watched watched = new Watched(gateway);
+        CardSetups cards = new CardSetups(jdbc, families, watched, holds, triggers, customers,
+                new BillingProperties(null, null, "https://api.stripe.com", 1, java.time.Duration.ofSeconds(20), null),
+                new DatabaseProperties(null, null, false), transaction);
+
+        String url = TenantContext.callAs(school.id(), () ->
+                cards.setupUrl(new CurrentSchool(school.id(), school.slug(), java.time.ZoneId.of("America/Vancouver")), caller));
+
+        assertThat(url).contains("/billing/simulated-checkout/" + school.slug() + "/");
+        assertThat(watched.calls).containsExactly("createCustomer outside a transaction", "cardSetupUrl outside a transaction");
+        UUID payee = TenantContext.callAs(school.id(), () -> transaction.execute(status -> families.payee(school.id(), caller).id()));
+        assertThat(TenantContext.callAs(school.id(), () -> transaction.execute(status -> customers.of(school.id(), payee)))
+                .customerId()).as("the new customer is stored").isNotNull();
+    }
+
+    /** The real (simulated) gateway, noting for each call whether a transaction was open around it. */
+    static final class Watched implements PaymentGateway {
+        final List<String> calls = new ArrayList<>();
+        private final PaymentGateway real;
+
+        Watched(PaymentGateway real) {
+            this.real = real;
+        }
+
+        private void note(String call) {
+            calls.add(call + (TransactionSynchronizationManager.isActualTransactionActive() ? " inside" : " outside")
+                    + " a transaction");
+        }
+
+        @Override
+        public String createProduct(UUID schoolId, String name) {
+            note("createProduct");
+            return real.createProduct(schoolId, name);
+        }
+
+        @Override
+        public String createCustomer(NewCustomer customer) {
+            note("createCustomer");
+            return real.createCustomer(customer);
+        }
+
+        @Override
+        public Optional<String> defaultPaymentMethod(String customerId, String onFile) {
+            note("defaultPaymentMethod");
+            return real.defaultPaymentMethod(customerId, onFile);
+        }
+
+        @Override
+        public String subscribeMonthly(MonthlyPlan plan) {
+            note("subscribeMonthly");
+            return real.subscribeMonthly(plan);
+        }
+
+        @Override
+        public String chargeLessons(LessonCharge charge) {
+            note("chargeLessons");
+            return real.chargeLessons(charge);
+        }
+
+        @Override
+        public void cancelSubscription(String subscriptionId, String idempotencyKey) {
+            note("cancelSubscription");
+            real.cancelSubscription(subscriptionId, idempotencyKey);
+        }
+
+        @Override
+        public void refundInvoice(String invoiceId, String idempotencyKey) {
+            note("refundInvoice");
+            real.refundInvoice(invoiceId, idempotencyKey);
+        }
+
+        @Override
+        public String cardSetupUrl(CardSetup setup) {
+            note("cardSetupUrl");
+            return real.cardSetupUrl(setup);
+        }
+    }
+}
