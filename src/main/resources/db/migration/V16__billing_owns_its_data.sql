@@ -88,3 +88,18 @@ alter table billing_runs enable row level security;
 alter table billing_runs force row level security;
 create policy billing_runs_of_school on billing_runs
     using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- A school's Stripe product is made once and kept by billing (the schools table's column was never written, so a
+-- product was made per subscription once the idempotency key expired).
+create table billing_products (
+    school_id  uuid        primary key references schools (id),
+    product_id text        not null,
+    created_at timestamptz not null default now()
+);
+insert into billing_products (school_id, product_id)
+select id, stripe_product_id from schools where stripe_product_id is not null;
+alter table schools drop column stripe_product_id;
+alter table billing_products enable row level security;
+alter table billing_products force row level security;
+create policy billing_products_of_school on billing_products
+    using (school_id = app_current_school()) with check (school_id = app_current_school());

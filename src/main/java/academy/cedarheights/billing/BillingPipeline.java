@@ -58,8 +58,29 @@ class BillingPipeline {
     record Prices(String currency, String timeZone, long monthly) {
     }
 
-    /** What the card is asked for, in the school's prices, and whether an earlier run may have charged already. */
-    private record Charging(Prices prices, long amount, boolean retry) {
+    /**
+     * What the card is asked for, in the school's prices, whether an earlier run may have charged already, and the
+     * school's product at the provider (null until one is made).
+     */
+    private record Charging(Prices prices, long amount, boolean retry, String product) {
+    }
+
+    private String product(UUID school) {
+        return jdbc.sql("select product_id from billing_products where school_id = :school")
+                .param("school", school).query(String.class).optional().orElse(null);
+    }
+
+    /** The school's product, made once at the provider and kept; made outside any transaction. */
+    private String productOf(UUID school, Charging charging) {
+        if (charging.product() != null) {
+            return charging.product();
+        }
+        String made = gateway.createProduct(school, "Weekly music lessons");
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                        insert into billing_products (school_id, product_id) values (:school, :product)
+                        on conflict (school_id) do nothing""")
+                .param("school", school).param("product", made).update());
+        return made;
     }
 
     /** Counts this run of the hold's billing; true for its first. */
@@ -102,14 +123,14 @@ class BillingPipeline {
             Prices schoolPrices = prices(school);
             return new Charging(schoolPrices, hold.billingPlan().equals("monthly") ? schoolPrices.monthly()
                     : quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount().amount(),
-                    !firstRun(school, enrollmentId));
+                    !firstRun(school, enrollmentId), hold.billingPlan().equals("monthly") ? product(school) : null);
         });
         Prices prices = charging.prices();
         long amount = charging.amount();
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices), charging.retry()));
+                        productOf(school, charging), Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices), charging.retry()));
                 settle(school, hold, subscription, null, amount, prices);
             } else {
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),

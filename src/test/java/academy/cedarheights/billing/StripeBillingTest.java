@@ -179,10 +179,30 @@ class StripeBillingTest {
         assertThat(emails("payment_failed")).isEqualTo(1);
         long lessons = TenantContext.callAs(school.id(), () -> transaction.execute(status -> calendars.of(school.id())))
                 .lessonDates(weekday(), LocalDate.now(VANCOUVER).plusDays(2), LocalDate.now(VANCOUVER).plusDays(60)).size();
-        Mailbox.Mail email = Mailbox.latest("pat@families.test", school.slug(), "did not go through");
+        Mailbox.Mail email = Mailbox.latest("ada.keys.family@families.test", school.slug(), "did not go through");
         assertThat(email.text()).as("the term's lessons, not 0.00")
                 .contains("A payment of $%d.00 for Kid's lessons did not go through".formatted(lessons * 35));
         assertThat(email.link("/parent/payment-method")).startsWith("http");
+    }
+
+    @Test
+    void theSchoolsProductIsMadeOnceForAllItsSubscriptions() {
+        enrollment = hold("monthly");
+        bill();
+        UUID first = enrollment;
+        stripe.stubFor(post(urlEqualTo("/v1/customers")).atPriority(1).willReturn(okJson("""
+                {"id": "cus_2", "object": "customer", "metadata": {}, "livemode": false, "created": 1700000000}""")));
+        stripe.stubFor(get(urlEqualTo("/v1/customers/cus_2")).willReturn(okJson("""
+                {"id": "cus_2", "object": "customer", "metadata": {},
+                 "invoice_settings": {"default_payment_method": "pm_card_visa"}, "livemode": false, "created": 1700000000}""")));
+        enrollment = hold("monthly", "Bea Keys", "17:00");
+        bill();
+
+        assertThat(status()).containsEntry("status", "active");
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/products")));
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/subscriptions"))
+                .withRequestBody(containing("[price_data][product]=prod_1")));
+        assertThat(first).isNotEqualTo(enrollment);
     }
 
     @Test
@@ -355,10 +375,16 @@ class StripeBillingTest {
     }
 
     private UUID hold(String plan) {
-        UUID piano = school.instrument("piano");
-        UUID slot = school.slot(school.teacher("Ada Keys", true, piano), weekday(), "16:00");
-        UUID payee = owner.jdbc().sql("insert into payees (school_id, name, email) values (:s, 'Pat Doe', 'pat@families.test') returning id")
-                .param("s", school.id()).query(UUID.class).single();
+        return hold(plan, "Ada Keys", "16:00");
+    }
+
+    /** A provisional hold of a new family, on a new teacher's slot. */
+    private UUID hold(String plan, String teacher, String time) {
+        UUID piano = school.instrument("piano " + teacher);
+        UUID slot = school.slot(school.teacher(teacher, true, piano), weekday(), time);
+        UUID payee = owner.jdbc().sql("insert into payees (school_id, name, email) values (:s, 'Pat Doe', :email) returning id")
+                .param("s", school.id()).param("email", teacher.toLowerCase().replace(' ', '.') + ".family@families.test")
+                .query(UUID.class).single();
         UUID student = school.student(payee, "Kid", piano);
         return owner.jdbc().sql("""
                         insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date,

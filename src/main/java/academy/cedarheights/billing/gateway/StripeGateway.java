@@ -89,9 +89,8 @@ public class StripeGateway implements PaymentGateway {
 
     @Override
     public String subscribeMonthly(MonthlyPlan plan) {
-        String product = createProduct(plan.schoolId(), "Weekly music lessons");
         var price = SubscriptionCreateParams.Item.PriceData.builder()
-                .setCurrency(plan.price().currency().toLowerCase(Locale.ROOT)).setProduct(product)
+                .setCurrency(plan.price().currency().toLowerCase(Locale.ROOT)).setProduct(plan.productId())
                 .setUnitAmount(plan.price().amount())
                 .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
                         .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build())
