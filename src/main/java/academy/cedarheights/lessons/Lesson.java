@@ -14,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Lesson(UUID enrollmentId, LocalDate date, String studentName, UUID teacherId, String teacherName,
                      @JsonFormat(pattern = "HH:mm") LocalTime startTime, @JsonFormat(pattern = "HH:mm") LocalTime endTime,
-                     String attendance, String notes, UUID makeupId) {
+                     String attendance, String notes, UUID makeupId, String room) {
 }

@@ -30,9 +30,10 @@ public class Lessons {
     private static final String LESSONS = """
             select e.id as enrollment_id, cast(:day as date) as date, st.name as student_name, te.id as teacher_id,
                    te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes,
-                   cast(null as uuid) as makeup_id
+                   cast(null as uuid) as makeup_id, r.name as room
               from enrollments e
               join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+              left join rooms r on r.school_id = t.school_id and r.id = t.room_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = e.school_id and st.id = e.student_id
               left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
@@ -44,9 +45,11 @@ public class Lessons {
 
     private static final String MAKE_UPS = """
             select c.enrollment_id, c.booked_date as date, st.name as student_name, te.id as teacher_id,
-                   te.name as teacher_name, t.start_time, t.end_time, c.attendance, '' as notes, c.id as makeup_id
+                   te.name as teacher_name, t.start_time, t.end_time, c.attendance, '' as notes, c.id as makeup_id,
+                   r.name as room
               from makeup_credits c
               join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+              left join rooms r on r.school_id = t.school_id and r.id = t.room_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = c.school_id and st.id = c.student_id
              where c.school_id = :school and c.booked_date = :day and c.status in ('booked', 'used')

@@ -68,6 +68,12 @@ public class Notifications {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(template.key() + " needs " + missing);
         }
+        // a link in an email is opened from a mailbox, where a path means nothing
+        List<String> relative = model.entrySet().stream().filter(entry -> entry.getKey().endsWith("_url"))
+                .filter(entry -> !String.valueOf(entry.getValue()).matches("https?://.+")).map(Map.Entry::getKey).toList();
+        if (!relative.isEmpty()) {
+            throw new IllegalArgumentException(template.key() + " needs absolute links: " + relative);
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into email_log (school_id, id, recipient, template, model)

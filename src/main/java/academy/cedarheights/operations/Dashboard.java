@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import academy.cedarheights.lessons.Lessons;
 import academy.cedarheights.platform.Money;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +22,10 @@ public class Dashboard {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Lessons lessons;
 
-    Dashboard(JdbcClient jdbc, Clock clock) {
+    Dashboard(JdbcClient jdbc, Clock clock, Lessons lessons) {
+        this.lessons = lessons;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -53,32 +56,16 @@ public class Dashboard {
                 .param("school", school).query(NeedsAttention.class).single();
     }
 
-    /** Today in the school's zone: the active enrollments' lessons that fall on it, with their attendance, and make-ups. */
+    /**
+     * Today in the school's zone: the same lessons as the teachers' day and the attendance API ({@link Lessons#on}),
+     * weekly and make-up, with their attendance.
+     */
     public Today today(UUID school, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<TodaysLesson> lessons = jdbc.sql("""
-                        select t.start_time as time, st.name as student, te.name as teacher, r.name as room,
-                               a.status as attendance, e.id as enrollment_id, false as make_up
-                          from enrollments e
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
-                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
-                          join students st on st.school_id = e.school_id and st.id = e.student_id
-                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
-                          left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :today
-                         where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :today
-                           and is_lesson_day(e.school_id, t.weekday, :today)
-                        union all
-                        select t.start_time, st.name, te.name, r.name, c.attendance, c.enrollment_id, true
-                          from makeup_credits c
-                          join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
-                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
-                          join students st on st.school_id = c.school_id and st.id = c.student_id
-                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
-                         where c.school_id = :school and c.booked_date = :today and c.status in ('booked', 'used')
-                         order by time, teacher""")
-                .param("school", school).param("today", today).param("weekday", today.getDayOfWeek().getValue())
-                .query(TodaysLesson.class).list();
-        return new Today(today, lessons);
+        return new Today(today, lessons.on(school, today, null).stream()
+                .map(lesson -> new TodaysLesson(lesson.startTime(), lesson.studentName(), lesson.teacherName(),
+                        lesson.room(), lesson.attendance(), lesson.enrollmentId(), lesson.makeupId() != null))
+                .toList());
     }
 
     /** Provisional holds, oldest first, with how long they have waited and what they wait for. */

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -141,6 +142,15 @@ class EmailDeliveryTest {
         assertThat(page.json().path("items").get(0).path("body_text").asString()).contains("Priya Sharma");
         assertThat(admin.get("/api/v1/admin/emails/" + id).json().path("body_html").asString()).contains("<html");
         assertThat(admin.get("/api/v1/admin/emails?status=queued").json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void anEmailWithARelativeLinkIsRefusedBeforeItIsQueued() {
+        assertThatThrownBy(() -> queue("priya@families.test", EmailTemplate.PAYMENT_FAILED, Map.of("parent_name", "Priya",
+                "amount", 14000, "currency", "CAD", "card_url", "/parent/payment-method")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute links: [card_url]");
+        assertThat(owner.jdbc().sql("select count(*) from email_log where school_id = :s").param("s", school.id())
+                .query(Long.class).single()).isZero();
     }
 
     private UUID queue(String recipient, EmailTemplate template, Map<String, Object> model) {
