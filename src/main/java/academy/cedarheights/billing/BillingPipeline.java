@@ -18,6 +18,7 @@ import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.schools.PlanQuotes;
+import academy.cedarheights.schools.Schools;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +41,13 @@ class BillingPipeline {
     private final AppProperties app;
     private final StripeCustomers customers;
     private final OrphanCharges orphans;
+    private final Schools schools;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
                     PlanQuotes quotes, Notifications notifications, AppProperties app, StripeCustomers customers,
-                    OrphanCharges orphans) {
+                    OrphanCharges orphans, Schools schools) {
         this.orphans = orphans;
+        this.schools = schools;
         this.customers = customers;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -55,14 +58,12 @@ class BillingPipeline {
         this.app = app;
     }
 
-    record Prices(String currency, String timeZone, long monthly) {
-    }
-
     /**
-     * What the card is asked for, in the school's prices, whether an earlier run may have charged already, and the
-     * school's product at the provider (null until one is made).
+     * What the card is asked for (the plan's quote: the school's monthly price, or the term's lessons), the school's
+     * zone, whether an earlier run may have charged already, and the school's product at the provider (null until one
+     * is made).
      */
-    private record Charging(Prices prices, long amount, boolean retry, String product) {
+    private record Charging(Money amount, ZoneId zone, boolean retry, String product) {
     }
 
     private String product(UUID school) {
@@ -120,26 +121,25 @@ class BillingPipeline {
         }
         Charging charging = transaction.execute(status -> {
             rememberIfNew(school, hold, newCustomer, customer);
-            Prices schoolPrices = prices(school);
-            return new Charging(schoolPrices, hold.billingPlan().equals("monthly") ? schoolPrices.monthly()
-                    : quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount().amount(),
-                    !firstRun(school, enrollmentId), hold.billingPlan().equals("monthly") ? product(school) : null);
+            return new Charging(quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount(),
+                    ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, enrollmentId),
+                    hold.billingPlan().equals("monthly") ? product(school) : null);
         });
-        Prices prices = charging.prices();
-        long amount = charging.amount();
+        Money amount = charging.amount();
         try {
             if (hold.billingPlan().equals("monthly")) {
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        productOf(school, charging), Money.of(amount, prices.currency()), description(hold), firstOfNextMonth(prices), charging.retry()));
-                settle(school, hold, subscription, null, amount, prices);
+                        productOf(school, charging), amount, description(hold), firstOfNextMonth(charging.zone()),
+                        charging.retry()));
+                settle(school, hold, subscription, null, amount);
             } else {
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
-                        Money.of(amount, prices.currency()), description(hold), charging.retry()));
-                settle(school, hold, null, invoice, amount, prices);
+                        amount, description(hold), charging.retry()));
+                settle(school, hold, null, invoice, amount);
             }
         } catch (PaymentRefused refused) {
             // the family is told what was asked of their card: the month's price, or the lessons of the term
-            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), amount, prices));
+            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), amount));
         }
     }
 
@@ -167,14 +167,14 @@ class BillingPipeline {
      * The charge is made: the hold becomes active — unless, while the gateway was making it, the hold was cancelled,
      * expired or activated by hand. Then the charge is an orphan, recorded with that finding and undone at once.
      */
-    private void settle(UUID school, Billable hold, String subscription, String invoice, long amount, Prices prices) {
+    private void settle(UUID school, Billable hold, String subscription, String invoice, Money amount) {
         boolean activated = transaction.execute(status -> {
             if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
                 Map<String, Object> model = model(hold);
                 model.put("first_lesson_date", hold.startDate().toString());
                 model.put("plan", hold.billingPlan());
-                model.put("amount", amount);
-                model.put("currency", prices.currency());
+                model.put("amount", amount.amount());
+                model.put("currency", amount.currency());
                 notifications.email(school, EmailTemplate.BOOKING_CONFIRMATION, hold.parentEmail(), model);
                 return true;
             }
@@ -186,25 +186,18 @@ class BillingPipeline {
         }
     }
 
-    private void refused(UUID school, Billable hold, String reason, long amount, Prices prices) {
+    private void refused(UUID school, Billable hold, String reason, Money amount) {
         holds.failed(school, hold.enrollmentId(), reason);
         Map<String, Object> model = model(hold);
-        model.put("amount", amount);
-        model.put("currency", prices.currency());
+        model.put("amount", amount.amount());
+        model.put("currency", amount.currency());
         model.put("reason", reason);
         model.put("card_url", app.link("/parent/payment-method"));
         notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
     }
 
-    private Prices prices(UUID school) {
-        return jdbc.sql("""
-                        select currency, time_zone, monthly_price_cents as monthly
-                          from schools where id = :school""")
-                .param("school", school).query(Prices.class).single();
-    }
 
-    private static java.time.Instant firstOfNextMonth(Prices prices) {
-        ZoneId zone = ZoneId.of(prices.timeZone());
+    private static java.time.Instant firstOfNextMonth(ZoneId zone) {
         return LocalDate.now(zone).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
     }
 

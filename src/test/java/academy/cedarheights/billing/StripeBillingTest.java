@@ -34,6 +34,7 @@ import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.PlanQuotes;
+import academy.cedarheights.schools.Schools;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
@@ -66,6 +67,7 @@ class StripeBillingTest {
     @Autowired AppProperties app;
     @Autowired StripeCustomers customers;
     @Autowired OrphanCharges orphans;
+    @Autowired Schools schoolsFacade;
     @Autowired SchoolEnrollments schoolEnrollments;
     @Autowired TestSchools schools;
     @Autowired DatabaseOwner owner;
@@ -79,7 +81,8 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers, orphans);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers, orphans,
+                schoolsFacade);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
