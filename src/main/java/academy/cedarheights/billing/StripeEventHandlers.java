@@ -12,7 +12,6 @@ import academy.cedarheights.booking.Holds;
 import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.config.AppProperties;
-import academy.cedarheights.schools.Schools;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

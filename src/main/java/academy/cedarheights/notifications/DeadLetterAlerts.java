@@ -1,13 +1,9 @@
 package academy.cedarheights.notifications;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.jobs.JobDeadLettered;
 import academy.cedarheights.platform.tenancy.TenantContext;
-import academy.cedarheights.schools.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
