@@ -81,7 +81,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimit.BodyTooLarge e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage()));
     }
 

@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * No request body is read beyond a limit: 1 MiB (no form or JSON of ours comes near it), 512 KiB for the Stripe
  * webhook (Stripe's events are a few KiB). A declared length over the limit is answered 413 before anything is
- * read, and the connection closed rather than the rest swallowed; a body without a declared length is counted as
- * it is read and refused the moment it passes the limit — never held whole in memory.
+ * read; a body without a declared length is counted as it is read and refused the moment it passes the limit — never
+ * held whole in memory. Tomcat then discards up to {@code server.tomcat.max-swallow-size} of what is still coming, so
+ * the client reads the 413 (closing on unread input would reset the connection under it), and closes the connection
+ * on anything larger.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -55,7 +57,6 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        response.setHeader("Connection", "close");
         problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                 "The request body is larger than " + limit / 1024 + " KiB."), request);
     }
