@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.platform.web.InvalidField;
@@ -25,7 +26,7 @@ class AccountLinks {
         PASSWORD_RESET, VERIFY_EMAIL;
 
         String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

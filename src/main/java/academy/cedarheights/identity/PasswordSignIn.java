@@ -60,7 +60,7 @@ class PasswordSignIn {
         events.publishEvent(new ParentSignedUp(school.id(), caller.subject(), email, name));
         verifications.send(school.id(), account, email);
         audit.signedUp(school.id(), caller);
-        return tokens.issue(caller, sessions.start(school.slug(), caller.subject(), SessionClaims.PASSWORD));
+        return issue(caller);
     }
 
     /** Our token for a built-in account whose owner just proved who they are; the role derived afresh. */
@@ -68,6 +68,11 @@ class PasswordSignIn {
         Caller caller = new Caller(account.toString(), email, roles.of(school.id(), email, emailVerified), school.slug(),
                 emailVerified);
         audit.signedIn(school.id(), caller, method);
-        return tokens.issue(caller, sessions.start(school.slug(), caller.subject(), SessionClaims.PASSWORD));
+        return issue(caller);
+    }
+
+    /** A built-in account's token, in a new session of its identity. */
+    private TokenAnswer issue(Caller caller) {
+        return tokens.issue(caller, sessions.start(caller.school(), caller.subject(), SessionClaims.PASSWORD));
     }
 }

@@ -2,6 +2,8 @@ package academy.cedarheights.identity;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import academy.cedarheights.platform.security.Caller;
@@ -89,7 +91,7 @@ class SupabaseExchange {
     }
 
     /** A Supabase identity is proven; a built-in account must still exist, and says itself whether it is proven. */
-    private boolean emailVerified(java.util.UUID school, String subject, SessionClaims session) {
+    private boolean emailVerified(UUID school, String subject, SessionClaims session) {
         if (SessionClaims.SUPABASE.equals(session.method())) {
             return true;
         }
@@ -98,11 +100,11 @@ class SupabaseExchange {
                 .emailVerified();
     }
 
-    private static java.util.Optional<java.util.UUID> parseUuid(String subject) {
+    private static Optional<UUID> parseUuid(String subject) {
         try {
-            return java.util.Optional.of(java.util.UUID.fromString(subject));
+            return Optional.of(UUID.fromString(subject));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

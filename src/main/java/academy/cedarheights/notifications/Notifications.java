@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,7 @@ public class Notifications {
      * Whether emails stay in the local outbox (no provider configured): then the email log, and the server's log, are
      * where a person finds their links.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean deliveredToLocalOutbox() {
         return mail.deliversToEmailLog();
     }

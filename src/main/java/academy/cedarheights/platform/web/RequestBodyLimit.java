@@ -45,14 +45,22 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, limit) : request, response);
-        } catch (BodyTooLarge | ServletException e) {
-            if (!(e instanceof BodyTooLarge) && !(e.getCause() instanceof BodyTooLarge)) {
-                throw e;
+        } catch (BodyTooLarge tooLarge) {
+            refuseUnlessAnswered(request, response, limit);
+        } catch (ServletException failed) {
+            if (!(failed.getCause() instanceof BodyTooLarge)) {
+                throw failed;
             }
-            if (!response.isCommitted()) {
-                response.reset();
-                refuse(request, response, limit);
-            }
+            refuseUnlessAnswered(request, response, limit);
+        }
+    }
+
+    /** Past the limit while the body was read: the 413, unless an answer has already gone out. */
+    private void refuseUnlessAnswered(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+            refuse(request, response, limit);
         }
     }
 
