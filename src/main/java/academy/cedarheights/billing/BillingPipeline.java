@@ -1,9 +1,8 @@
 package academy.cedarheights.billing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.billing.gateway.LessonCharge;
@@ -13,10 +12,9 @@ import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.billing.gateway.PaymentRefused;
 import academy.cedarheights.booking.Billable;
 import academy.cedarheights.booking.Holds;
-import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
-import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.PlanQuotes;
 import academy.cedarheights.schools.Schools;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,16 +36,18 @@ class BillingPipeline {
     private final PaymentGateway gateway;
     private final PlanQuotes quotes;
     private final Notifications notifications;
-    private final AppProperties app;
+    private final BillingEmails emails;
     private final StripeCustomers customers;
     private final OrphanCharges orphans;
     private final Schools schools;
+    private final MonthlyPrices prices;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
-                    PlanQuotes quotes, Notifications notifications, AppProperties app, StripeCustomers customers,
-                    OrphanCharges orphans, Schools schools) {
+                    PlanQuotes quotes, Notifications notifications, BillingEmails emails, StripeCustomers customers,
+                    OrphanCharges orphans, Schools schools, MonthlyPrices prices) {
         this.orphans = orphans;
         this.schools = schools;
+        this.prices = prices;
         this.customers = customers;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -55,33 +55,15 @@ class BillingPipeline {
         this.gateway = gateway;
         this.quotes = quotes;
         this.notifications = notifications;
-        this.app = app;
+        this.emails = emails;
     }
 
     /**
      * What the card is asked for (the plan's quote: the school's monthly price, or the term's lessons), the school's
-     * zone, whether an earlier run may have charged already, and the school's product at the provider (null until one
-     * is made).
+     * zone, whether an earlier run may have charged already, and the stored monthly price at the provider (null
+     * until one is made, and for the other plans).
      */
-    private record Charging(Money amount, ZoneId zone, boolean retry, String product) {
-    }
-
-    private String product(UUID school) {
-        return jdbc.sql("select product_id from billing_products where school_id = :school")
-                .param("school", school).query(String.class).optional().orElse(null);
-    }
-
-    /** The school's product, made once at the provider and kept; made outside any transaction. */
-    private String productOf(UUID school, Charging charging) {
-        if (charging.product() != null) {
-            return charging.product();
-        }
-        String made = gateway.createProduct(school, "Weekly music lessons");
-        transaction.executeWithoutResult(status -> jdbc.sql("""
-                        insert into billing_products (school_id, product_id) values (:school, :product)
-                        on conflict (school_id) do nothing""")
-                .param("school", school).param("product", made).update());
-        return made;
+    private record Charging(Money amount, ZoneId zone, boolean retry, String monthlyPrice) {
     }
 
     /** Counts this run of the hold's billing; true for its first. */
@@ -121,16 +103,16 @@ class BillingPipeline {
         }
         Charging charging = transaction.execute(status -> {
             rememberIfNew(school, hold, newCustomer, customer);
-            return new Charging(quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount(),
-                    ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, enrollmentId),
-                    hold.billingPlan().equals("monthly") ? product(school) : null);
+            Money quoted = quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount();
+            return new Charging(quoted, ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, enrollmentId),
+                    hold.billingPlan() == BillingPlan.MONTHLY ? prices.stored(school, quoted) : null);
         });
         Money amount = charging.amount();
         try {
-            if (hold.billingPlan().equals("monthly")) {
+            if (hold.billingPlan() == BillingPlan.MONTHLY) {
+                String price = prices.of(school, amount, charging.monthlyPrice(), gateway);
                 String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        productOf(school, charging), amount, description(hold), firstOfNextMonth(charging.zone()),
-                        charging.retry()));
+                        price, description(hold), firstOfNextMonth(charging.zone()), charging.retry()));
                 settle(school, hold, subscription, null, amount);
             } else {
                 String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
@@ -156,10 +138,7 @@ class BillingPipeline {
 
     private void askForCard(UUID school, Billable hold) {
         if (holds.noticeSent(school, hold.enrollmentId(), "no payment method on file")) {
-            Map<String, Object> model = model(hold);
-            model.put("expires_at", hold.provisionalExpiresAt().toString());
-            model.put("card_url", app.link("/parent/payment-method"));
-            notifications.email(school, EmailTemplate.PROVISIONAL_NOTICE, hold.parentEmail(), model);
+            notifications.email(school, hold.parentEmail(), emails.addACard(hold));
         }
     }
 
@@ -170,12 +149,7 @@ class BillingPipeline {
     private void settle(UUID school, Billable hold, String subscription, String invoice, Money amount) {
         boolean activated = transaction.execute(status -> {
             if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
-                Map<String, Object> model = model(hold);
-                model.put("first_lesson_date", hold.startDate().toString());
-                model.put("plan", hold.billingPlan());
-                model.put("amount", amount.amount());
-                model.put("currency", amount.currency());
-                notifications.email(school, EmailTemplate.BOOKING_CONFIRMATION, hold.parentEmail(), model);
+                notifications.email(school, hold.parentEmail(), emails.booked(hold, amount));
                 return true;
             }
             orphans.found(school, hold.enrollmentId(), subscription, invoice);
@@ -188,30 +162,14 @@ class BillingPipeline {
 
     private void refused(UUID school, Billable hold, String reason, Money amount) {
         holds.failed(school, hold.enrollmentId(), reason);
-        Map<String, Object> model = model(hold);
-        model.put("amount", amount.amount());
-        model.put("currency", amount.currency());
-        model.put("reason", reason);
-        model.put("card_url", app.link("/parent/payment-method"));
-        notifications.email(school, EmailTemplate.PAYMENT_FAILED, hold.parentEmail(), model);
+        notifications.email(school, hold.parentEmail(), emails.declined(hold, amount, reason));
     }
 
-
-    private static java.time.Instant firstOfNextMonth(ZoneId zone) {
+    private static Instant firstOfNextMonth(ZoneId zone) {
         return LocalDate.now(zone).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
     }
 
     private static String description(Billable hold) {
         return "Weekly lessons for " + hold.student() + " with " + hold.teacher();
-    }
-
-    private static Map<String, Object> model(Billable hold) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("parent_name", hold.parentName());
-        model.put("student", hold.student());
-        model.put("teacher", hold.teacher());
-        model.put("weekday", hold.weekday());
-        model.put("start_time", hold.startTime().toString());
-        return model;
     }
 }

@@ -3,15 +3,14 @@ package academy.cedarheights.billing;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
-import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
-import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -26,11 +25,11 @@ class StripeEventHandlers {
     private final Holds holds;
     private final Enrollments enrollments;
     private final Notifications notifications;
-    private final AppProperties app;
+    private final BillingEmails emails;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
-                        Notifications notifications, AppProperties app) {
-        this.app = app;
+                        Notifications notifications, BillingEmails emails) {
+        this.emails = emails;
         this.jdbc = jdbc;
         this.customers = customers;
         this.cards = cards;
@@ -94,13 +93,9 @@ class StripeEventHandlers {
         }
         Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
                 .param("school", school).param("payee", payee.get()).query().singleRow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("parent_name", family.get("name"));
-        model.put("amount", invoice.path("amount_due").asLong());
-        model.put("currency", invoice.path("currency").asString().toUpperCase(java.util.Locale.ROOT));
-        model.put("reason", "the payment was declined");
-        model.put("card_url", app.link("/parent/payment-method"));
-        notifications.email(school, EmailTemplate.PAYMENT_FAILED, (String) family.get("email"), model);
+        Money due = Money.of(invoice.path("amount_due").asLong(),
+                invoice.path("currency").asString().toUpperCase(Locale.ROOT));
+        notifications.email(school, (String) family.get("email"), emails.declined((String) family.get("name"), due));
         notifications.alertAdmins(school, "A payment failed",
                 family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed.", "/admin/dashboard");
     }

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
 
+import academy.cedarheights.schools.BillingPlan;
+
 /** Everything billing needs to know about a provisional enrollment, read in one query. */
 public record Billable(UUID enrollmentId, UUID studentId, String student, UUID payeeId, String parentName,
-                       String parentEmail, String billingPlan,
+                       String parentEmail, BillingPlan billingPlan,
                        LocalDate startDate, int weekday, LocalTime startTime, String teacher, Instant provisionalExpiresAt,
                        Instant provisionalNoticeSentAt) {
 }

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import academy.cedarheights.schools.BillingPlan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Where a booking stands. */
-public record BookingStatus(UUID trackingId, UUID enrollmentId, UUID studentId, UUID timeslotId, String status,
-                            String billingPlan, LocalDate startDate, String failureReason, Instant provisionalExpiresAt,
+public record BookingStatus(UUID trackingId, UUID enrollmentId, UUID studentId, UUID timeslotId,
+                            EnrollmentStatus status, BillingPlan billingPlan, LocalDate startDate, String failureReason, Instant provisionalExpiresAt,
                             @JsonInclude(JsonInclude.Include.ALWAYS) NextAction nextAction) {
 }

@@ -60,6 +60,7 @@ public class Bookings {
         if (!activate && slot.payeeId() != null && !slot.familyHasCard()) {
             requireRoomForAnotherHold(school, slot);
         }
+        EnrollmentStatus initial = activate ? EnrollmentStatus.ACTIVE : EnrollmentStatus.PROVISIONAL;
         Enrolled enrolled;
         try {
             enrolled = jdbc.sql("""
@@ -69,14 +70,14 @@ public class Bookings {
                                     case when :status = 'active' then now() end)
                             returning id, tracking_id""")
                     .param("school", school).param("student", request.studentId()).param("slot", request.timeslotId())
-                    .param("plan", request.billingPlan()).param("status", activate ? "active" : "provisional")
+                    .param("plan", request.billingPlan().key()).param("status", initial.key())
                     .param("start", first).param("expires", activate ? null : expires.atOffset(ZoneOffset.UTC))
                     .query(Enrolled.class).single();
         } catch (DuplicateKeyException e) {
             throw e.getMessage().contains("one_slot_per_student") ? new StudentAlreadyEnrolled() : new SlotAlreadyHeld();
         }
         events.publishEvent(new SlotBooked(school, enrolled.id(), activate));
-        return new BookingAccepted(enrolled.trackingId(), enrolled.id(), activate ? "active" : "provisional",
+        return new BookingAccepted(enrolled.trackingId(), enrolled.id(), initial,
                 activate ? null : expires, first);
     }
 

@@ -8,6 +8,7 @@ import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
+import academy.cedarheights.schools.BillingPlan;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,12 +56,12 @@ public class Enrollments {
 
     public BookingStatus cancelForFamily(UUID school, UUID payeeId, UUID trackingId) {
         BookingStatus booking = statusOf(school, payeeId, trackingId);
-        end(school, booking.enrollmentId(), "cancelled", "cancelled by the family");
+        end(school, booking.enrollmentId(), EnrollmentStatus.CANCELLED, "cancelled by the family");
         return statusOf(school, payeeId, trackingId);
     }
 
     @Transactional(readOnly = true)
-    public Page<Enrollment> page(UUID school, String status, UUID teacherId, UUID studentId, PageQuery query) {
+    public Page<Enrollment> page(UUID school, EnrollmentStatus status, UUID teacherId, UUID studentId, PageQuery query) {
         String from = """
                   from enrollments e
                   join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
@@ -68,24 +69,25 @@ public class Enrollments {
                  where e.school_id = :school and (cast(:status as text) is null or e.status = :status)
                    and (cast(:teacher as uuid) is null or t.teacher_id = :teacher)
                    and (cast(:student as uuid) is null or e.student_id = :student)""";
+        String named = status == null ? null : status.key();
         var items = jdbc.sql("""
                         select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
                                e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
                                e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at
                         """ + from + " order by " + query.orderBy(SORTABLE, "e.created_at desc", "e.id")
                         + " limit :limit offset :offset")
-                .param("school", school).param("status", status).param("teacher", teacherId).param("student", studentId)
+                .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Enrollment.class).list();
         long total = jdbc.sql("select count(*) " + from)
-                .param("school", school).param("status", status).param("teacher", teacherId).param("student", studentId)
+                .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
                 .query(Long.class).single();
         return query.page(items, total);
     }
 
     public Enrollment cancel(UUID school, UUID id, String reason) {
         get(school, id);
-        end(school, id, "cancelled", reason == null || reason.isBlank() ? "cancelled by the school" : reason.trim());
+        end(school, id, EnrollmentStatus.CANCELLED, reason == null || reason.isBlank() ? "cancelled by the school" : reason.trim());
         return get(school, id);
     }
 
@@ -95,28 +97,28 @@ public class Enrollments {
      */
     public void subscriptionEndedAtStripe(UUID school, String subscriptionId) {
         jdbc.sql("""
-                        select id from enrollments where school_id = :school and stripe_subscription_id = :subscription
-                           and status in ('provisional', 'active')""")
+                        select e.id from current_enrollments c join enrollments e on e.school_id = c.school_id and e.id = c.id
+                         where e.school_id = :school and e.stripe_subscription_id = :subscription""")
                 .param("school", school).param("subscription", subscriptionId).query(UUID.class).list()
-                .forEach(id -> end(school, id, "cancelled", "the subscription was cancelled at Stripe"));
+                .forEach(id -> end(school, id, EnrollmentStatus.CANCELLED, "the subscription was cancelled at Stripe"));
     }
 
     /**
      * Ends a provisional or active enrollment, freeing its slot; the row (and its lessons' history) stays.
      * Locked first, so a cancel racing billing's activation is settled by the database.
      */
-    void end(UUID school, UUID id, String status, String reason) {
+    void end(UUID school, UUID id, EnrollmentStatus status, String reason) {
         Map<String, Object> current = jdbc.sql("""
                         select status, stripe_subscription_id from enrollments where school_id = :school and id = :id for update""")
                 .param("school", school).param("id", id).query().singleRow();
-        String was = (String) current.get("status");
-        if (!was.equals("provisional") && !was.equals("active")) {
+        EnrollmentStatus was = EnrollmentStatus.of((String) current.get("status")).orElseThrow();
+        if (!was.holdsSlot()) {
             throw new ConflictWithCurrentState("This booking is already " + was + ".");
         }
         jdbc.sql("""
                         update enrollments set status = :status, cancel_reason = :reason, ended_at = now(), updated_at = now()
                          where school_id = :school and id = :id""")
-                .param("school", school).param("id", id).param("status", status).param("reason", reason).update();
+                .param("school", school).param("id", id).param("status", status.key()).param("reason", reason).update();
         events.publishEvent(new EnrollmentEnded(school, id, status, (String) current.get("stripe_subscription_id")));
     }
 
@@ -138,8 +140,8 @@ public class Enrollments {
         boolean needsCard = rs.getBoolean("needs_card");
         var expires = rs.getTimestamp("provisional_expires_at");
         return new BookingStatus(rs.getObject("tracking_id", UUID.class), rs.getObject("enrollment_id", UUID.class),
-                rs.getObject("student_id", UUID.class), rs.getObject("timeslot_id", UUID.class), rs.getString("status"),
-                rs.getString("billing_plan"), rs.getObject("start_date", java.time.LocalDate.class),
+                rs.getObject("student_id", UUID.class), rs.getObject("timeslot_id", UUID.class),
+                EnrollmentStatus.of(rs.getString("status")).orElseThrow(), BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getObject("start_date", java.time.LocalDate.class),
                 rs.getString("failure_reason"), expires == null ? null : expires.toInstant(),
                 needsCard ? new NextAction("add_payment_method", SETUP_URL) : null);
     }

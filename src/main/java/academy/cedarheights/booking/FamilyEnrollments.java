@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.families.FamilyRecords;
+import academy.cedarheights.schools.BillingPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class FamilyEnrollments implements FamilyRecords {
         this.jdbc = jdbc;
     }
 
-    record EnrollmentOnRecord(UUID id, UUID studentId, UUID timeslotId, String billingPlan, String status,
+    record EnrollmentOnRecord(UUID id, UUID studentId, UUID timeslotId, BillingPlan billingPlan, EnrollmentStatus status,
                               LocalDate startDate, Instant provisionalExpiresAt, String failureReason,
                               Instant createdAt, Instant activatedAt, Instant endedAt) {
     }

@@ -47,7 +47,7 @@ class HoldExpiry {
                            for update of e skip locked""")
                 .param("school", school).query(Expired.class).list();
         for (Expired hold : due) {
-            enrollments.end(school, hold.id(), "expired", "the hold expired: " + hold.reason());
+            enrollments.end(school, hold.id(), EnrollmentStatus.EXPIRED, "the hold expired: " + hold.reason());
         }
         if (!due.isEmpty()) {
             alert(school, due);

@@ -31,7 +31,7 @@ public class SchoolEnrollments {
     }
 
     @Transactional(readOnly = true)
-    public Page<Enrollment> page(UUID school, String status, UUID teacherId, UUID studentId, PageQuery query) {
+    public Page<Enrollment> page(UUID school, EnrollmentStatus status, UUID teacherId, UUID studentId, PageQuery query) {
         return enrollments.page(school, status, teacherId, studentId, query);
     }
 

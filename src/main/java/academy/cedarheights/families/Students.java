@@ -168,8 +168,7 @@ public class Students {
     public void delete(UUID school, String actor, UUID id) {
         Student before = get(school, id);
         boolean enrolled = jdbc.sql("""
-                        select exists (select 1 from enrollments where school_id = :school and student_id = :id
-                                          and status in ('provisional', 'active'))""")
+                        select exists (select 1 from current_enrollments where school_id = :school and student_id = :id)""")
                 .param("school", school).param("id", id).query(Boolean.class).single();
         if (enrolled) {
             throw new StillInUse("The student " + before.name() + " holds a weekly slot; cancel the enrollment first.");

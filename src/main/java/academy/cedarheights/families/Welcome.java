@@ -1,9 +1,8 @@
 package academy.cedarheights.families;
 
-import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.config.AppProperties;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,6 @@ class Welcome {
     }
 
     void send(UUID school, String email, String name) {
-        String base = app.publicUrl() != null ? app.publicUrl() : "http://localhost:8080";
-        notifications.email(school, EmailTemplate.WELCOME, email, Map.of("parent_name", name, "portal_url", base + "/parent"));
+        notifications.email(school, email, new Email.Welcome(name, app.link("/parent")));
     }
 }

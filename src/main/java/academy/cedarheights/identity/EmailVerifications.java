@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.config.AppProperties;
@@ -48,8 +48,8 @@ class EmailVerifications {
 
     void send(UUID school, UUID account, String email) {
         String token = links.issue(school, account, AccountLinks.Purpose.VERIFY_EMAIL, VALID_FOR);
-        notifications.email(school, EmailTemplate.VERIFY_EMAIL, email, Map.of(
-                "verify_url", app.link("/verify-email?token=" + token), "expires_in_hours", VALID_FOR.toHours()));
+        notifications.email(school, email,
+                new Email.VerifyEmail(app.link("/verify-email?token=" + token), VALID_FOR.toHours()));
     }
 
     /** Sends the link again to the account's own address, unless it is proven already; a few times a window. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.config.AppProperties;
@@ -87,11 +87,9 @@ public class Invitations {
                 .param("hash", AccountLinks.hash(token)).param("by", invitedBy)
                 .param("seconds", (double) VALID_FOR.toSeconds()).query(UUID.class).single();
         Invitation invitation = get(school.id(), id);
-        notifications.email(school.id(), EmailTemplate.INVITATION, email, Map.of(
-                "accept_url", app.link("/accept-invitation?token=" + token),
-                "role_name", Role.ADMIN.claim().equals(role) ? "an admin" : "a teacher",
-                "invited_by", invitedBy,
-                "expires_on", LocalDate.ofInstant(invitation.expiresAt(), school.timeZone()).toString()));
+        notifications.email(school.id(), email, new Email.Invitation(app.link("/accept-invitation?token=" + token),
+                Role.ADMIN.claim().equals(role) ? "an admin" : "a teacher", invitedBy,
+                LocalDate.ofInstant(invitation.expiresAt(), school.timeZone())));
         audit.record(school.id(), invitedBy, "invitation.sent", "invitation", id.toString(),
                 Map.of("email", email, "role", role));
         return invitation;

@@ -3,7 +3,7 @@ package academy.cedarheights.identity;
 import java.time.Duration;
 import java.util.Map;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.config.AppProperties;
@@ -44,9 +44,8 @@ public class PasswordResets {
     public void request(CurrentSchool school, String typedEmail) {
         EmailAddresses.normalised(typedEmail).flatMap(email -> accounts.find(school.id(), email)).ifPresent(account -> {
             String token = links.issue(school.id(), account.id(), AccountLinks.Purpose.PASSWORD_RESET, VALID_FOR);
-            notifications.email(school.id(), EmailTemplate.PASSWORD_RESET, account.email(), Map.of(
-                    "reset_url", app.link("/reset-password?token=" + token),
-                    "expires_in_minutes", VALID_FOR.toMinutes()));
+            notifications.email(school.id(), account.email(),
+                    new Email.PasswordReset(app.link("/reset-password?token=" + token), VALID_FOR.toMinutes()));
         });
     }
 

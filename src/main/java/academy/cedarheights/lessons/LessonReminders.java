@@ -2,12 +2,10 @@ package academy.cedarheights.lessons;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolSweep;
@@ -97,14 +95,8 @@ class LessonReminders {
 
     private void send(UUID school, DueLesson lesson) {
         if (lesson.reminderEmails()) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("parent_name", lesson.parentName());
-            model.put("student", lesson.student());
-            model.put("teacher", lesson.teacher());
-            model.put("lesson_date", lesson.lessonDate().toString());
-            model.put("start_time", lesson.startTime().toString());
-            model.put("room", lesson.room());
-            notifications.email(school, EmailTemplate.LESSON_REMINDER, lesson.email(), model);
+            notifications.email(school, lesson.email(), new Email.LessonReminder(lesson.parentName(), lesson.student(),
+                    lesson.teacher(), lesson.lessonDate(), lesson.startTime(), lesson.room()));
         }
         if (lesson.phone() != null && !lesson.smsOptOut()) {
             notifications.text(school, lesson.phone().replaceAll("[^+0-9]", ""), "Reminder: " + lesson.student() + " has a lesson with "

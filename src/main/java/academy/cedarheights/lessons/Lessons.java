@@ -3,13 +3,10 @@ package academy.cedarheights.lessons;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.InvalidField;
@@ -193,19 +190,16 @@ public class Lessons {
     }
 
     private void tellFamilyOfNoShow(UUID school, UUID enrollment, LocalDate day) {
-        Map<String, Object> row = jdbc.sql("""
+        FamilyOfLesson family = jdbc.sql("""
                         select p.name as parent_name, p.email::text as email, st.name as student, te.name as teacher,
-                               to_char(t.start_time, 'HH24:MI') as start_time
+                               t.start_time
                           from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
                          where e.school_id = :school and e.id = :enrollment""")
-                .param("school", school).param("enrollment", enrollment).query().singleRow();
-        Map<String, Object> model = new HashMap<>(row);
-        model.remove("email");
-        model.put("lesson_date", day.toString());
-        notifications.email(school, EmailTemplate.NO_SHOW_NOTICE, (String) row.get("email"), model);
+                .param("school", school).param("enrollment", enrollment).query(FamilyOfLesson.class).single();
+        notifications.email(school, family.email(), family.noShow(day));
     }
 }

@@ -1,10 +1,10 @@
 package academy.cedarheights.lessons;
 
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.InvalidField;
@@ -38,7 +38,10 @@ public class MakeUpAttendance {
     }
 
     private record Booked(UUID id, String attendance, String parentName, String email, String student, String teacher,
-                          String lessonDate, String startTime) {
+                          LocalDate lessonDate, LocalTime startTime) {
+        FamilyOfLesson family() {
+            return new FamilyOfLesson(parentName, email, student, teacher, startTime);
+        }
     }
 
     public MakeUpCredit markAsTeacher(UUID school, String teacherEmail, UUID credit, String status) {
@@ -53,8 +56,7 @@ public class MakeUpAttendance {
         }
         Booked lesson = jdbc.sql("""
                         select c.id, c.attendance, p.name as parent_name, p.email::text as email, st.name as student,
-                               te.name as teacher, to_char(c.booked_date, 'YYYY-MM-DD') as lesson_date,
-                               to_char(t.start_time, 'HH24:MI') as start_time
+                               te.name as teacher, c.booked_date as lesson_date, t.start_time
                           from makeup_credits c
                           join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
@@ -72,9 +74,7 @@ public class MakeUpAttendance {
         audit.record(school, actor, "makeup_credit.marked", "makeup_credit", credit.toString(),
                 Map.of("attendance", status, "before", String.valueOf(lesson.attendance())));
         if (status.equals("no_show") && !"no_show".equals(lesson.attendance())) {
-            Map<String, Object> model = new HashMap<>(Map.of("parent_name", lesson.parentName(), "student", lesson.student(),
-                    "teacher", lesson.teacher(), "lesson_date", lesson.lessonDate(), "start_time", lesson.startTime()));
-            notifications.email(school, EmailTemplate.NO_SHOW_NOTICE, lesson.email(), model);
+            notifications.email(school, lesson.email(), lesson.family().noShow(lesson.lessonDate()));
         }
         return credits.get(school, credit);
     }

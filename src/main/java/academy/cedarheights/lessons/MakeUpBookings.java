@@ -1,12 +1,11 @@
 package academy.cedarheights.lessons;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
@@ -134,18 +133,24 @@ public class MakeUpBookings {
     }
 
     private void confirm(UUID school, UUID credit) {
-        Map<String, Object> row = jdbc.sql("""
-                        select p.name as parent_name, p.email::text as email, st.name as student, te.name as teacher,
-                               to_char(c.booked_date, 'YYYY-MM-DD') as lesson_date, to_char(t.start_time, 'HH24:MI') as start_time
+        Booked booked = jdbc.sql("""
+                        select c.booked_date, p.name as parent_name, p.email::text as email, st.name as student,
+                               te.name as teacher, t.start_time
                           from makeup_credits c
                           join students st on st.school_id = c.school_id and st.id = c.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
                           join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
                          where c.school_id = :school and c.id = :credit""")
-                .param("school", school).param("credit", credit).query().singleRow();
-        Map<String, Object> model = new HashMap<>(row);
-        String email = (String) model.remove("email");
-        notifications.email(school, EmailTemplate.MAKE_UP_CONFIRMATION, email, model);
+                .param("school", school).param("credit", credit).query(Booked.class).single();
+        FamilyOfLesson family = booked.family();
+        notifications.email(school, family.email(), family.makeUpBooked(booked.bookedDate()));
+    }
+
+    private record Booked(LocalDate bookedDate, String parentName, String email, String student, String teacher,
+                          LocalTime startTime) {
+        FamilyOfLesson family() {
+            return new FamilyOfLesson(parentName, email, student, teacher, startTime);
+        }
     }
 }

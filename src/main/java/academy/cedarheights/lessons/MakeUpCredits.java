@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class MakeUpCredits {
     }
 
     /** A marked lesson as the credit rules see it. */
-    record MarkedLesson(UUID studentId, String plan, String status, Instant reportedAt, LocalDate day, LocalTime startTime,
+    record MarkedLesson(UUID studentId, BillingPlan plan, String status, Instant reportedAt, LocalDate day, LocalTime startTime,
                         String timeZone, int allowance, UUID semesterId, LocalDate semesterEnd, String student,
                         String parentName, String email) {
 
@@ -111,9 +112,8 @@ public class MakeUpCredits {
                 .query(UUID.class).single();
         audit.record(school, actor, "makeup_credit.granted", "makeup_credit", credit.toString(),
                 Map.of("enrollment_id", enrollment.toString(), "lesson_date", lesson.day().toString()));
-        notifications.email(school, EmailTemplate.MAKE_UP_INVITE, lesson.email(), Map.of(
-                "parent_name", lesson.parentName(), "student", lesson.student(), "missed_date", lesson.day().toString(),
-                "expires_on", lesson.semesterEnd().toString(), "book_url", app.link("/parent/makeups")));
+        notifications.email(school, lesson.email(), new Email.MakeUpInvite(lesson.parentName(), lesson.student(),
+                lesson.day(), lesson.semesterEnd(), app.link("/parent/makeups")));
     }
 
     /** Only an unused credit goes: a booked make-up stays, as the family has already arranged that lesson. */

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import academy.cedarheights.schools.BillingPlan;
+
 /**
  * Whether a lesson's attendance earns a make-up credit (spec §4): a lesson the school cancelled, or an absence
  * reported at least 24 hours before the lesson starts, for a semester or yearly plan. Never for a no-show or a
@@ -19,8 +21,8 @@ final class MakeUpRule {
     private MakeUpRule() {
     }
 
-    static boolean earnsCredit(String plan, String status, Instant reportedAt, LocalDate day, LocalTime start, ZoneId zone) {
-        if (plan.equals("monthly")) {
+    static boolean earnsCredit(BillingPlan plan, String status, Instant reportedAt, LocalDate day, LocalTime start, ZoneId zone) {
+        if (plan == BillingPlan.MONTHLY) {
             return false;
         }
         return switch (status) {

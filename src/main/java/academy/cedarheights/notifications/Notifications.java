@@ -1,6 +1,5 @@
 package academy.cedarheights.notifications;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,28 +58,19 @@ public class Notifications {
     }
 
     /**
-     * Queues {@code template} for {@code recipient}. The model carries what the template names (see
-     * {@link EmailTemplate}); values must be plain JSON (strings, numbers, booleans).
+     * Queues {@code email} for {@code recipient}.
      *
      * @return the email-log id
+     * @throws IllegalArgumentException when the email lacks a component it needs or carries a link that is not absolute
      */
-    public UUID email(UUID schoolId, EmailTemplate template, String recipient, Map<String, ?> model) {
-        List<String> missing = template.required().stream().filter(key -> model.get(key) == null).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(template.key() + " needs " + missing);
-        }
-        // a link in an email is opened from a mailbox, where a path means nothing
-        List<String> relative = model.entrySet().stream().filter(entry -> entry.getKey().endsWith("_url"))
-                .filter(entry -> !String.valueOf(entry.getValue()).matches("https?://.+")).map(Map.Entry::getKey).toList();
-        if (!relative.isEmpty()) {
-            throw new IllegalArgumentException(template.key() + " needs absolute links: " + relative);
-        }
+    public UUID email(UUID schoolId, String recipient, Email email) {
+        Map<String, Object> model = EmailModel.of(email);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into email_log (school_id, id, recipient, template, model)
                         values (:school, :id, :recipient, :template, cast(:model as jsonb))""")
                 .param("school", schoolId).param("id", id).param("recipient", recipient)
-                .param("template", template.key()).param("model", json.writeValueAsString(model))
+                .param("template", email.template().key()).param("model", json.writeValueAsString(model))
                 .update();
         jobs.schedule(sendEmail, id.toString(), new EmailJob(schoolId, id));
         return id;
@@ -92,13 +82,8 @@ public class Notifications {
      * @param consolePath where in the admin console to look, or null
      */
     public void alertAdmins(UUID schoolId, String title, String detail, String consolePath) {
-        Map<String, Object> model = new java.util.HashMap<>();
-        model.put("title", title);
-        model.put("detail", detail);
-        if (consolePath != null && app.publicUrl() != null) {
-            model.put("link", app.publicUrl() + consolePath);
-        }
-        schools.adminEmails(schoolId).forEach(admin -> email(schoolId, EmailTemplate.ADMIN_ALERT, admin, model));
+        Email alert = new Email.AdminAlert(title, detail, consolePath == null ? null : app.link(consolePath));
+        schools.adminEmails(schoolId).forEach(admin -> email(schoolId, admin, alert));
     }
 
     /** Whether text messages can be sent at all (Twilio is configured). */

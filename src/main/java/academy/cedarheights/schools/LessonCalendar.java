@@ -48,8 +48,8 @@ public record LessonCalendar(List<Period> semesters, List<Period> closures) {
      * The lessons a plan starting on {@code start} pays for: a semester plan to the end of that lesson's semester,
      * a yearly plan for a year from it (monthly plans are priced per month, not per lesson).
      */
-    public int lessonsPaidBy(String plan, int weekday, LocalDate start) {
-        LocalDate end = plan.equals("semester")
+    public int lessonsPaidBy(BillingPlan plan, int weekday, LocalDate start) {
+        LocalDate end = plan == BillingPlan.SEMESTER
                 ? semesterOf(start).map(Period::end).orElse(start)
                 : start.plusYears(1).minusDays(1);
         return lessonDates(weekday, start, end).size();

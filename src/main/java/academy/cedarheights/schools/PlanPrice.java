@@ -8,13 +8,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * plans a {@code per_lesson} rate multiplied by the lessons left in the period.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanPrice(String plan, Money price, Money perLesson) {
+public record PlanPrice(BillingPlan plan, Money price, Money perLesson) {
 
     static PlanPrice monthly(Money price) {
-        return new PlanPrice("monthly", price, null);
+        return new PlanPrice(BillingPlan.MONTHLY, price, null);
     }
 
-    static PlanPrice perLesson(String plan, Money rate) {
+    static PlanPrice perLesson(BillingPlan plan, Money rate) {
         return new PlanPrice(plan, null, rate);
     }
 }

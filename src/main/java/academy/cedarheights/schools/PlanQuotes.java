@@ -25,7 +25,7 @@ public class PlanQuotes {
     }
 
     /** @param lessons the lessons a semester or yearly plan pays for; 0 for the monthly plan, priced per month */
-    public record Quote(String plan, Money amount, int lessons, Money perLesson) {
+    public record Quote(BillingPlan plan, Money amount, int lessons, Money perLesson) {
     }
 
     public List<Quote> all(UUID school, int weekday, LocalDate firstLesson) {
@@ -33,8 +33,8 @@ public class PlanQuotes {
         return schools.profile(school).plans().stream().map(price -> quote(price, calendar, weekday, firstLesson)).toList();
     }
 
-    public Quote of(UUID school, String plan, int weekday, LocalDate firstLesson) {
-        return all(school, weekday, firstLesson).stream().filter(quote -> quote.plan().equals(plan)).findFirst()
+    public Quote of(UUID school, BillingPlan plan, int weekday, LocalDate firstLesson) {
+        return all(school, weekday, firstLesson).stream().filter(quote -> quote.plan() == plan).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such plan: " + plan));
     }
 

@@ -88,8 +88,8 @@ public class Schools {
                     String currency = rs.getString("currency");
                     List<PlanPrice> plans = List.of(
                             PlanPrice.monthly(Money.of(rs.getLong("monthly_price_cents"), currency)),
-                            PlanPrice.perLesson("semester", Money.of(rs.getLong("semester_per_lesson_cents"), currency)),
-                            PlanPrice.perLesson("yearly", Money.of(rs.getLong("yearly_per_lesson_cents"), currency)));
+                            PlanPrice.perLesson(BillingPlan.SEMESTER, Money.of(rs.getLong("semester_per_lesson_cents"), currency)),
+                            PlanPrice.perLesson(BillingPlan.YEARLY, Money.of(rs.getLong("yearly_per_lesson_cents"), currency)));
                     return new SchoolProfile(rs.getString("slug"), rs.getString("name"), rs.getString("time_zone"),
                             currency, rs.getInt("lesson_minutes"), plans);
                 })

@@ -14,6 +14,7 @@ import academy.cedarheights.billing.gateway.NewCustomer;
 import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.families.FamilyProfile;
+import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.security.Role;
@@ -83,6 +84,12 @@ class CardSetupsTest {
         public String createProduct(UUID schoolId, String name) {
             note("createProduct");
             return real.createProduct(schoolId, name);
+        }
+
+        @Override
+        public String createMonthlyPrice(UUID schoolId, String productId, Money amount) {
+            note("createMonthlyPrice");
+            return real.createMonthlyPrice(schoolId, productId, amount);
         }
 
         @Override

@@ -67,6 +67,7 @@ class StripeBillingTest {
     @Autowired AppProperties app;
     @Autowired StripeCustomers customers;
     @Autowired OrphanCharges orphans;
+    @Autowired MonthlyPrices prices;
     @Autowired Schools schoolsFacade;
     @Autowired SchoolEnrollments schoolEnrollments;
     @Autowired TestSchools schools;
@@ -81,8 +82,8 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, app, customers, orphans,
-                schoolsFacade);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(app),
+                customers, orphans, schoolsFacade, prices);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
@@ -92,6 +93,9 @@ class StripeBillingTest {
                  "invoice_settings": {"default_payment_method": null}, "livemode": false, "created": 1700000000}""")));
         stripe.stubFor(post(urlEqualTo("/v1/products")).willReturn(okJson("""
                 {"id": "prod_1", "object": "product", "name": "Weekly music lessons", "active": true}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/prices")).willReturn(okJson("""
+                {"id": "price_1", "object": "price", "product": "prod_1", "unit_amount": 15000, "currency": "cad",
+                 "recurring": {"interval": "month", "interval_count": 1}, "active": true}""")));
         stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).willReturn(okJson("""
                 {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "active",
                  "items": {"object": "list", "data": [{"id": "si_1", "object": "subscription_item",
@@ -132,8 +136,11 @@ class StripeBillingTest {
                 .withRequestBody(containing("customer=cus_1"))
                 .withRequestBody(containing("billing_cycle_anchor=" + anchor))
                 .withRequestBody(containing("proration_behavior=create_prorations"))
-                .withRequestBody(containing("[unit_amount]=15000"))
+                .withRequestBody(containing("items[0][price]=price_1"))
                 .withRequestBody(containing("metadata[enrollment_id]=" + enrollment)));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/prices"))
+                .withRequestBody(containing("unit_amount=15000")).withRequestBody(containing("currency=cad"))
+                .withRequestBody(containing("recurring[interval]=month")).withRequestBody(containing("product=prod_1")));
         stripe.verify(postRequestedFor(urlEqualTo("/v1/customers")).withHeader("Idempotency-Key", containing("customer-")));
     }
 
@@ -189,23 +196,51 @@ class StripeBillingTest {
     }
 
     @Test
-    void theSchoolsProductIsMadeOnceForAllItsSubscriptions() {
+    void theSchoolsProductAndPriceAreMadeOnceForAllItsSubscriptions() {
         enrollment = hold("monthly");
         bill();
         UUID first = enrollment;
-        stripe.stubFor(post(urlEqualTo("/v1/customers")).atPriority(1).willReturn(okJson("""
-                {"id": "cus_2", "object": "customer", "metadata": {}, "livemode": false, "created": 1700000000}""")));
-        stripe.stubFor(get(urlEqualTo("/v1/customers/cus_2")).willReturn(okJson("""
-                {"id": "cus_2", "object": "customer", "metadata": {},
-                 "invoice_settings": {"default_payment_method": "pm_card_visa"}, "livemode": false, "created": 1700000000}""")));
+        anotherFamilyWithACard();
         enrollment = hold("monthly", "Bea Keys", "17:00");
         bill();
 
         assertThat(status()).containsEntry("status", "active");
         stripe.verify(1, postRequestedFor(urlEqualTo("/v1/products")));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/prices")));
         stripe.verify(2, postRequestedFor(urlEqualTo("/v1/subscriptions"))
-                .withRequestBody(containing("[price_data][product]=prod_1")));
+                .withRequestBody(containing("items[0][price]=price_1")));
         assertThat(first).isNotEqualTo(enrollment);
+    }
+
+    /** The next hold's family is a new customer at Stripe, with a card. */
+    private void anotherFamilyWithACard() {
+        stripe.stubFor(post(urlEqualTo("/v1/customers")).atPriority(1).willReturn(okJson("""
+                {"id": "cus_2", "object": "customer", "metadata": {}, "livemode": false, "created": 1700000000}""")));
+        stripe.stubFor(get(urlEqualTo("/v1/customers/cus_2")).willReturn(okJson("""
+                {"id": "cus_2", "object": "customer", "metadata": {},
+                 "invoice_settings": {"default_payment_method": "pm_card_visa"}, "livemode": false, "created": 1700000000}""")));
+    }
+
+    @Test
+    void aNewMonthlyPriceIsANewPriceAtStripeAndTheOldOneStaysWithItsSubscriptions() {
+        enrollment = hold("monthly");
+        bill();
+        owner.jdbc().sql("update schools set monthly_price_cents = 16000 where id = :s").param("s", school.id()).update();
+        anotherFamilyWithACard();
+        stripe.stubFor(post(urlEqualTo("/v1/prices")).atPriority(1).withRequestBody(containing("unit_amount=16000"))
+                .willReturn(okJson("""
+                        {"id": "price_2", "object": "price", "product": "prod_1", "unit_amount": 16000, "currency": "cad",
+                         "recurring": {"interval": "month", "interval_count": 1}, "active": true}""")));
+        enrollment = hold("monthly", "Bea Keys", "17:00");
+        bill();
+
+        assertThat(status()).containsEntry("status", "active");
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/products")));
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/prices")));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/subscriptions")).withRequestBody(containing("items[0][price]=price_2"))
+                .withRequestBody(containing("metadata[enrollment_id]=" + enrollment)));
+        assertThat(owner.jdbc().sql("select amount_cents || ' ' || price_id from billing_prices where school_id = :s order by 1")
+                .param("s", school.id()).query(String.class).list()).containsExactly("15000 price_1", "16000 price_2");
     }
 
     @Test

@@ -157,7 +157,10 @@ class BookingTest {
 
         assertThat(book(parent, theirs, slot, "monthly", null).status()).as("another family's child").isEqualTo(404);
         assertThat(book(parent, student, UUID.randomUUID(), "monthly", null).status()).isEqualTo(404);
-        assertThat(book(parent, student, slot, "weekly", null).errorFields()).containsExactly("billing_plan");
+        Answer weekly = book(parent, student, slot, "weekly", null);
+        assertThat(weekly.errorFields()).containsExactly("billing_plan");
+        assertThat(weekly.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must be one of monthly, semester, yearly");
         assertThat(parent.post("/api/v1/parent/bookings", """
                 {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly", "start_date": "%s"}"""
                 .formatted(student, slot, today.minusDays(1))).errorFields()).containsExactly("start_date");

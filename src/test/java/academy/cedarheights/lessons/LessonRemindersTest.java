@@ -129,9 +129,14 @@ class LessonRemindersTest {
         return lessonAt(LocalDateTime.now(VANCOUVER).plus(fromNow), teacherName, email, phone);
     }
 
-    /** An active weekly enrollment whose lesson falls at that local time. */
+    /**
+     * An active weekly enrollment whose lesson falls at that local time — or up to half an hour before it, so that the
+     * lesson ends on its own day (a slot never crosses midnight; run at 17:40 in Vancouver, "in six hours" would).
+     */
     private UUID lessonAt(LocalDateTime start, String teacherName, String email, String phone) {
-        LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime wanted = start.truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime lastStartOfDay = wanted.toLocalDate().atTime(23, 29);
+        LocalDateTime minute = wanted.isAfter(lastStartOfDay) ? lastStartOfDay : wanted;
         UUID teacher = school.teacher(teacherName, true, piano);
         UUID slot = owner.jdbc().sql("""
                         insert into timeslots (school_id, teacher_id, weekday, start_time, end_time)

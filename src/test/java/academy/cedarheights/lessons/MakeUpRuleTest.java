@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import academy.cedarheights.schools.BillingPlan;
 import org.junit.jupiter.api.Test;
 
 /** The credit rule, and its 24 hours measured as elapsed time across DST changes in the school's zone. */
@@ -21,27 +22,27 @@ class MakeUpRuleTest {
 
     @Test
     void theSchoolCancellingEarnsACreditOnSemesterAndYearlyPlansOnly() {
-        assertThat(earns("semester", "cancelled_by_school", null)).isTrue();
-        assertThat(earns("yearly", "cancelled_by_school", null)).isTrue();
-        assertThat(earns("monthly", "cancelled_by_school", null)).isFalse();
+        assertThat(earns(BillingPlan.SEMESTER, "cancelled_by_school", null)).isTrue();
+        assertThat(earns(BillingPlan.YEARLY, "cancelled_by_school", null)).isTrue();
+        assertThat(earns(BillingPlan.MONTHLY, "cancelled_by_school", null)).isFalse();
     }
 
     @Test
     void aNoShowOrAPresenceNeverEarnsOne() {
         Instant longBefore = Instant.parse("2030-01-01T00:00:00Z");
-        assertThat(earns("semester", "no_show", longBefore)).isFalse();
-        assertThat(earns("semester", "present", longBefore)).isFalse();
-        assertThat(earns("monthly", "absent", longBefore)).isFalse();
+        assertThat(earns(BillingPlan.SEMESTER, "no_show", longBefore)).isFalse();
+        assertThat(earns(BillingPlan.SEMESTER, "present", longBefore)).isFalse();
+        assertThat(earns(BillingPlan.MONTHLY, "absent", longBefore)).isFalse();
     }
 
     @Test
     void anAbsenceEarnsOneOnlyWhenReportedAtLeast24HoursAhead() {
         LocalDate monday = LocalDate.of(2030, 5, 6); // PDT, no change nearby: lesson at 17:00Z
-        assertThat(MakeUpRule.earnsCredit("semester", "absent", Instant.parse("2030-05-05T17:00:00Z"), monday, TEN, VANCOUVER))
+        assertThat(MakeUpRule.earnsCredit(BillingPlan.SEMESTER, "absent", Instant.parse("2030-05-05T17:00:00Z"), monday, TEN, VANCOUVER))
                 .as("exactly 24 hours").isTrue();
-        assertThat(MakeUpRule.earnsCredit("semester", "absent", Instant.parse("2030-05-05T17:00:01Z"), monday, TEN, VANCOUVER))
+        assertThat(MakeUpRule.earnsCredit(BillingPlan.SEMESTER, "absent", Instant.parse("2030-05-05T17:00:01Z"), monday, TEN, VANCOUVER))
                 .as("a second less").isFalse();
-        assertThat(MakeUpRule.earnsCredit("semester", "absent", null, monday, TEN, VANCOUVER))
+        assertThat(MakeUpRule.earnsCredit(BillingPlan.SEMESTER, "absent", null, monday, TEN, VANCOUVER))
                 .as("marked absent by the school, never reported").isFalse();
     }
 
@@ -63,10 +64,10 @@ class MakeUpRuleTest {
     }
 
     private static boolean reportedOnSaturdayAt(LocalDate sunday, String instant) {
-        return MakeUpRule.earnsCredit("yearly", "absent", Instant.parse(instant), sunday, TEN, VANCOUVER);
+        return MakeUpRule.earnsCredit(BillingPlan.YEARLY, "absent", Instant.parse(instant), sunday, TEN, VANCOUVER);
     }
 
-    private static boolean earns(String plan, String status, Instant reportedAt) {
+    private static boolean earns(BillingPlan plan, String status, Instant reportedAt) {
         return MakeUpRule.earnsCredit(plan, status, reportedAt, LocalDate.of(2030, 5, 6), TEN, VANCOUVER);
     }
 }

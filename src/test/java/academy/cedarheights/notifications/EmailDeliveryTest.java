@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
@@ -34,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class EmailDeliveryTest {
 
-    static final Map<String, Object> WELCOME = Map.of("parent_name", "Priya Sharma", "portal_url", "https://cedar.test/parent");
+    static final Email WELCOME = new Email.Welcome("Priya Sharma", URI.create("https://cedar.test/parent"));
 
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transaction;
@@ -57,7 +59,7 @@ class EmailDeliveryTest {
 
     @Test
     void anEmailIsQueuedWithItsChangeAndSentThroughMailjet() {
-        UUID id = queue("priya@families.test", EmailTemplate.WELCOME, WELCOME);
+        UUID id = queue("priya@families.test", WELCOME);
 
         Map<String, Object> row = awaitStatus(id, "sent");
         assertThat(row.get("provider")).isEqualTo("mailjet");
@@ -78,7 +80,7 @@ class EmailDeliveryTest {
         UUID[] id = new UUID[1];
         try {
             TenantContext.runAs(school.id(), () -> transaction.executeWithoutResult(status -> {
-                id[0] = notifications.email(school.id(), EmailTemplate.WELCOME, "ghost@families.test", WELCOME);
+                id[0] = notifications.email(school.id(), "ghost@families.test", WELCOME);
                 status.setRollbackOnly();
             }));
         } finally {
@@ -95,7 +97,7 @@ class EmailDeliveryTest {
                                 {"Messages":[{"Status":"error","Errors":[{"ErrorIdentifier":"x","ErrorCode":"mj-0013",
                                   "StatusCode":400,"ErrorMessage":"\\"not-a-mailbox@x\\" is an invalid email address.",
                                   "ErrorRelatedTo":["To[0].Email"]}]}]}""")));
-        UUID id = queue("not-a-mailbox@x", EmailTemplate.WELCOME, WELCOME);
+        UUID id = queue("not-a-mailbox@x", WELCOME);
 
         Map<String, Object> row = awaitStatus(id, "failed");
         assertThat((String) row.get("error")).contains("mj-0013").contains("invalid email address");
@@ -108,7 +110,7 @@ class EmailDeliveryTest {
         FakeMailjetAndTwilio.mailjet().stubFor(post(urlEqualTo(FakeMailjetAndTwilio.SEND_PATH)).atPriority(1)
                 .inScenario("busy").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
                 .willReturn(aResponse().withStatus(429).withBody("{\"ErrorMessage\":\"Too many requests\"}")));
-        UUID id = queue("patient@families.test", EmailTemplate.WELCOME, WELCOME);
+        UUID id = queue("patient@families.test", WELCOME);
 
         Map<String, Object> row = awaitStatus(id, "sent");
         assertThat(row.get("attempts")).isEqualTo(2);
@@ -119,7 +121,7 @@ class EmailDeliveryTest {
         school.allowAdmin("owner@school.test");
         FakeMailjetAndTwilio.mailjet().stubFor(post(urlEqualTo(FakeMailjetAndTwilio.SEND_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withBody("{\"ErrorMessage\":\"Internal\"}")));
-        UUID id = queue("unlucky@families.test", EmailTemplate.WELCOME, WELCOME);
+        UUID id = queue("unlucky@families.test", WELCOME);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(id) == 1);
         Map<String, Object> row = awaitStatus(id, "failed");
@@ -133,7 +135,7 @@ class EmailDeliveryTest {
 
     @Test
     void theAdminReadsTheLogWithRenderedBodies() {
-        UUID id = queue("priya@families.test", EmailTemplate.WELCOME, WELCOME);
+        UUID id = queue("priya@families.test", WELCOME);
         awaitStatus(id, "sent");
         var admin = school.admin(api);
 
@@ -146,16 +148,21 @@ class EmailDeliveryTest {
 
     @Test
     void anEmailWithARelativeLinkIsRefusedBeforeItIsQueued() {
-        assertThatThrownBy(() -> queue("priya@families.test", EmailTemplate.PAYMENT_FAILED, Map.of("parent_name", "Priya",
-                "amount", 14000, "currency", "CAD", "card_url", "/parent/payment-method")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute links: [card_url]");
+        assertThatThrownBy(() -> queue("priya@families.test", new Email.PaymentFailed("Priya", "Arjun",
+                Money.of(14000, "CAD"), "the card was declined", URI.create("/parent/payment-method"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("payment_failed needs an absolute link in card_url");
+        assertThatThrownBy(() -> queue("priya@families.test", new Email.PaymentFailed("Priya", "Arjun",
+                null, "the card was declined", URI.create("https://cedar.test/card"))))
+                .as("a missing amount").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("payment_failed needs amount");
         assertThat(owner.jdbc().sql("select count(*) from email_log where school_id = :s").param("s", school.id())
                 .query(Long.class).single()).isZero();
     }
 
-    private UUID queue(String recipient, EmailTemplate template, Map<String, Object> model) {
+    private UUID queue(String recipient, Email email) {
         return TenantContext.callAs(school.id(), () -> transaction.execute(status ->
-                notifications.email(school.id(), template, recipient, model)));
+                notifications.email(school.id(), recipient, email)));
     }
 
     private Map<String, Object> awaitStatus(UUID id, String status) {

@@ -2,82 +2,141 @@ package academy.cedarheights.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.Branding;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every template rendered with a realistic model: the facts a parent or admin needs are in both bodies. */
+/**
+ * Every template rendered from its {@link Email} record with realistic facts, through the same model the email log
+ * keeps: what a parent or admin reads — amounts, days and times in the school's zone, links that open from a mailbox —
+ * is in both bodies.
+ */
 class EmailTemplatesTest {
 
     static final Branding SCHOOL = new Branding("Cedar Heights Music Academy", "#2f5d50", "hello@cedarheights.test",
             "America/Vancouver", "cedar-heights");
+    static final URI SITE = URI.create("https://cedar.test");
     // 2026-11-30 18:00 UTC is Monday 10:00 in Vancouver
     final EmailRenderer renderer = new EmailRenderer(Clock.fixed(Instant.parse("2026-11-30T18:00:00Z"), ZoneOffset.UTC));
 
+    static final Email BOOKED = new Email.BookingConfirmation("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.TUESDAY,
+            LocalTime.of(16, 30), LocalDate.of(2026, 12, 1), BillingPlan.SEMESTER, Money.of(42000, "CAD"));
+    static final Email ADD_A_CARD = new Email.ProvisionalNotice("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.MONDAY,
+            LocalTime.of(15, 0), Instant.parse("2026-12-15T00:30:00Z"), SITE.resolve("/parent/payment-method"));
+    static final Email NO_SHOW = new Email.NoShowNotice("Liam O'Brien", "Noah", "Daniel Okafor", LocalDate.of(2026, 11, 24),
+            LocalTime.of(16, 0));
+    static final Email MAKE_UP = new Email.MakeUpInvite("Liam O'Brien", "Ava", LocalDate.of(2026, 11, 23),
+            LocalDate.of(2026, 12, 31), SITE.resolve("/parent/makeups"));
+    static final Email MAKE_UP_BOOKED = new Email.MakeUpConfirmation("Liam O'Brien", "Ava", "Maya Chen",
+            LocalDate.of(2026, 12, 3), LocalTime.of(17, 0));
+    static final Email ALERT = new Email.AdminAlert("A background job gave up",
+            "billing for enrollment 42 failed 5 times: Stripe unavailable", SITE.resolve("/admin/dashboard"));
+    static final Email DECLINED = new Email.PaymentFailed("Marc Gagnon", "Léa", Money.of(42000, "CAD"),
+            "the card was declined", SITE.resolve("/parent/payment-method"));
+    static final Email REMINDER = new Email.LessonReminder("Priya Sharma", "Arjun", "Maya Chen", LocalDate.of(2026, 12, 1),
+            LocalTime.of(16, 30), "Studio A");
+    static final Email WELCOME = new Email.Welcome("Priya Sharma", SITE.resolve("/parent"));
+    static final Email RESET = new Email.PasswordReset(SITE.resolve("/reset-password?token=abc"), 60);
+    static final Email VERIFY = new Email.VerifyEmail(SITE.resolve("/verify-email?token=abc"), 24);
+    static final Email INVITED = new Email.Invitation(SITE.resolve("/accept-invitation?token=abc"), "a teacher",
+            "owner@cedar.test", LocalDate.of(2026, 12, 12));
+
+    static List<Email> everyTemplate() {
+        return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
+                VERIFY, INVITED);
+    }
+
     @Test
-    void bookingConfirmation() {
-        RenderedEmail email = render(EmailTemplate.BOOKING_CONFIRMATION, Map.of("parent_name", "Priya Sharma",
-                "student", "Arjun", "teacher", "Maya Chen", "weekday", 2, "start_time", "16:30",
-                "first_lesson_date", "2026-12-01", "plan", "monthly", "amount", 14000, "currency", "CAD"));
+    void everyTemplateIsRenderedHere() {
+        Set<EmailTemplate> covered = everyTemplate().stream().map(Email::template).collect(Collectors.toSet());
+        assertThat(covered).isEqualTo(EnumSet.allOf(EmailTemplate.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTemplate")
+    void everyLinkInEitherBodyIsAbsolute(Email email) {
+        RenderedEmail rendered = render(email);
+        List<String> hrefs = all(Pattern.compile("href=\"([^\"]*)\""), rendered.html());
+        assertThat(hrefs).allSatisfy(href -> assertThat(href).matches("(https://|mailto:).+"));
+        assertThat(all(Pattern.compile("(\\S*/\\S*token=\\S*|https?://\\S+)"), rendered.text()))
+                .allSatisfy(link -> assertThat(link).startsWith("https://cedar.test/"));
+        assertThat(rendered.text()).doesNotContain("null").doesNotContain("${");
+    }
+
+    @Test
+    void bookingConfirmationStatesTheTermsAmount() {
+        RenderedEmail email = render(BOOKED);
 
         assertThat(email.subject()).isEqualTo("Arjun's lessons with Maya Chen are booked");
-        assertFacts(email, "Priya Sharma", "Tuesdays at 4:30 p.m.", "Tuesday, December 1, 2026", "$140.00");
+        assertFacts(email, "Priya Sharma", "Tuesdays at 4:30 p.m.", "Tuesday, December 1, 2026", "semester", "$420.00");
     }
 
     @Test
     void provisionalNoticeCarriesTheCardLinkAndTheHoldsExpiryInTheSchoolsZone() {
-        RenderedEmail email = render(EmailTemplate.PROVISIONAL_NOTICE, Map.of("parent_name", "Priya Sharma",
-                "student", "Arjun", "teacher", "Maya Chen", "weekday", 1, "start_time", "15:00",
-                "expires_at", "2026-12-15T00:30:00Z", "card_url", "https://cedar.test/parent/card"));
-
-        assertFacts(email, "Mondays at 3:00 p.m.", "Monday, December 14, 2026 at 4:30 p.m. PST",
-                "https://cedar.test/parent/card");
+        assertFacts(render(ADD_A_CARD), "Mondays at 3:00 p.m.", "Monday, December 14, 2026 at 4:30 p.m. PST",
+                "https://cedar.test/parent/payment-method");
     }
 
     @Test
     void noShowNotice() {
-        assertFacts(render(EmailTemplate.NO_SHOW_NOTICE, Map.of("parent_name", "Liam O'Brien", "student", "Noah",
-                        "teacher", "Daniel Okafor", "lesson_date", "2026-11-24", "start_time", "16:00")),
-                "Noah", "Tuesday, November 24, 2026 at 4:00 p.m.", "24 hours");
+        assertFacts(render(NO_SHOW), "Noah", "Tuesday, November 24, 2026 at 4:00 p.m.", "24 hours");
     }
 
     @Test
     void makeUpInviteAndConfirmation() {
-        assertFacts(render(EmailTemplate.MAKE_UP_INVITE, Map.of("parent_name", "Liam O'Brien", "student", "Ava",
-                        "missed_date", "2026-11-23", "expires_on", "2026-12-31", "book_url", "https://cedar.test/makeups")),
-                "Ava", "Monday, November 23, 2026", "Thursday, December 31, 2026", "https://cedar.test/makeups");
-        assertFacts(render(EmailTemplate.MAKE_UP_CONFIRMATION, Map.of("parent_name", "Liam O'Brien", "student", "Ava",
-                        "teacher", "Maya Chen", "lesson_date", "2026-12-03", "start_time", "17:00")),
-                "Ava", "Maya Chen", "Thursday, December 3, 2026 at 5:00 p.m.");
+        assertFacts(render(MAKE_UP), "Ava", "Monday, November 23, 2026", "Thursday, December 31, 2026",
+                "https://cedar.test/parent/makeups");
+        assertFacts(render(MAKE_UP_BOOKED), "Ava", "Maya Chen", "Thursday, December 3, 2026 at 5:00 p.m.");
     }
 
     @Test
-    void adminAlertSaysWhatHappenedAndWhyTheAdminGetsIt() {
-        RenderedEmail email = render(EmailTemplate.ADMIN_ALERT, Map.of("title", "A background job gave up",
-                "detail", "billing for enrollment 42 failed 5 times: Stripe unavailable"));
+    void adminAlertSaysWhatHappenedWhereToLookAndWhyTheAdminGetsIt() {
+        RenderedEmail email = render(ALERT);
 
         assertThat(email.subject()).isEqualTo("A background job gave up");
-        assertFacts(email, "Stripe unavailable", "you are an admin of Cedar Heights Music Academy");
+        assertFacts(email, "Stripe unavailable", "https://cedar.test/admin/dashboard",
+                "you are an admin of Cedar Heights Music Academy");
     }
 
     @Test
-    void paymentFailed() {
-        RenderedEmail email = render(EmailTemplate.PAYMENT_FAILED, Map.of("parent_name", "Marc Gagnon", "student", "Léa",
-                "amount", 42000, "currency", "CAD", "reason", "the card was declined", "card_url", "https://cedar.test/card"));
+    void paymentFailedStatesTheAmountAskedAndWhereToReplaceTheCard() {
+        RenderedEmail email = render(DECLINED);
 
         assertThat(email.subject()).isEqualTo("A payment to Cedar Heights Music Academy did not go through");
-        assertFacts(email, "$420.00", "Léa", "the card was declined", "https://cedar.test/card");
+        assertFacts(email, "$420.00", "Léa", "the card was declined", "https://cedar.test/parent/payment-method");
+        assertThat(email.text()).contains("A payment of $420.00 for Léa's lessons did not go through: the card was declined");
+    }
+
+    @Test
+    void aFailedInvoiceOfNoOneChildStillStatesItsAmount() {
+        RenderedEmail email = render(new Email.PaymentFailed("Marc Gagnon", null, Money.of(14000, "CAD"),
+                "the payment was declined", SITE.resolve("/parent/payment-method")));
+
+        assertFacts(email, "$140.00", "the payment was declined");
+        assertThat(email.text()).contains("A payment of $140.00 did not go through: the payment was declined");
     }
 
     @Test
     void lessonReminderSaysTomorrowAndHowToStopReminders() {
-        RenderedEmail email = render(EmailTemplate.LESSON_REMINDER, Map.of("parent_name", "Priya Sharma",
-                "student", "Arjun", "teacher", "Maya Chen", "lesson_date", "2026-12-01", "start_time", "16:30",
-                "room", "Studio A"));
+        RenderedEmail email = render(REMINDER);
 
         assertThat(email.subject()).isEqualTo("Reminder: Arjun's lesson tomorrow at 4:30 p.m.");
         assertFacts(email, "Tuesday, December 1, 2026 at 4:30 p.m.", "Studio A", "switch them off");
@@ -85,8 +144,7 @@ class EmailTemplatesTest {
 
     @Test
     void welcome() {
-        RenderedEmail email = render(EmailTemplate.WELCOME, Map.of("parent_name", "Priya Sharma",
-                "portal_url", "https://cedar.test/parent"));
+        RenderedEmail email = render(WELCOME);
 
         assertThat(email.subject()).isEqualTo("Welcome to Cedar Heights Music Academy");
         assertFacts(email, "Priya Sharma", "https://cedar.test/parent");
@@ -94,8 +152,7 @@ class EmailTemplatesTest {
 
     @Test
     void passwordResetCarriesTheLinkAndHowLongItWorks() {
-        RenderedEmail email = render(EmailTemplate.PASSWORD_RESET, Map.of(
-                "reset_url", "https://cedar.test/reset-password?token=abc", "expires_in_minutes", 60));
+        RenderedEmail email = render(RESET);
 
         assertThat(email.subject()).isEqualTo("Reset your Cedar Heights Music Academy password");
         assertFacts(email, "https://cedar.test/reset-password?token=abc", "ignore this email");
@@ -104,8 +161,7 @@ class EmailTemplatesTest {
 
     @Test
     void verifyEmailCarriesTheLinkAndWhatWaitsForIt() {
-        RenderedEmail email = render(EmailTemplate.VERIFY_EMAIL, Map.of(
-                "verify_url", "https://cedar.test/verify-email?token=abc", "expires_in_hours", 24));
+        RenderedEmail email = render(VERIFY);
 
         assertThat(email.subject()).isEqualTo("Confirm your email address for Cedar Heights Music Academy");
         assertFacts(email, "https://cedar.test/verify-email?token=abc", "not hold a lesson slot",
@@ -115,8 +171,7 @@ class EmailTemplatesTest {
 
     @Test
     void anInvitationSaysWhoInvitedAsWhatAndUntilWhenInTheSchoolsWords() {
-        RenderedEmail email = render(EmailTemplate.INVITATION, Map.of("accept_url", "https://cedar.test/accept-invitation?token=abc",
-                "role_name", "a teacher", "invited_by", "owner@cedar.test", "expires_on", "2026-12-12"));
+        RenderedEmail email = render(INVITED);
 
         assertThat(email.subject()).isEqualTo("You are invited to Cedar Heights Music Academy as a teacher");
         assertFacts(email, "owner@cedar.test", "invites you to", "https://cedar.test/accept-invitation?token=abc");
@@ -126,19 +181,27 @@ class EmailTemplatesTest {
 
     @Test
     void everyEmailCarriesTheSchoolsIdentityContactAndColour() {
-        RenderedEmail email = render(EmailTemplate.WELCOME, Map.of("parent_name", "<script>x</script>",
-                "portal_url", "https://cedar.test/parent"));
+        RenderedEmail email = render(new Email.Welcome("<script>x</script>", SITE.resolve("/parent")));
 
         assertFacts(email, "Cedar Heights Music Academy", "hello@cedarheights.test");
         assertThat(email.html()).contains("#2f5d50").contains("&lt;script&gt;").doesNotContain("<script>x");
     }
 
-    private RenderedEmail render(EmailTemplate template, Map<String, Object> model) {
-        return renderer.render(template, SCHOOL, model);
+    private RenderedEmail render(Email email) {
+        return renderer.render(email.template(), SCHOOL, EmailModel.of(email));
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
     }
 
     private static void assertFacts(RenderedEmail email, String... facts) {
-        assertThat(email.html()).contains(java.util.Arrays.stream(facts).map(f -> f.replace("'", "&#39;")).toList());
+        assertThat(email.html()).contains(Arrays.stream(facts).map(f -> f.replace("'", "&#39;")).toList());
         assertThat(email.text()).contains(facts);
     }
 }

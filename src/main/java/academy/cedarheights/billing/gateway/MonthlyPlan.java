@@ -3,16 +3,13 @@ package academy.cedarheights.billing.gateway;
 import java.time.Instant;
 import java.util.UUID;
 
-import academy.cedarheights.platform.Money;
-
 /**
- * @param productId             the school's product at the provider, made once ({@code billing_products})
+ * @param priceId               the school's monthly price at the provider, made once per amount ({@code billing_prices})
  * @param firstFullPeriodStarts the billing anchor: the first of next month, in the school's zone
  * @param retry                 an earlier run may have made the subscription already (its answer lost): look for it
  *                              by our metadata before making one, since idempotency keys last only 24 hours
  */
-public record MonthlyPlan(UUID schoolId, UUID enrollmentId, String customerId, String paymentMethodId, String productId,
-                          Money price,
+public record MonthlyPlan(UUID schoolId, UUID enrollmentId, String customerId, String paymentMethodId, String priceId,
                           String description, Instant firstFullPeriodStarts, boolean retry) {
 
     public String idempotencyKey() {

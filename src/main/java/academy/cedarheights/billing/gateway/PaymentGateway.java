@@ -1,6 +1,9 @@
 package academy.cedarheights.billing.gateway;
 
 import java.util.Optional;
+import java.util.UUID;
+
+import academy.cedarheights.platform.Money;
 
 /**
  * The payment provider as billing needs it. Every write carries an idempotency key derived from our ids,
@@ -10,7 +13,10 @@ import java.util.Optional;
 public interface PaymentGateway {
 
     /** The school's product that lesson subscriptions are priced under, created once per school. */
-    String createProduct(java.util.UUID schoolId, String name);
+    String createProduct(UUID schoolId, String name);
+
+    /** A monthly recurring price of the school's product, created once per amount. */
+    String createMonthlyPrice(UUID schoolId, String productId, Money amount);
 
     /** The family's customer, created once. */
     String createCustomer(NewCustomer customer);

@@ -3,6 +3,7 @@ package academy.cedarheights.billing.gateway;
 import java.util.Optional;
 import java.util.UUID;
 
+import academy.cedarheights.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +28,11 @@ public class SimulatedGateway implements PaymentGateway {
     @Override
     public String createProduct(UUID schoolId, String name) {
         return "prod_sim_" + schoolId.toString().replace("-", "");
+    }
+
+    @Override
+    public String createMonthlyPrice(UUID schoolId, String productId, Money amount) {
+        return "price_sim_" + schoolId.toString().replace("-", "") + "_" + amount.amount() + amount.currency();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import academy.cedarheights.platform.Money;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
@@ -25,6 +26,7 @@ import com.stripe.param.InvoicePayParams;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceSearchParams;
 import com.stripe.param.PaymentMethodListParams;
+import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SubscriptionCancelParams;
@@ -53,6 +55,17 @@ public class StripeGateway implements PaymentGateway {
     public String createProduct(UUID schoolId, String name) {
         return call(() -> stripe.v1().products().create(ProductCreateParams.builder().setName(name)
                 .putMetadata("school_id", schoolId.toString()).build(), key("product-" + schoolId)).getId());
+    }
+
+    @Override
+    public String createMonthlyPrice(UUID schoolId, String productId, Money amount) {
+        return call(() -> stripe.v1().prices().create(PriceCreateParams.builder()
+                .setProduct(productId).setCurrency(amount.currency().toLowerCase(Locale.ROOT))
+                .setUnitAmount(amount.amount())
+                .setRecurring(PriceCreateParams.Recurring.builder()
+                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH).build())
+                .putMetadata("school_id", schoolId.toString()).build(),
+                key("price-" + schoolId + "-monthly-" + amount.amount() + amount.currency())).getId());
     }
 
     @Override
@@ -89,12 +102,6 @@ public class StripeGateway implements PaymentGateway {
 
     @Override
     public String subscribeMonthly(MonthlyPlan plan) {
-        var price = SubscriptionCreateParams.Item.PriceData.builder()
-                .setCurrency(plan.price().currency().toLowerCase(Locale.ROOT)).setProduct(plan.productId())
-                .setUnitAmount(plan.price().amount())
-                .setRecurring(SubscriptionCreateParams.Item.PriceData.Recurring.builder()
-                        .setInterval(SubscriptionCreateParams.Item.PriceData.Recurring.Interval.MONTH).build())
-                .build();
         if (plan.retry()) {
             Optional<String> made = call(() -> stripe.v1().subscriptions().search(SubscriptionSearchParams.builder()
                     .setQuery(byEnrollment(plan.enrollmentId())).build()).getData().stream()
@@ -106,7 +113,7 @@ public class StripeGateway implements PaymentGateway {
         }
         return call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
                 .setCustomer(plan.customerId()).setDefaultPaymentMethod(plan.paymentMethodId())
-                .addItem(SubscriptionCreateParams.Item.builder().setPriceData(price).build())
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(plan.priceId()).build())
                 .setBillingCycleAnchor(plan.firstFullPeriodStarts().getEpochSecond())
                 .setProrationBehavior(SubscriptionCreateParams.ProrationBehavior.CREATE_PRORATIONS)
                 .setDescription(plan.description())

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.Enrollment;
+import academy.cedarheights.booking.EnrollmentStatus;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.SchoolEnrollments;
@@ -19,6 +20,7 @@ import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.BillingPlan;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.ui.Model;
@@ -51,8 +53,10 @@ class AdminEnrollmentPages {
 
     private String page(CurrentSchool school, String status, Integer page, Model model, FormErrors errors,
                         Map<String, String> form) {
-        String filter = status != null && status.matches("provisional|active|cancelled|expired") ? status : null;
+        EnrollmentStatus filter = EnrollmentStatus.of(status).orElse(null);
         model.addAttribute("status", filter);
+        model.addAttribute("statuses", EnrollmentStatus.values());
+        model.addAttribute("plans", BillingPlan.values());
         model.addAttribute("enrollments", enrollments.page(school.id(), filter, null, null,
                 new PageQuery(page, PageQuery.DEFAULT_SIZE, null)));
         Map<UUID, OpenSlot> slots = openSlots.find(school.id(), new SlotFilter(null, null, null, null, null)).stream()
@@ -70,7 +74,7 @@ class AdminEnrollmentPages {
     String assign(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
                   HttpServletResponse response) {
         BookSlot request = new BookSlot(FormValues.uuid(form.get("student_id")), FormValues.uuid(form.get("timeslot_id")),
-                form.get("billing_plan"), null);
+                BillingPlan.of(form.get("billing_plan")).orElse(null), null);
         FormErrors errors = FormErrors.submit(validator, request,
                 valid -> enrollments.assign(school.id(), caller.email(), valid, form.containsKey("activate")));
         if (errors.any()) {

@@ -6,11 +6,14 @@ import java.util.UUID;
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.Enrollment;
+import academy.cedarheights.booking.EnrollmentStatus;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
+import academy.cedarheights.schools.BillingPlan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,8 +43,7 @@ class AdminEnrollmentsController {
     }
 
     record AssignRequest(@NotNull UUID studentId, @NotNull UUID timeslotId,
-                         @NotNull @Pattern(regexp = "monthly|semester|yearly", message = "must be monthly, semester or yearly")
-                         String billingPlan,
+                         @NotNull BillingPlan billingPlan,
                          LocalDate startDate, Boolean activate) {
     }
 
@@ -53,7 +55,9 @@ class AdminEnrollmentsController {
                           @RequestParam(name = "teacher_id", required = false) UUID teacherId,
                           @RequestParam(name = "student_id", required = false) UUID studentId,
                           @Valid @ParameterObject PageQuery page) {
-        return enrollments.page(school.id(), status, teacherId, studentId, page);
+        EnrollmentStatus named = status == null ? null : EnrollmentStatus.of(status).orElseThrow(
+                () -> new InvalidField("status", "must be provisional, active, cancelled or expired"));
+        return enrollments.page(school.id(), named, teacherId, studentId, page);
     }
 
     @PostMapping

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import academy.cedarheights.booking.Enrollment;
+import academy.cedarheights.booking.EnrollmentStatus;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
@@ -95,9 +96,9 @@ class AdminTimetablePages {
             timeslots.list(school.id(), shown, null, null, ALL).items().forEach(slot -> week
                     .computeIfAbsent(PublicPages.weekdayName(slot.weekday()), day -> new ArrayList<>()).add(slot));
             holders = enrollments.page(school.id(), null, shown, null, ALL).items().stream()
-                    .filter(held -> held.status().equals("active") || held.status().equals("provisional"))
+                    .filter(held -> held.status().holdsSlot())
                     .collect(Collectors.toMap(Enrollment::timeslotId,
-                            held -> held.studentName() + (held.status().equals("provisional") ? " (provisional)" : ""),
+                            held -> held.studentName() + (held.status() == EnrollmentStatus.PROVISIONAL ? " (provisional)" : ""),
                             (first, second) -> first));
         }
         model.addAttribute("teachers", teachers);

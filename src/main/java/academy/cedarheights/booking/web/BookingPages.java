@@ -27,6 +27,7 @@ import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.InvalidFields;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.Catalogue;
 import academy.cedarheights.schools.PlanQuotes;
@@ -92,8 +93,8 @@ class BookingPages {
         OpenSlot slot = slot(school, slotId);
         Map<String, String> form = new HashMap<>(submitted);
         FormErrors errors = FormErrors.none();
-        String plan = form.getOrDefault("billing_plan", "");
-        if (!plan.matches("monthly|semester|yearly")) {
+        BillingPlan plan = BillingPlan.of(form.get("billing_plan")).orElse(null);
+        if (plan == null) {
             errors.add("billing_plan", "Please choose a plan.");
         }
         UUID student = null;

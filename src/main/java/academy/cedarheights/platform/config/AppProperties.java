@@ -1,5 +1,6 @@
 package academy.cedarheights.platform.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +27,7 @@ public record AppProperties(
         String metricsToken) {
 
     /** An absolute link into the app for emails; the local address when no public one is configured. */
-    public String link(String path) {
-        return (publicUrl != null ? publicUrl : "http://localhost:8080") + path;
+    public URI link(String path) {
+        return URI.create((publicUrl != null ? publicUrl : "http://localhost:8080") + path);
     }
 }

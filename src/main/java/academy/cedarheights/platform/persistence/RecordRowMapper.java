@@ -27,7 +27,8 @@ import org.springframework.lang.Nullable;
  * {@code holdDays}. It does what Spring's {@code SimplePropertyRowMapper} does for records, without its way of
  * finding a column — asking the driver for the component's own name first, which pgJDBC answers for every
  * camel-case name with an exception whose stack it fills: a sixth of a booking's CPU before this class.
- * Values are read as their component's type and converted as Spring's mapper would.
+ * Values are read as their component's type and converted as Spring's mapper would; an enum by its name in any case
+ * ({@code active} → {@code ACTIVE}), as our tables write the domain's names in lower case.
  */
 final class RecordRowMapper<T> implements RowMapper<T> {
 
@@ -79,6 +80,10 @@ final class RecordRowMapper<T> implements RowMapper<T> {
         if (type == String.class) {
             return rs.getString(column);
         }
+        if (type.isEnum()) {
+            String name = rs.getString(column);
+            return name == null ? null : enumNamed(type, name);
+        }
         if (type == UUID.class || type == LocalDate.class || type == LocalTime.class || type == OffsetDateTime.class) {
             return rs.getObject(column, type);
         }
@@ -87,6 +92,15 @@ final class RecordRowMapper<T> implements RowMapper<T> {
             return at == null ? null : at.toInstant();
         }
         return JdbcUtils.getResultSetValue(rs, column, type);
+    }
+
+    private static Object enumNamed(Class<?> type, String name) {
+        for (Object constant : type.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equalsIgnoreCase(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("No " + type.getSimpleName() + " is named " + name);
     }
 
     @Nullable

@@ -2,7 +2,9 @@ package academy.cedarheights.platform.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import academy.cedarheights.platform.web.Problems.FieldError;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every failure of a request into an RFC 9457 {@code application/problem+json} answer:
@@ -169,7 +172,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     List.of(new FieldError("body", "must be a valid JSON document"))), headers);
         }
         return answer(Problems.invalid("The field '" + field + "' has a value of the wrong type or format.",
-                List.of(new FieldError(field, "has the wrong type or format"))), headers);
+                List.of(new FieldError(field, expected(ex)))), headers);
     }
 
     @Override
@@ -223,6 +226,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return header.name();
         }
         return Problems.snakeCase(String.valueOf(parameter.getParameterName()));
+    }
+
+    /** What the field takes: the names of a domain's values (a plan, a status), or only that this was not it. */
+    private static String expected(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "has the wrong type or format";
     }
 
     /** The JSON path of the field Jackson could not read, as the client wrote it, or null. */

@@ -22,7 +22,7 @@ class RecordRowMapperTest {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
 
-    enum Plan { monthly, yearly }
+    enum Plan { MONTHLY, YEARLY }
 
     record Row(UUID enrollmentId, String studentName, int weekday, Integer missedLessons, long amountCents,
                boolean active, LocalDate startDate, LocalTime startTime, Instant expiresAt, ZoneId timeZone, Plan plan) {
@@ -32,7 +32,7 @@ class RecordRowMapperTest {
     }
 
     @Test
-    void snakeCaseAndCamelCaseLabelsFillTheirComponentsWithTheirTypes() {
+    void snakeCaseAndCamelCaseLabelsFillTheirComponentsWithTheirTypesAndAnEnumByItsLowerCaseName() {
         UUID id = UUID.randomUUID();
         Row row = read(Row.class, """
                 select cast(:id as uuid) as enrollment_id, 'Kid' as student_name, 3 as weekday,
@@ -42,7 +42,7 @@ class RecordRowMapperTest {
                        'yearly' as plan""", id);
 
         assertThat(row).isEqualTo(new Row(id, "Kid", 3, null, 14000, true, LocalDate.of(2030, 3, 10),
-                LocalTime.of(16, 30), Instant.parse("2030-03-10T17:00:00Z"), ZoneId.of("America/Vancouver"), Plan.yearly));
+                LocalTime.of(16, 30), Instant.parse("2030-03-10T17:00:00Z"), ZoneId.of("America/Vancouver"), Plan.YEARLY));
     }
 
     @Test

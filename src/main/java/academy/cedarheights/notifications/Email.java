@@ -1,0 +1,106 @@
+package academy.cedarheights.notifications;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.schools.BillingPlan;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an email says: one record per template, its components the words the template prints, so a caller that
+ * forgets one does not compile. Dates are the school's calendar days and wall-clock times, instants are UTC (the
+ * template shows them in the school's zone), money is cents with its currency, and every link is absolute: an email
+ * is opened from a mailbox, where a path means nothing. Only a {@link Nullable} component may be left out.
+ * {@link EmailModel} turns a record into the model the email log keeps and the template reads.
+ */
+public sealed interface Email {
+
+    EmailTemplate template();
+
+    record BookingConfirmation(String parentName, String student, String teacher, DayOfWeek weekday,
+                               LocalTime startTime, LocalDate firstLessonDate, BillingPlan plan, Money amount)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.BOOKING_CONFIRMATION;
+        }
+    }
+
+    record ProvisionalNotice(String parentName, String student, String teacher, DayOfWeek weekday,
+                             LocalTime startTime, Instant expiresAt, URI cardUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.PROVISIONAL_NOTICE;
+        }
+    }
+
+    record NoShowNotice(String parentName, String student, String teacher, LocalDate lessonDate, LocalTime startTime)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.NO_SHOW_NOTICE;
+        }
+    }
+
+    record MakeUpInvite(String parentName, String student, LocalDate missedDate, LocalDate expiresOn, URI bookUrl)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.MAKE_UP_INVITE;
+        }
+    }
+
+    record MakeUpConfirmation(String parentName, String student, String teacher, LocalDate lessonDate,
+                              LocalTime startTime) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.MAKE_UP_CONFIRMATION;
+        }
+    }
+
+    /** @param link where in the admin console to look */
+    record AdminAlert(String title, String detail, @Nullable URI link) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.ADMIN_ALERT;
+        }
+    }
+
+    /** @param student whose lessons the payment was for, when it was for one child's */
+    record PaymentFailed(String parentName, @Nullable String student, Money amount, String reason, URI cardUrl)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.PAYMENT_FAILED;
+        }
+    }
+
+    record LessonReminder(String parentName, String student, String teacher, LocalDate lessonDate,
+                          LocalTime startTime, @Nullable String room) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.LESSON_REMINDER;
+        }
+    }
+
+    record Welcome(String parentName, URI portalUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.WELCOME;
+        }
+    }
+
+    record PasswordReset(URI resetUrl, long expiresInMinutes) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.PASSWORD_RESET;
+        }
+    }
+
+    record VerifyEmail(URI verifyUrl, long expiresInHours) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.VERIFY_EMAIL;
+        }
+    }
+
+    /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
+    record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.INVITATION;
+        }
+    }
+}
