@@ -3,6 +3,7 @@ package academy.cedarheights.billing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.billing.gateway.LessonCharge;
@@ -22,10 +23,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a hold into an active enrollment: the family's customer, their card, then a monthly subscription
- * (prorated to the 1st of next month) or an invoice for the remaining lessons. Each step stores its result
- * before the next, and each provider write carries an idempotency key from our ids, so a crash or a retry
- * resumes without charging twice. Without a card the family is asked once and the hold waits.
+ * Turns a hold into an active enrollment in four steps — customer, payment method, charge (a monthly subscription
+ * prorated to the 1st of next month, or an invoice for the term's lessons), settle — each provider call outside any
+ * transaction. Each step stores its result before the next and each provider write carries an idempotency key from
+ * our ids; a run after the first looks for what an earlier one made by our metadata (keys last 24 hours), so a crash
+ * or a retry the next day charges nothing twice. A charge that lands after its hold was cancelled, expired or
+ * activated by hand is recorded and undone ({@link OrphanCharges}). Without a card the family is asked once and the
+ * hold waits.
  */
 @Component
 class BillingPipeline {
@@ -79,6 +83,11 @@ class BillingPipeline {
     private record Waiting(Billable hold, StripeCustomers.Family family) {
     }
 
+    /** The provider's ids of what a charge made: a subscription (monthly) or a paid invoice (semester, yearly). */
+    private record Charge(String subscription, String invoice) {
+    }
+
+    /** The run, in its four named steps: customer → payment method → charge → settle. */
     void bill(UUID school, UUID enrollmentId) {
         Waiting waiting = transaction.execute(status -> holds.waiting(school, enrollmentId)
                 .map(hold -> new Waiting(hold, customers.of(school, hold.payeeId()))).orElse(null));
@@ -89,10 +98,8 @@ class BillingPipeline {
         }
         Billable hold = waiting.hold();
         boolean newCustomer = waiting.family().customerId() == null;
-        String customer = newCustomer ? gateway.createCustomer(
-                new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()))
-                : waiting.family().customerId();
-        var card = gateway.defaultPaymentMethod(customer, waiting.family().defaultPaymentMethod());
+        String customer = customer(school, waiting);
+        Optional<String> card = gateway.defaultPaymentMethod(customer, waiting.family().defaultPaymentMethod());
         if (card.isEmpty()) {
             // a new customer and the request for a card are stored together: one commit, not two
             transaction.executeWithoutResult(status -> {
@@ -103,26 +110,38 @@ class BillingPipeline {
         }
         Charging charging = transaction.execute(status -> {
             rememberIfNew(school, hold, newCustomer, customer);
-            Money quoted = quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount();
-            return new Charging(quoted, ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, enrollmentId),
-                    hold.billingPlan() == BillingPlan.MONTHLY ? prices.stored(school, quoted) : null);
+            return charging(school, hold);
         });
-        Money amount = charging.amount();
         try {
-            if (hold.billingPlan() == BillingPlan.MONTHLY) {
-                String price = prices.of(school, amount, charging.monthlyPrice(), gateway);
-                String subscription = gateway.subscribeMonthly(new MonthlyPlan(school, enrollmentId, customer, card.get(),
-                        price, description(hold), firstOfNextMonth(charging.zone()), charging.retry()));
-                settle(school, hold, subscription, null, amount);
-            } else {
-                String invoice = gateway.chargeLessons(new LessonCharge(school, enrollmentId, customer, card.get(),
-                        amount, description(hold), charging.retry()));
-                settle(school, hold, null, invoice, amount);
-            }
+            settle(school, hold, charge(school, hold, customer, card.get(), charging), charging.amount());
         } catch (PaymentRefused refused) {
             // the family is told what was asked of their card: the month's price, or the lessons of the term
-            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), amount));
+            transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), charging.amount()));
         }
+    }
+
+    /** The family's customer at the provider: the one on file, or one made now (stored with the run's next write). */
+    private String customer(UUID school, Waiting waiting) {
+        Billable hold = waiting.hold();
+        return waiting.family().customerId() != null ? waiting.family().customerId()
+                : gateway.createCustomer(new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()));
+    }
+
+    private Charging charging(UUID school, Billable hold) {
+        Money quoted = quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount();
+        return new Charging(quoted, ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, hold.enrollmentId()),
+                hold.billingPlan() == BillingPlan.MONTHLY ? prices.stored(school, quoted) : null);
+    }
+
+    /** A monthly subscription under the school's price, or an invoice for the term's lessons paid now. */
+    private Charge charge(UUID school, Billable hold, String customer, String card, Charging charging) {
+        if (hold.billingPlan() == BillingPlan.MONTHLY) {
+            String price = prices.of(school, charging.amount(), charging.monthlyPrice(), gateway);
+            return new Charge(gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card, price,
+                    description(hold), firstOfNextMonth(charging.zone()), charging.retry())), null);
+        }
+        return new Charge(null, gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
+                charging.amount(), description(hold), charging.retry())));
     }
 
     /**
@@ -146,13 +165,13 @@ class BillingPipeline {
      * The charge is made: the hold becomes active — unless, while the gateway was making it, the hold was cancelled,
      * expired or activated by hand. Then the charge is an orphan, recorded with that finding and undone at once.
      */
-    private void settle(UUID school, Billable hold, String subscription, String invoice, Money amount) {
+    private void settle(UUID school, Billable hold, Charge charge, Money amount) {
         boolean activated = transaction.execute(status -> {
-            if (holds.activate(school, hold.enrollmentId(), subscription, invoice)) {
+            if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice())) {
                 notifications.email(school, hold.parentEmail(), emails.booked(hold, amount));
                 return true;
             }
-            orphans.found(school, hold.enrollmentId(), subscription, invoice);
+            orphans.found(school, hold.enrollmentId(), charge.subscription(), charge.invoice());
             return false;
         });
         if (!activated) {

@@ -111,9 +111,9 @@ public class Bookings {
     private Slot lockSlot(UUID school, UUID timeslot, UUID student) {
         return jdbc.sql("""
                         select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days, sc.calendar_version,
-                               (select max(m.booked_date) from makeup_credits m
-                                 where m.school_id = s.school_id and m.booked_timeslot_id = s.id
-                                   and m.status in ('booked', 'used') and m.booked_date >= :earliest) as last_make_up,
+                               (select max(m.lesson_date) from booked_make_up_lessons m
+                                 where m.school_id = s.school_id and m.timeslot_id = s.id
+                                   and m.lesson_date >= :earliest) as last_make_up,
                                st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
                                sc.max_holds_without_card,
                                (select count(*) from pg_advisory_xact_lock(

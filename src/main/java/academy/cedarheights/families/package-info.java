@@ -4,7 +4,7 @@
  * everything held about a family.
  */
 @ApplicationModule(displayName = "Families",
-        allowedDependencies = {"platform", "notifications", "identity"})
+        allowedDependencies = {"platform", "schools", "notifications", "identity"})
 package academy.cedarheights.families;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,6 +10,7 @@ import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.StillInUse;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,19 +82,20 @@ public class Instruments {
         return replace(school, actor, id, patches.apply(get(school, id), patch, InstrumentRequest.class));
     }
 
+    /** Refused while a teacher teaches it, or a student learns it (the database's foreign key: students are families'). */
     public void delete(UUID school, String actor, UUID id) {
         Instrument before = get(school, id);
-        Map<String, Object> use = jdbc.sql("""
-                        select (select count(*) from teacher_instruments where school_id = :school and instrument_id = :id) as teachers,
-                               (select count(*) from students where school_id = :school and instrument_id = :id) as students""")
-                .param("school", school).param("id", id).query().singleRow();
-        long teachers = ((Number) use.get("teachers")).longValue();
-        long students = ((Number) use.get("students")).longValue();
-        if (teachers + students > 0) {
+        long teachers = jdbc.sql("select count(*) from teacher_instruments where school_id = :school and instrument_id = :id")
+                .param("school", school).param("id", id).query(Long.class).single();
+        if (teachers > 0) {
             throw new StillInUse("The instrument '" + before.name() + "' is taught by " + teachers
-                    + " teacher(s) and learned by " + students + " student(s); it cannot be deleted.");
+                    + " teacher(s); it cannot be deleted.");
         }
-        jdbc.sql("delete from instruments where school_id = :school and id = :id").param("school", school).param("id", id).update();
+        try {
+            jdbc.sql("delete from instruments where school_id = :school and id = :id").param("school", school).param("id", id).update();
+        } catch (DataIntegrityViolationException learned) {
+            throw new StillInUse("The instrument '" + before.name() + "' is learned by students; it cannot be deleted.");
+        }
         audit.deleted(school, actor, KIND, id, before);
     }
 
