@@ -3,9 +3,8 @@ package academy.cedarheights.billing;
 import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.billing.gateway.SimulatedGateway;
 import academy.cedarheights.billing.gateway.StripeGateway;
-import academy.cedarheights.platform.config.AppProperties;
-import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.jobs.JobDefinitions;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.slf4j.Logger;
@@ -23,6 +22,7 @@ class BillingConfiguration {
     static final String BILL = "bill-enrollment";
     static final String CANCEL_SUBSCRIPTION = "cancel-subscription";
     static final String PROCESS_EVENT = "process-stripe-event";
+    static final String USE_PAYMENT_METHOD = "use-payment-method";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     /**
@@ -32,11 +32,11 @@ class BillingConfiguration {
      */
     @Bean
     PaymentGateway paymentGateway(BillingProperties stripe, JdbcClient jdbc, TransactionTemplate transaction,
-                                  AppProperties app, DatabaseProperties database) {
+                                  DatabaseProperties database) {
         if (stripe.live()) {
             log.info("Payments go through Stripe at {}", stripe.apiBase());
             return new StripeGateway(stripe.secretKey(), stripe.apiBase(), stripe.networkRetries(),
-                    (int) stripe.readTimeout().toMillis(), app.publicUrl());
+                    (int) stripe.readTimeout().toMillis());
         }
         if (stripe.simulatedInProduction(database.embedded())) {
             log.warn("APP_PAYMENTS=simulated with DATABASE_URL: no payment is taken; admin pages say so");
@@ -46,7 +46,7 @@ class BillingConfiguration {
         } else {
             log.info("No STRIPE_SECRET_KEY: payments are simulated");
         }
-        return new SimulatedGateway(jdbc, transaction, app.publicUrl());
+        return new SimulatedGateway(jdbc, transaction);
     }
 
     @Bean
@@ -61,6 +61,15 @@ class BillingConfiguration {
     OneTimeTask<StripeEventJob> processStripeEventTask(JobDefinitions jobs, ObjectProvider<StripeEvents> events) {
         return jobs.oneTime(PROCESS_EVENT, StripeEventJob.class,
                 (instance, context) -> events.getObject().process(instance.getData().eventId()));
+    }
+
+    @Bean
+    OneTimeTask<PaymentMethodJob> usePaymentMethodTask(JobDefinitions jobs, ObjectProvider<PaymentMethods> methods) {
+        return jobs.oneTime(USE_PAYMENT_METHOD, PaymentMethodJob.class, (instance, context) -> {
+            PaymentMethodJob job = instance.getData();
+            TenantContext.runAs(job.schoolId(), () -> methods.getObject().putToWork(job.schoolId(), job.payeeId(),
+                    job.paymentMethodId()));
+        });
     }
 
     @Bean

@@ -2,11 +2,12 @@ package academy.cedarheights.billing;
 
 import java.net.URI;
 import java.time.DayOfWeek;
+import java.util.UUID;
 
 import academy.cedarheights.booking.Billable;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.platform.Money;
-import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingEmails {
 
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
 
-    BillingEmails(AppProperties app) {
-        this.app = app;
+    BillingEmails(SchoolAddresses addresses) {
+        this.addresses = addresses;
     }
 
     /** The hold waits for a card until it expires. */
-    Email addACard(Billable hold) {
+    Email addACard(UUID school, Billable hold) {
         return new Email.ProvisionalNotice(hold.parentName(), hold.student(), hold.teacher(),
-                DayOfWeek.of(hold.weekday()), hold.startTime(), hold.provisionalExpiresAt(), cardPage());
+                DayOfWeek.of(hold.weekday()), hold.startTime(), hold.provisionalExpiresAt(), cardPage(school));
     }
 
     /** The hold is active: its first lesson, its plan and what the card was charged (or subscribed to monthly). */
@@ -35,16 +36,16 @@ class BillingEmails {
     }
 
     /** The card refused what the hold's plan asks: the month's price, or the term's lessons. */
-    Email declined(Billable hold, Money amount, String reason) {
-        return new Email.PaymentFailed(hold.parentName(), hold.student(), amount, reason, cardPage());
+    Email declined(UUID school, Billable hold, Money amount, String reason) {
+        return new Email.PaymentFailed(hold.parentName(), hold.student(), amount, reason, cardPage(school));
     }
 
     /** An invoice of the family's failed at Stripe (a renewal or a later month): its amount due. */
-    Email declined(String parentName, Money amount) {
-        return new Email.PaymentFailed(parentName, null, amount, "the payment was declined", cardPage());
+    Email declined(UUID school, String parentName, Money amount) {
+        return new Email.PaymentFailed(parentName, null, amount, "the payment was declined", cardPage(school));
     }
 
-    private URI cardPage() {
-        return app.link("/parent/payment-method");
+    private URI cardPage(UUID school) {
+        return addresses.link(school, "/parent/payment-method");
     }
 }

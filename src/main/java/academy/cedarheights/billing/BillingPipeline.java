@@ -157,7 +157,7 @@ class BillingPipeline {
 
     private void askForCard(UUID school, Billable hold) {
         if (holds.noticeSent(school, hold.enrollmentId(), "no payment method on file")) {
-            notifications.email(school, hold.parentEmail(), emails.addACard(hold));
+            notifications.email(school, hold.parentEmail(), emails.addACard(school, hold));
         }
     }
 
@@ -181,7 +181,7 @@ class BillingPipeline {
 
     private void refused(UUID school, Billable hold, String reason, Money amount) {
         holds.failed(school, hold.enrollmentId(), reason);
-        notifications.email(school, hold.parentEmail(), emails.declined(hold, amount, reason));
+        notifications.email(school, hold.parentEmail(), emails.declined(school, hold, amount, reason));
     }
 
     private static Instant firstOfNextMonth(ZoneId zone) {

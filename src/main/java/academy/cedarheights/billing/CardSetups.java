@@ -1,5 +1,6 @@
 package academy.cedarheights.billing;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,11 +39,15 @@ public class CardSetups {
     private final StripeCustomers customers;
     private final boolean simulatedInProduction;
     private final TransactionTemplate transaction;
+    private final SchoolAddresses addresses;
+    private final PaymentMethods methods;
 
     CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers,
                StripeCustomers customers, BillingProperties properties, DatabaseProperties database,
-               TransactionTemplate transaction) {
+               TransactionTemplate transaction, SchoolAddresses addresses, PaymentMethods methods) {
         this.transaction = transaction;
+        this.methods = methods;
+        this.addresses = addresses;
         this.customers = customers;
         this.simulatedInProduction = properties.simulatedInProduction(database.embedded());
         this.jdbc = jdbc;
@@ -65,7 +71,7 @@ public class CardSetups {
     public String setupUrl(CurrentSchool school, Caller caller) {
         Family family = transaction.execute(status -> {
             Payee payee = families.payee(school.id(), caller);
-            return new Family(payee, customers.of(school.id(), payee.id()).customerId());
+            return new Family(payee, customers.of(school.id(), payee.id()).customerId(), addresses.baseUrl(school.id()));
         });
         Payee payee = family.payee();
         String customer = family.customerId();
@@ -74,10 +80,11 @@ public class CardSetups {
             transaction.executeWithoutResult(status -> customers.remember(school.id(), payee.id(), created));
             customer = created;
         }
-        return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), payee.id(), customer, "/parent"));
+        return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), family.schoolBaseUrl(), payee.id(), customer,
+                URI.create(family.schoolBaseUrl() + "/parent/payment-method")));
     }
 
-    private record Family(Payee payee, String customerId) {
+    private record Family(Payee payee, String customerId, URI schoolBaseUrl) {
     }
 
     /** The simulated checkout's session, if it exists and is still open. */
@@ -102,6 +109,7 @@ public class CardSetups {
     /** A card became the family's default (the simulated checkout, or Stripe's webhooks). */
     public void cardAdded(UUID school, UUID payeeId, String paymentMethodId) {
         customers.paymentMethodAdded(school, payeeId, paymentMethodId);
+        methods.adopted(school, payeeId, paymentMethodId);
         resume(school, payeeId);
     }
 

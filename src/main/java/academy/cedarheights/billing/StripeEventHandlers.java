@@ -95,7 +95,7 @@ class StripeEventHandlers {
                 .param("school", school).param("payee", payee.get()).query().singleRow();
         Money due = Money.of(invoice.path("amount_due").asLong(),
                 invoice.path("currency").asString().toUpperCase(Locale.ROOT));
-        notifications.email(school, (String) family.get("email"), emails.declined((String) family.get("name"), due));
+        notifications.email(school, (String) family.get("email"), emails.declined(school, (String) family.get("name"), due));
         notifications.alertAdmins(school, "A payment failed",
                 family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed.", "/admin/dashboard");
     }

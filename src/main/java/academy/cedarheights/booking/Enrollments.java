@@ -91,6 +91,18 @@ public class Enrollments {
         return get(school, id);
     }
 
+    /** The provider's subscriptions paying for the family's enrollments that hold their slot. */
+    @Transactional(readOnly = true)
+    public List<String> subscriptionsOfFamily(UUID school, UUID payee) {
+        return jdbc.sql("""
+                        select e.stripe_subscription_id from current_enrollments c
+                          join enrollments e on e.school_id = c.school_id and e.id = c.id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where e.school_id = :school and st.payee_id = :payee and e.stripe_subscription_id is not null
+                         order by e.created_at""")
+                .param("school", school).param("payee", payee).query(String.class).list();
+    }
+
     /**
      * Stripe ended the subscription (deleted or canceled there): the enrollment it pays for ends and its slot is free.
      * Nothing happens when no held enrollment has that subscription.

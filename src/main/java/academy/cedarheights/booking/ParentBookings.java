@@ -1,11 +1,13 @@
 package academy.cedarheights.booking;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.web.IdempotentRequests;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +20,11 @@ public class ParentBookings {
     private final Bookings bookings;
     private final Enrollments enrollments;
     private final IdempotentRequests idempotency;
+    private final JdbcClient jdbc;
 
-    ParentBookings(FamilyProfile families, Bookings bookings, Enrollments enrollments, IdempotentRequests idempotency) {
+    ParentBookings(FamilyProfile families, Bookings bookings, Enrollments enrollments, IdempotentRequests idempotency,
+                   JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.families = families;
         this.bookings = bookings;
         this.enrollments = enrollments;
@@ -45,6 +50,25 @@ public class ParentBookings {
     @Transactional(readOnly = true)
     public BookingStatus status(UUID school, Caller caller, UUID trackingId) {
         return enrollments.statusOf(school, families.payee(school, caller).id(), trackingId);
+    }
+
+    /**
+     * The family's payment method in a few words for the top of the portal ("Visa ending in 4242"), read from the view
+     * billing publishes; empty without one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> paymentMethod(UUID school, Caller caller) {
+        return jdbc.sql("""
+                        select case when method_type = 'acss_debit'
+                                    then 'Pre-authorised debit from ' || coalesce(method_bank, 'a bank account')
+                                         || ' ending in ' || method_last4
+                                    when method_last4 is not null
+                                    then initcap(coalesce(method_brand, 'card')) || ' ending in ' || method_last4
+                                    else 'A card' end
+                          from family_payment_methods
+                         where school_id = :school and payee_id = :payee and has_payment_method""")
+                .param("school", school).param("payee", families.payee(school, caller).id())
+                .query(String.class).optional();
     }
 
     public BookingStatus cancel(UUID school, Caller caller, UUID trackingId) {

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
-import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.stereotype.Component;
 
 /** The welcome email a family gets when its record is created, in that same transaction. */
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 class Welcome {
 
     private final Notifications notifications;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
 
-    Welcome(Notifications notifications, AppProperties app) {
+    Welcome(Notifications notifications, SchoolAddresses addresses) {
         this.notifications = notifications;
-        this.app = app;
+        this.addresses = addresses;
     }
 
     void send(UUID school, String email, String name) {
-        notifications.email(school, email, new Email.Welcome(name, app.link("/parent")));
+        notifications.email(school, email, new Email.Welcome(name, addresses.link(school, "/parent")));
     }
 }

@@ -7,10 +7,10 @@ import java.util.UUID;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.TooManyRequests;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,24 +32,24 @@ class EmailVerifications {
     private final RateLimiter limiter;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
     private final ApplicationEventPublisher events;
 
     EmailVerifications(Accounts accounts, AccountLinks links, RateLimiter limiter, Notifications notifications,
-                       AuditTrail audit, AppProperties app, ApplicationEventPublisher events) {
+                       AuditTrail audit, SchoolAddresses addresses, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.links = links;
         this.limiter = limiter;
         this.notifications = notifications;
         this.audit = audit;
-        this.app = app;
+        this.addresses = addresses;
         this.events = events;
     }
 
     void send(UUID school, UUID account, String email) {
         String token = links.issue(school, account, AccountLinks.Purpose.VERIFY_EMAIL, VALID_FOR);
         notifications.email(school, email,
-                new Email.VerifyEmail(app.link("/verify-email?token=" + token), VALID_FOR.toHours()));
+                new Email.VerifyEmail(addresses.link(school, "/verify-email?token=" + token), VALID_FOR.toHours()));
     }
 
     /** Sends the link again to the account's own address, unless it is proven already; a few times a window. */

@@ -11,7 +11,6 @@ import java.util.UUID;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
@@ -20,6 +19,7 @@ import academy.cedarheights.platform.web.EmailAddresses;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.Schools;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,11 +45,11 @@ public class Invitations {
     private final Catalogue catalogue;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
     private final ApplicationEventPublisher events;
 
     Invitations(JdbcClient jdbc, Accounts accounts, Sessions sessions, Schools schools, Catalogue catalogue,
-                Notifications notifications, AuditTrail audit, AppProperties app, ApplicationEventPublisher events) {
+                Notifications notifications, AuditTrail audit, SchoolAddresses addresses, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -57,7 +57,7 @@ public class Invitations {
         this.catalogue = catalogue;
         this.notifications = notifications;
         this.audit = audit;
-        this.app = app;
+        this.addresses = addresses;
         this.events = events;
     }
 
@@ -87,7 +87,7 @@ public class Invitations {
                 .param("hash", AccountLinks.hash(token)).param("by", invitedBy)
                 .param("seconds", (double) VALID_FOR.toSeconds()).query(UUID.class).single();
         Invitation invitation = get(school.id(), id);
-        notifications.email(school.id(), email, new Email.Invitation(app.link("/accept-invitation?token=" + token),
+        notifications.email(school.id(), email, new Email.Invitation(addresses.link(school.id(), "/accept-invitation?token=" + token),
                 Role.ADMIN.claim().equals(role) ? "an admin" : "a teacher", invitedBy,
                 LocalDate.ofInstant(invitation.expiresAt(), school.timeZone())));
         audit.record(school.id(), invitedBy, "invitation.sent", "invitation", id.toString(),

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import academy.cedarheights.identity.web.SessionCookie;
+import academy.cedarheights.platform.tenancy.SchoolPathPrefix;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
@@ -24,8 +25,10 @@ final class PageSignInEntryPoint {
         if (SessionCookie.token(request) != null) {
             SessionCookie.clear(request, response);
         }
-        String back = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
-        String target = "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        // "next" is a path of the school's own pages; the sign-in page is its school's too (under its prefix, if any)
+        String back = SchoolPathPrefix.pathWithinSchool(request)
+                + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+        String target = request.getContextPath() + "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Redirect", target);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -6,9 +6,9 @@ import java.util.Map;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.EmailAddresses;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +28,16 @@ public class PasswordResets {
     private final Sessions sessions;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
 
     PasswordResets(Accounts accounts, AccountLinks links, Sessions sessions, Notifications notifications,
-                   AuditTrail audit, AppProperties app) {
+                   AuditTrail audit, SchoolAddresses addresses) {
         this.accounts = accounts;
         this.links = links;
         this.sessions = sessions;
         this.notifications = notifications;
         this.audit = audit;
-        this.app = app;
+        this.addresses = addresses;
     }
 
     /** Emails a reset link when the address has an account of the school; does the same amount of nothing otherwise. */
@@ -45,7 +45,7 @@ public class PasswordResets {
         EmailAddresses.normalised(typedEmail).flatMap(email -> accounts.find(school.id(), email)).ifPresent(account -> {
             String token = links.issue(school.id(), account.id(), AccountLinks.Purpose.PASSWORD_RESET, VALID_FOR);
             notifications.email(school.id(), account.email(),
-                    new Email.PasswordReset(app.link("/reset-password?token=" + token), VALID_FOR.toMinutes()));
+                    new Email.PasswordReset(addresses.link(school.id(), "/reset-password?token=" + token), VALID_FOR.toMinutes()));
         });
     }
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.schools.BillingPlan;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,14 +36,14 @@ public class MakeUpCredits {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
     private final SchoolSweep sweep;
 
-    MakeUpCredits(JdbcClient jdbc, AuditTrail audit, Notifications notifications, AppProperties app, SchoolSweep sweep) {
+    MakeUpCredits(JdbcClient jdbc, AuditTrail audit, Notifications notifications, SchoolAddresses addresses, SchoolSweep sweep) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
-        this.app = app;
+        this.addresses = addresses;
         this.sweep = sweep;
     }
 
@@ -113,7 +113,7 @@ public class MakeUpCredits {
         audit.record(school, actor, "makeup_credit.granted", "makeup_credit", credit.toString(),
                 Map.of("enrollment_id", enrollment.toString(), "lesson_date", lesson.day().toString()));
         notifications.email(school, lesson.email(), new Email.MakeUpInvite(lesson.parentName(), lesson.student(),
-                lesson.day(), lesson.semesterEnd(), app.link("/parent/makeups")));
+                lesson.day(), lesson.semesterEnd(), addresses.link(school, "/parent/makeups")));
     }
 
     /** Only an unused credit goes: a booked make-up stays, as the family has already arranged that lesson. */

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.delivery.MailDelivery;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.jobs.Jobs;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.Schools;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,15 +31,15 @@ public class Notifications {
     private final ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts;
     private final JsonMapper json;
     private final Schools schools;
-    private final AppProperties app;
+    private final SchoolAddresses addresses;
     private final MailDelivery mail;
 
     Notifications(JdbcClient jdbc, Jobs jobs, OneTimeTask<EmailJob> sendEmail, OneTimeTask<TextJob> sendText,
                   ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json,
-                  Schools schools, AppProperties app, MailDelivery mail) {
+                  Schools schools, SchoolAddresses addresses, MailDelivery mail) {
         this.mail = mail;
         this.schools = schools;
-        this.app = app;
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.sendEmail = sendEmail;
@@ -82,7 +82,7 @@ public class Notifications {
      * @param consolePath where in the admin console to look, or null
      */
     public void alertAdmins(UUID schoolId, String title, String detail, String consolePath) {
-        Email alert = new Email.AdminAlert(title, detail, consolePath == null ? null : app.link(consolePath));
+        Email alert = new Email.AdminAlert(title, detail, consolePath == null ? null : addresses.link(schoolId, consolePath));
         schools.adminEmails(schoolId).forEach(admin -> email(schoolId, admin, alert));
     }
 

@@ -17,10 +17,12 @@ public class Schools {
 
     private final JdbcClient jdbc;
     private final AdminAllowlist admins;
+    private final SchoolAddresses addresses;
 
-    Schools(JdbcClient jdbc, AdminAllowlist admins) {
+    Schools(JdbcClient jdbc, AdminAllowlist admins, SchoolAddresses addresses) {
         this.jdbc = jdbc;
         this.admins = admins;
+        this.addresses = addresses;
     }
 
     /** Whether the email is on the school's admin allowlist (which makes its owner an admin there). */
@@ -81,7 +83,7 @@ public class Schools {
     public SchoolProfile profile(UUID schoolId) {
         return jdbc.sql("""
                         select slug, name, time_zone, currency, lesson_minutes, monthly_price_cents,
-                               semester_per_lesson_cents, yearly_per_lesson_cents
+                               semester_per_lesson_cents, yearly_per_lesson_cents, custom_domain
                           from schools where id = :id""")
                 .param("id", schoolId)
                 .query((rs, row) -> {
@@ -91,7 +93,8 @@ public class Schools {
                             PlanPrice.perLesson(BillingPlan.SEMESTER, Money.of(rs.getLong("semester_per_lesson_cents"), currency)),
                             PlanPrice.perLesson(BillingPlan.YEARLY, Money.of(rs.getLong("yearly_per_lesson_cents"), currency)));
                     return new SchoolProfile(rs.getString("slug"), rs.getString("name"), rs.getString("time_zone"),
-                            currency, rs.getInt("lesson_minutes"), plans);
+                            currency, rs.getInt("lesson_minutes"), plans,
+                            addresses.baseUrl(rs.getString("slug"), rs.getString("custom_domain")));
                 })
                 .single();
     }

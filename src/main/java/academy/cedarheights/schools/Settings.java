@@ -2,12 +2,14 @@ package academy.cedarheights.schools;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.UUID;
 
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.InvalidField;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +22,18 @@ public class Settings {
     private final JdbcClient jdbc;
     private final AdminAllowlist admins;
     private final AuditTrail audit;
+    private final SchoolAddresses addresses;
+    private final CustomDomains domains;
+    private final ApplicationEventPublisher events;
 
-    Settings(JdbcClient jdbc, AdminAllowlist admins, AuditTrail audit) {
+    Settings(JdbcClient jdbc, AdminAllowlist admins, AuditTrail audit, SchoolAddresses addresses, CustomDomains domains,
+             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.admins = admins;
         this.audit = audit;
+        this.addresses = addresses;
+        this.domains = domains;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -32,7 +41,7 @@ public class Settings {
         return jdbc.sql("""
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
-                               yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card
+                               yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -44,7 +53,8 @@ public class Settings {
                                     Money.of(rs.getLong("semester_per_lesson_cents"), currency),
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
                             admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"),
-                            rs.getInt("max_holds_without_card"));
+                            rs.getInt("max_holds_without_card"), rs.getString("custom_domain"),
+                            addresses.baseUrl(school).toString());
                 })
                 .single();
     }
@@ -52,13 +62,19 @@ public class Settings {
     public SettingsView replace(UUID school, String actor, SchoolSettings settings) {
         SettingsView before = of(school);
         check(school, before, settings);
+        String domain = settings.customDomain() == null ? before.customDomain()
+                : domains.normalised(settings.customDomain()).orElse(null);
+        if (domain != null && !domain.equals(before.customDomain()) && domainTaken(school, domain)) {
+            throw new ConflictWithCurrentState(domain + " is the address of another school.");
+        }
         jdbc.sql("""
                         update schools set name = :name, time_zone = :zone, lesson_minutes = :minutes,
                                provisional_hold_days = :hold, makeup_allowance_per_semester = :allowance,
                                monthly_price_cents = :monthly, semester_per_lesson_cents = :semester,
                                yearly_per_lesson_cents = :yearly, brand_color = coalesce(:color, '#2f5d50'),
                                contact_email = :contact, updated_at = now(),
-                               max_holds_without_card = coalesce(:holds, max_holds_without_card)
+                               max_holds_without_card = coalesce(:holds, max_holds_without_card),
+                               custom_domain = :domain
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -67,12 +83,21 @@ public class Settings {
                 .param("semester", settings.prices().semesterPerLesson().amount())
                 .param("yearly", settings.prices().yearlyPerLesson().amount())
                 .param("color", settings.brandColor()).param("contact", settings.contactEmail())
-                .param("holds", settings.maxHoldsWithoutCard())
+                .param("holds", settings.maxHoldsWithoutCard()).param("domain", domain)
                 .update();
+        if (!Objects.equals(domain, before.customDomain())) {
+            events.publishEvent(new CustomDomainChanged(school));
+        }
         admins.replace(school, settings.adminEmails().stream().map(String::trim).distinct().toList());
         SettingsView after = of(school);
         audit.updated(school, actor, "settings", school, before, after);
         return after;
+    }
+
+    /** Taken by another school; the unique index settles two schools claiming it at once. */
+    private boolean domainTaken(UUID school, String domain) {
+        return jdbc.sql("select exists (select 1 from schools where custom_domain = :domain and id <> :school)")
+                .param("domain", domain).param("school", school).query(Boolean.class).single();
     }
 
     private void check(UUID school, SettingsView current, SchoolSettings settings) {

@@ -12,6 +12,7 @@ import academy.cedarheights.billing.gateway.LessonCharge;
 import academy.cedarheights.billing.gateway.MonthlyPlan;
 import academy.cedarheights.billing.gateway.NewCustomer;
 import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.billing.gateway.PaymentMethodDetails;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.platform.Money;
@@ -20,6 +21,7 @@ import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
@@ -44,6 +46,8 @@ class CardSetupsTest {
     @Autowired TransactionTemplate transaction;
     @Autowired TestSchools schools;
     @Autowired Api api;
+    @Autowired SchoolAddresses addresses;
+    @Autowired PaymentMethods methods;
 
     @Test
     void noProviderCallHappensInsideADatabaseTransaction() {
@@ -54,7 +58,7 @@ class CardSetupsTest {
         Watched watched = new Watched(gateway);
         CardSetups cards = new CardSetups(jdbc, families, watched, holds, triggers, customers,
                 new BillingProperties(null, null, "https://api.stripe.com", 1, java.time.Duration.ofSeconds(20), null),
-                new DatabaseProperties(null, null, false), transaction);
+                new DatabaseProperties(null, null, false), transaction, addresses, methods);
 
         String url = TenantContext.callAs(school.id(), () ->
                 cards.setupUrl(new CurrentSchool(school.id(), school.slug(), java.time.ZoneId.of("America/Vancouver")), caller));
@@ -90,6 +94,24 @@ class CardSetupsTest {
         public String createMonthlyPrice(UUID schoolId, String productId, Money amount) {
             note("createMonthlyPrice");
             return real.createMonthlyPrice(schoolId, productId, amount);
+        }
+
+        @Override
+        public PaymentMethodDetails describe(String paymentMethodId) {
+            note("describe");
+            return real.describe(paymentMethodId);
+        }
+
+        @Override
+        public void chargeEverythingTo(String customerId, String paymentMethodId, List<String> subscriptionIds) {
+            note("chargeEverythingTo");
+            real.chargeEverythingTo(customerId, paymentMethodId, subscriptionIds);
+        }
+
+        @Override
+        public List<String> payOpenInvoices(String customerId, String paymentMethodId) {
+            note("payOpenInvoices");
+            return real.payOpenInvoices(customerId, paymentMethodId);
         }
 
         @Override

@@ -3,11 +3,9 @@ package academy.cedarheights.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import academy.cedarheights.billing.gateway.SimulatedGateway;
-import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +14,19 @@ class ProductionPaymentsTest {
 
     static final DatabaseProperties PRODUCTION = new DatabaseProperties("postgres://app:pw@db/cedar", null, false);
     static final DatabaseProperties EMBEDDED = new DatabaseProperties(null, null, false);
-    static final AppProperties APP = new AppProperties(Path.of("."), null, "cedar-heights", null, null, null);
 
     @Test
     void withoutAKeyARealDeploymentRefusesToStart() {
-        assertThatThrownBy(() -> new BillingConfiguration().paymentGateway(properties(null), null, null, APP, PRODUCTION))
+        assertThatThrownBy(() -> new BillingConfiguration().paymentGateway(properties(null), null, null, PRODUCTION))
                 .hasMessageContaining("STRIPE_SECRET_KEY").hasMessageContaining("APP_PAYMENTS=simulated");
     }
 
     @Test
     void simulatedPaymentsOnlyWhenTheOperatorSaysSo() {
-        assertThat(new BillingConfiguration().paymentGateway(properties("simulated"), null, null, APP, PRODUCTION))
+        assertThat(new BillingConfiguration().paymentGateway(properties("simulated"), null, null, PRODUCTION))
                 .isInstanceOf(SimulatedGateway.class);
         assertThat(properties("simulated").simulatedInProduction(false)).as("admin pages show the banner").isTrue();
-        assertThat(new BillingConfiguration().paymentGateway(properties(null), null, null, APP, EMBEDDED))
+        assertThat(new BillingConfiguration().paymentGateway(properties(null), null, null, EMBEDDED))
                 .as("the demo").isInstanceOf(SimulatedGateway.class);
         assertThat(properties(null).simulatedInProduction(true)).isFalse();
     }

@@ -27,19 +27,24 @@ import java.util.concurrent.TimeUnit;
 
 import academy.cedarheights.billing.gateway.GatewayUnavailable;
 import academy.cedarheights.billing.gateway.StripeGateway;
+import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.booking.SchoolEnrollments;
+import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.config.AppProperties;
+import academy.cedarheights.platform.jobs.Jobs;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.PlanQuotes;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.Schools;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
@@ -68,21 +73,27 @@ class StripeBillingTest {
     @Autowired StripeCustomers customers;
     @Autowired OrphanCharges orphans;
     @Autowired MonthlyPrices prices;
+    @Autowired SchoolAddresses addresses;
     @Autowired Schools schoolsFacade;
     @Autowired SchoolEnrollments schoolEnrollments;
     @Autowired TestSchools schools;
     @Autowired DatabaseOwner owner;
+    @Autowired FamilyProfile families;
+    @Autowired Enrollments enrollments;
+    @Autowired Jobs jobs;
+    @Autowired OneTimeTask<PaymentMethodJob> useMethodTask;
 
     final WireMockServer stripe = new WireMockServer(wireMockConfig().dynamicPort());
     BillingPipeline pipeline;
+    StripeGateway gateway;
     TestSchool school;
     UUID enrollment;
 
     @BeforeEach
     void stripeAndAHold() {
         stripe.start();
-        StripeGateway gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000, "https://cedar.test");
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(app),
+        gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000);
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses),
                 customers, orphans, schoolsFacade, prices);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
@@ -210,6 +221,65 @@ class StripeBillingTest {
         stripe.verify(2, postRequestedFor(urlEqualTo("/v1/subscriptions"))
                 .withRequestBody(containing("items[0][price]=price_1")));
         assertThat(first).isNotEqualTo(enrollment);
+    }
+
+    @Test
+    void aReplacedCardBecomesTheDefaultOfTheCustomerAndOfEverySubscriptionAndPaysWhatIsOpen() {
+        enrollment = hold("monthly");
+        bill();
+        UUID payee = owner.jdbc().sql("select st.payee_id from enrollments e join students st on st.school_id = e.school_id "
+                + "and st.id = e.student_id where e.id = :id").param("id", enrollment).query(UUID.class).single();
+        stripe.stubFor(get(urlEqualTo("/v1/payment_methods/pm_new")).willReturn(okJson("""
+                {"id": "pm_new", "object": "payment_method", "type": "card", "customer": "cus_1",
+                 "card": {"brand": "mastercard", "last4": "4444", "exp_month": 3, "exp_year": 2031}}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/customers/cus_1")).willReturn(okJson("""
+                {"id": "cus_1", "object": "customer", "metadata": {},
+                 "invoice_settings": {"default_payment_method": "pm_new"}, "livemode": false, "created": 1700000000}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions/sub_1")).willReturn(okJson("""
+                {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "past_due",
+                 "default_payment_method": "pm_new"}""")));
+        stripe.stubFor(get(urlPathEqualTo("/v1/invoices")).withQueryParam("customer", equalTo("cus_1"))
+                .withQueryParam("status", equalTo("open")).willReturn(okJson("""
+                        {"object": "list", "url": "/v1/invoices", "has_more": false,
+                         "data": [{"id": "in_open", "object": "invoice", "customer": "cus_1", "status": "open",
+                                   "amount_due": 15000, "currency": "cad"}]}""")));
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_open/pay")).willReturn(okJson("""
+                {"id": "in_open", "object": "invoice", "customer": "cus_1", "status": "paid", "amount_paid": 15000,
+                 "currency": "cad"}""")));
+        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask);
+
+        TenantContext.runAs(school.id(), () -> {
+            transaction.executeWithoutResult(status -> customers.paymentMethodAdded(school.id(), payee, "pm_new"));
+            methods.putToWork(school.id(), payee, "pm_new");
+        });
+
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/customers/cus_1"))
+                .withRequestBody(containing("invoice_settings[default_payment_method]=pm_new")));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/subscriptions/sub_1"))
+                .withRequestBody(containing("default_payment_method=pm_new")));
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/invoices/in_open/pay"))
+                .withRequestBody(containing("payment_method=pm_new")).withHeader("Idempotency-Key", equalTo("pay-in_open-pm_new")));
+        assertThat(owner.jdbc().sql("""
+                        select method_brand || ' ' || method_last4 || ' ' || method_exp_month || '/' || method_exp_year
+                          from billing_customers where school_id = :s and payee_id = :p""")
+                .param("s", school.id()).param("p", payee).query(String.class).single()).isEqualTo("mastercard 4444 3/2031");
+    }
+
+    @Test
+    void aMethodReplacedAgainBeforeItsWorkRunsIsLeftToTheNewerOne() {
+        enrollment = hold("monthly");
+        bill();
+        UUID payee = owner.jdbc().sql("select st.payee_id from enrollments e join students st on st.school_id = e.school_id "
+                + "and st.id = e.student_id where e.id = :id").param("id", enrollment).query(UUID.class).single();
+        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask);
+
+        TenantContext.runAs(school.id(), () -> {
+            transaction.executeWithoutResult(status -> customers.paymentMethodAdded(school.id(), payee, "pm_newest"));
+            methods.putToWork(school.id(), payee, "pm_older");
+        });
+
+        stripe.verify(0, getRequestedFor(urlEqualTo("/v1/payment_methods/pm_older")));
+        stripe.verify(0, postRequestedFor(urlEqualTo("/v1/subscriptions/sub_1")));
     }
 
     /** The next hold's family is a new customer at Stripe, with a card. */

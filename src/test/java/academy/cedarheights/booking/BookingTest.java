@@ -3,6 +3,7 @@ package academy.cedarheights.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +151,27 @@ class BookingTest {
     }
 
     @Test
+    void aFamilySeesItsOwnPaymentMethodOnceAddedAndNoOneElses() {
+        child(parent, "Kid");
+        Session neighbour = family("neighbour@families.test");
+        child(neighbour, "Other");
+        Answer none = parent.get("/api/v1/parent/payment-method");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text("detail")).contains("No payment method");
+
+        addSimulatedCard(parent);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> parent.get("/api/v1/parent/payment-method").json()
+                .path("last4").asString("").equals("4242"));
+        Answer card = parent.get("/api/v1/parent/payment-method");
+        assertThat(card.text("type")).isEqualTo("card");
+        assertThat(card.text("brand")).isEqualTo("visa");
+        assertThat(card.json().path("exp_year").asInt()).isGreaterThan(today.getYear());
+        assertThat(card.json().has("bank_name")).isFalse();
+        assertThat(neighbour.get("/api/v1/parent/payment-method").status()).as("theirs is theirs").isEqualTo(404);
+    }
+
+    @Test
     void badBookingsAreRefusedClearly() {
         String student = child(parent, "Kid");
         Session neighbour = family("neighbour@families.test");
@@ -275,7 +297,9 @@ class BookingTest {
     }
 
     private Instant addSimulatedCard(Session family) {
-        String url = family.post("/api/v1/parent/payment-method/setup", "").text("url");
+        String setup = family.post("/api/v1/parent/payment-method/setup", "").text("url");
+        assertThat(setup).as("a page of the provider, absolute as Stripe Checkout's is").startsWith("http://");
+        String url = URI.create(setup).getPath();
         assertThat(api.get(url).body()).contains("Add test card");
         Instant clicked = Instant.now();
         Answer added = api.send(HttpRequest.newBuilder(api.uri(url)).POST(HttpRequest.BodyPublishers.noBody()));

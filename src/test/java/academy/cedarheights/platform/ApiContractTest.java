@@ -36,7 +36,8 @@ class ApiContractTest {
             "POST /parent/makeups/book", "GET /admin/makeups", "PUT /teacher/makeups/{id}/attendance",
             "PUT /admin/makeups/{id}/attendance",
             "POST /auth/verify-email", "POST /auth/sign-out-everywhere", "POST /admin/invitations",
-            "GET /admin/invitations", "DELETE /admin/invitations/{id}");
+            "GET /admin/invitations", "DELETE /admin/invitations/{id}",
+            "GET /parent/payment-method");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -30,7 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its chromedriver (no browser download: the paths are the system's).
  * One browser serves the test JVM; each test signs in on its own school's host, {@code <slug>.cedar.test}, which
- * Chromium resolves to this machine, so cookies never cross between tests.
+ * Chromium resolves to this machine, so cookies never cross between tests. A school's own domain in a test is a name
+ * under {@code example.test}, resolved the same way; a school under its path prefix is opened at
+ * {@code localhost/s/<slug>} ({@link #under}).
  */
 public final class Browser {
 
@@ -49,12 +51,22 @@ public final class Browser {
 
     /** The shared browser, signed out, at a school's host on the test server's port. */
     public static synchronized Browser at(TestSchool school, int port) {
+        return at("http://" + school.slug() + ".cedar.test:" + port);
+    }
+
+    /** The shared browser at a school's path prefix on the deployment's own host: {@code localhost:<port>/s/<slug>}. */
+    public static synchronized Browser under(TestSchool school, int port) {
+        return at("http://localhost:" + port + "/s/" + school.slug());
+    }
+
+    /** The shared browser at any address: a school's own domain, say. */
+    public static synchronized Browser at(String base) {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
         }
         shared.manage().window().setSize(DESKTOP);
-        return new Browser(shared, "http://" + school.slug() + ".cedar.test:" + port);
+        return new Browser(shared, base);
     }
 
     private static ChromeDriver start() {
@@ -62,7 +74,7 @@ public final class Browser {
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--host-resolver-rules=MAP *.cedar.test 127.0.0.1",
+                "--disable-sync", "--disable-extensions", "--host-resolver-rules=MAP *.cedar.test 127.0.0.1, MAP *.example.test 127.0.0.1",
                 "--user-data-dir=" + temporaryProfile());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
@@ -135,7 +147,13 @@ public final class Browser {
     }
 
     public Browser waitForPath(String prefix) {
-        waitFor().until(ignored -> path().startsWith(prefix));
+        waitFor().until(ignored -> driver.getCurrentUrl().startsWith(base) && path().startsWith(prefix));
+        return this;
+    }
+
+    /** Waits until the browser is on another site's page whose address contains {@code part} (a provider's, say). */
+    public Browser waitForAddress(String part) {
+        waitFor().withMessage(() -> "at " + driver.getCurrentUrl()).until(ignored -> driver.getCurrentUrl().contains(part));
         return this;
     }
 

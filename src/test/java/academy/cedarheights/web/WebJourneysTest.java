@@ -83,9 +83,14 @@ class WebJourneysTest {
         String statusPage = browser.path();
         browser.waitForText("#status-value", "provisional").accessible().screenshots("booking-status");
 
-        browser.clickText("Add a card").waitForPath("/billing/simulated-checkout/");
+        browser.clickText("Add a card").waitForAddress("/billing/simulated-checkout/");
         browser.click("form button").waitForText("h1", "Card added");
+        browser.clickText("Back to the school").waitForPath("/parent/payment-method");
         browser.open(statusPage).waitForText("#status-value", "active");
+        // what the family sees of the card is learned from the provider in the background, a moment later
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                browser.open("/parent/payment-method").text("#payment-method").contains("Visa ending in 4242"));
+        assertThat(browser.accessible().text("#payment-method")).contains("Replace it");
         browser.open("/parent").accessible().screenshots("parent-portal");
         assertThat(browser.pageText()).contains("Kid").contains("active");
     }

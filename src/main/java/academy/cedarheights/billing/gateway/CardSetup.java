@@ -1,7 +1,12 @@
 package academy.cedarheights.billing.gateway;
 
+import java.net.URI;
 import java.util.UUID;
 
-/** @param returnUrl where the family lands after adding the card (or giving up) */
-public record CardSetup(UUID schoolId, String schoolSlug, UUID payeeId, String customerId, String returnUrl) {
+/**
+ * @param schoolBaseUrl the school's address (the simulated provider serves its card page there, as a page of the school)
+ * @param returnUrl     where the family lands after adding the card (or giving up): a page of its school, absolute
+ */
+public record CardSetup(UUID schoolId, String schoolSlug, URI schoolBaseUrl, UUID payeeId, String customerId,
+                        URI returnUrl) {
 }

@@ -1,5 +1,6 @@
 package academy.cedarheights.billing.gateway;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +39,18 @@ public interface PaymentGateway {
 
     /** Gives back everything paid on the invoice (a charge whose enrollment was cancelled while it was made). */
     void refundInvoice(String invoiceId, String idempotencyKey);
+
+    /** What the family may see of a payment method of theirs. */
+    PaymentMethodDetails describe(String paymentMethodId);
+
+    /**
+     * Makes the payment method the one everything of the family is charged to: the customer's default and each of
+     * the subscriptions named.
+     */
+    void chargeEverythingTo(String customerId, String paymentMethodId, List<String> subscriptionIds);
+
+    /** Pays the customer's open invoices (a declined month, a failed renewal) with the method now; their ids. */
+    List<String> payOpenInvoices(String customerId, String paymentMethodId);
 
     /** Where the family adds a card (Stripe Checkout in setup mode, or the simulated page). */
     String cardSetupUrl(CardSetup setup);

@@ -1,5 +1,7 @@
 package academy.cedarheights.billing.gateway;
 
+import java.time.Year;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,12 +19,9 @@ public class SimulatedGateway implements PaymentGateway {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final String publicUrl;
-
-    public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction, String publicUrl) {
+    public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.publicUrl = publicUrl == null ? "" : publicUrl;
     }
 
     @Override
@@ -66,12 +65,29 @@ public class SimulatedGateway implements PaymentGateway {
         // nothing was taken in simulation, so nothing is given back
     }
 
+    /** The simulated checkout's test card: a Visa ending in 4242 that expires in three years. */
+    @Override
+    public PaymentMethodDetails describe(String paymentMethodId) {
+        return PaymentMethodDetails.card("visa", "4242", 12, Year.now().getValue() + 3);
+    }
+
+    @Override
+    public void chargeEverythingTo(String customerId, String paymentMethodId, List<String> subscriptionIds) {
+        // nothing is charged anywhere: the simulated subscriptions have no payment method of their own
+    }
+
+    @Override
+    public List<String> payOpenInvoices(String customerId, String paymentMethodId) {
+        return List.of();  // a simulated charge never stays open
+    }
+
     @Override
     public String cardSetupUrl(CardSetup setup) {
         // the simulated provider keeps its sessions in our database, in a transaction of its own like any provider's
         UUID session = transaction.execute(status -> jdbc.sql(
                         "insert into simulated_checkouts (school_id, payee_id) values (:school, :payee) returning id")
                 .param("school", setup.schoolId()).param("payee", setup.payeeId()).query(UUID.class).single());
-        return publicUrl + "/billing/simulated-checkout/" + setup.schoolSlug() + "/" + session;
+        // on the school's own address, so that the pages' form-action policy lets the family go there
+        return setup.schoolBaseUrl() + "/billing/simulated-checkout/" + setup.schoolSlug() + "/" + session;
     }
 }

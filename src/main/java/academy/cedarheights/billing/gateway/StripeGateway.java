@@ -1,5 +1,7 @@
 package academy.cedarheights.billing.gateway;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.Subscription;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -22,6 +25,7 @@ import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceFinalizeInvoiceParams;
 import com.stripe.param.InvoiceItemCreateParams;
+import com.stripe.param.InvoiceListParams;
 import com.stripe.param.InvoicePayParams;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceSearchParams;
@@ -32,6 +36,7 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionSearchParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
 /**
@@ -43,12 +48,10 @@ import com.stripe.param.checkout.SessionCreateParams;
 public class StripeGateway implements PaymentGateway {
 
     private final StripeClient stripe;
-    private final String publicUrl;
 
-    public StripeGateway(String secretKey, String apiBase, int networkRetries, int readTimeoutMillis, String publicUrl) {
+    public StripeGateway(String secretKey, String apiBase, int networkRetries, int readTimeoutMillis) {
         this.stripe = StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase)
                 .setMaxNetworkRetries(networkRetries).setConnectTimeout(5_000).setReadTimeout(readTimeoutMillis).build();
-        this.publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl;
     }
 
     @Override
@@ -188,19 +191,62 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
+    public PaymentMethodDetails describe(String paymentMethodId) {
+        return call(() -> {
+            PaymentMethod method = stripe.v1().paymentMethods().retrieve(paymentMethodId);
+            if (method.getAcssDebit() != null) {
+                return PaymentMethodDetails.bankDebit(method.getAcssDebit().getBankName(), method.getAcssDebit().getLast4());
+            }
+            PaymentMethod.Card card = method.getCard();
+            return PaymentMethodDetails.card(card.getBrand(), card.getLast4(), card.getExpMonth().intValue(),
+                    card.getExpYear().intValue());
+        });
+    }
+
+    /** The customer's default, then each subscription's: Stripe charges a subscription's own before the customer's. */
+    @Override
+    public void chargeEverythingTo(String customerId, String paymentMethodId, List<String> subscriptionIds) {
+        call(() -> {
+            stripe.v1().customers().update(customerId, CustomerUpdateParams.builder().setInvoiceSettings(
+                            CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(paymentMethodId).build())
+                    .build(), key("default-card-" + customerId + "-" + paymentMethodId));
+            for (String subscription : subscriptionIds) {
+                stripe.v1().subscriptions().update(subscription, SubscriptionUpdateParams.builder()
+                        .setDefaultPaymentMethod(paymentMethodId).build(),
+                        key("subscription-card-" + subscription + "-" + paymentMethodId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> payOpenInvoices(String customerId, String paymentMethodId) {
+        return call(() -> {
+            List<String> paid = new ArrayList<>();
+            for (Invoice open : stripe.v1().invoices().list(InvoiceListParams.builder().setCustomer(customerId)
+                    .setStatus(InvoiceListParams.Status.OPEN).build()).getData()) {
+                try {
+                    stripe.v1().invoices().pay(open.getId(), InvoicePayParams.builder().setPaymentMethod(paymentMethodId)
+                            .build(), key("pay-" + open.getId() + "-" + paymentMethodId));
+                    paid.add(open.getId());
+                } catch (CardException declined) {
+                    // this invoice stays open (its payment_failed event tells the family); the others are still tried
+                }
+            }
+            return paid;
+        });
+    }
+
+    @Override
     public String cardSetupUrl(CardSetup setup) {
         return call(() -> stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SETUP).setCustomer(setup.customerId())
                 .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
-                .setSuccessUrl(absolute(setup.returnUrl()) + "?card=added")
-                .setCancelUrl(absolute(setup.returnUrl()) + "?card=cancelled")
+                .setSuccessUrl(setup.returnUrl() + "?card=added")
+                .setCancelUrl(setup.returnUrl() + "?card=cancelled")
                 .putMetadata("school_id", setup.schoolId().toString())
                 .putMetadata("payee_id", setup.payeeId().toString())
                 .build()).getUrl());
-    }
-
-    private String absolute(String path) {
-        return path.startsWith("http") ? path : publicUrl + path;
     }
 
     private static RequestOptions key(String idempotencyKey) {

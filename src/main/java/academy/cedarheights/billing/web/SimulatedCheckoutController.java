@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import academy.cedarheights.billing.CardSetups;
 import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolNotFound;
 import academy.cedarheights.schools.SchoolSummary;
 import academy.cedarheights.schools.Schools;
@@ -24,10 +25,12 @@ class SimulatedCheckoutController {
 
     private final CardSetups cards;
     private final Schools schools;
+    private final SchoolAddresses addresses;
 
-    SimulatedCheckoutController(CardSetups cards, Schools schools) {
+    SimulatedCheckoutController(CardSetups cards, Schools schools, SchoolAddresses addresses) {
         this.cards = cards;
         this.schools = schools;
+        this.addresses = addresses;
     }
 
     @GetMapping
@@ -45,6 +48,7 @@ class SimulatedCheckoutController {
         SchoolSummary school = schools.findBySlug(slug).orElseThrow(() -> new SchoolNotFound(slug));
         TenantContext.runAs(school.id(), () -> cards.completeSimulatedCheckout(school.id(), session));
         model.addAttribute("school", school.name());
+        model.addAttribute("back", addresses.link(school.id(), "/parent/payment-method?card=added"));
         return "billing/simulated-checkout-done";
     }
 }

@@ -146,6 +146,7 @@ class BookingPages {
     String portal(CurrentSchool school, Caller caller, Model model) {
         model.addAttribute("children", families.children(school.id(), caller));
         model.addAttribute("bookings", lines(school, caller, bookings.list(school.id(), caller)));
+        model.addAttribute("paymentMethod", bookings.paymentMethod(school.id(), caller).orElse(null));
         return "booking/portal";
     }
 

@@ -11,7 +11,8 @@ import org.springframework.http.ResponseCookie;
 /**
  * The pages' sign-in: our backend JWT in an HttpOnly, SameSite=Lax cookie (Secure when the request came over
  * HTTPS), so page scripts never see it. The API does not read it: API calls carry the token in a header, which is
- * why the API needs no CSRF protection and the pages do.
+ * why the API needs no CSRF protection and the pages do. A school served under a path prefix ({@code /s/<slug>}) has
+ * a cookie of its own name and path, so signing in to two schools of one deployment in one browser keeps both.
  */
 public final class SessionCookie {
 
@@ -25,7 +26,7 @@ public final class SessionCookie {
             return null;
         }
         for (Cookie cookie : request.getCookies()) {
-            if (cookie.getName().equals(NAME) && !cookie.getValue().isBlank()) {
+            if (cookie.getName().equals(name(request)) && !cookie.getValue().isBlank()) {
                 return cookie.getValue();
             }
         }
@@ -41,7 +42,13 @@ public final class SessionCookie {
     }
 
     private static ResponseCookie cookie(HttpServletRequest request, String value, Duration lifetime) {
-        return ResponseCookie.from(NAME, value).httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/")
-                .maxAge(lifetime).build();
+        String prefix = request.getContextPath();
+        return ResponseCookie.from(name(request), value).httpOnly(true).secure(request.isSecure()).sameSite("Lax")
+                .path(prefix.isEmpty() ? "/" : prefix).maxAge(lifetime).build();
+    }
+
+    /** {@code cedar_session} at the root, {@code cedar_session_s_music} under {@code /s/music}. */
+    static String name(HttpServletRequest request) {
+        return NAME + request.getContextPath().replace('/', '_').replace('-', '_');
     }
 }

@@ -9,12 +9,12 @@ import academy.cedarheights.identity.Accounts;
 import academy.cedarheights.platform.config.AppProperties;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.Schools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,17 +40,17 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
     private final DemoCatalogue catalogue;
     private final boolean enabled;
     private final AppProperties app;
-    private final Environment environment;
+    private final Schools schools;
     private final Clock clock;
 
     DemoData(JdbcClient jdbc, TransactionTemplate transaction, Accounts accounts, DemoCatalogue catalogue,
-             AppProperties app, DatabaseProperties database, Environment environment, Clock clock) {
+             AppProperties app, DatabaseProperties database, Schools schools, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.accounts = accounts;
         this.catalogue = catalogue;
         this.app = app;
-        this.environment = environment;
+        this.schools = schools;
         this.clock = clock;
         this.enabled = app.demoData() != null ? app.demoData() : database.embedded();
     }
@@ -134,8 +134,9 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
     }
 
     private void announce() {
-        String url = app.publicUrl() != null ? app.publicUrl()
-                : "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        // the demo school's own address: the root when it is the default school, else under its /s/ prefix
+        String url = transaction.execute(status -> schools.findBySlug(SLUG)
+                .map(school -> schools.profile(school.id()).baseUrl()).orElseThrow());
         log.info("""
                 Cedar Heights demo school '{}' is ready: open {}/ in a browser
                   or try: curl {}/api/v1/public/teachers

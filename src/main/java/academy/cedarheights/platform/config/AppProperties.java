@@ -1,6 +1,5 @@
 package academy.cedarheights.platform.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseDomain    when set, a request to {@code <slug>.<baseDomain>} selects that school ({@code APP_BASE_DOMAIN})
  * @param defaultSchool the slug of the school a request gets when nothing else names one ({@code APP_DEFAULT_SCHOOL})
  * @param demoData      load the demo school; unset means "only with the embedded database" ({@code APP_DEMO_DATA})
- * @param publicUrl     the address people open, used in start-up messages and links ({@code APP_PUBLIC_URL})
+ * @param publicUrl     the address people open, used in start-up messages and links ({@code APP_PUBLIC_URL}); unset,
+ *                      {@code http://localhost:<port>} ({@link PublicAddress})
  * @param metricsToken  the bearer token Prometheus scrapes {@code /actuator/prometheus} with; unset, the metrics are
  *                      not served ({@code APP_METRICS_TOKEN})
  */
@@ -25,9 +25,4 @@ public record AppProperties(
         Boolean demoData,
         String publicUrl,
         String metricsToken) {
-
-    /** An absolute link into the app for emails; the local address when no public one is configured. */
-    public URI link(String path) {
-        return URI.create((publicUrl != null ? publicUrl : "http://localhost:8080") + path);
-    }
 }

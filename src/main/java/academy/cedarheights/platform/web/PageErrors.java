@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import academy.cedarheights.platform.security.CallerArgumentResolver;
+import academy.cedarheights.platform.tenancy.SchoolPathPrefix;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ class PageErrors {
 
     @ExceptionHandler(Unauthenticated.class)
     String signIn(HttpServletRequest request) {
-        return "redirect:/sign-in?next=" + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
+        return "redirect:/sign-in?next=" + URLEncoder.encode(SchoolPathPrefix.pathWithinSchool(request), StandardCharsets.UTF_8);
     }
 
     /** A link or form that does not fit the page (a malformed id, a missing parameter). */

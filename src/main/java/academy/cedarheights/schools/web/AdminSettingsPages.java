@@ -35,13 +35,17 @@ class AdminSettingsPages {
     @GetMapping("/admin/settings")
     String show(CurrentSchool school, @RequestParam(name = "saved", required = false) String saved, Model model) {
         model.addAttribute("saved", saved != null);
-        return page(model, FormErrors.none(), typed(settings.of(school.id())));
+        SettingsView current = settings.of(school.id());
+        model.addAttribute("address", current.baseUrl());
+        return page(model, FormErrors.none(), typed(current));
     }
 
     @PostMapping("/admin/settings")
     String save(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
                 HttpServletResponse response) {
-        String currency = settings.of(school.id()).currency();
+        SettingsView current = settings.of(school.id());
+        String currency = current.currency();
+        model.addAttribute("address", current.baseUrl());
         FormErrors errors = FormErrors.none();
         Long monthly = price(form, "monthly", errors);
         Long semester = price(form, "semester_per_lesson", errors);
@@ -54,7 +58,7 @@ class AdminSettingsPages {
                             Money.of(yearly, currency)),
                     Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
                     blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")),
-                    FormValues.number(form.get("max_holds_without_card")));
+                    FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -84,6 +88,7 @@ class AdminSettingsPages {
         form.put("admin_emails", String.join("\n", view.adminEmails()));
         form.put("brand_color", view.brandColor() == null ? "" : view.brandColor());
         form.put("contact_email", view.contactEmail() == null ? "" : view.contactEmail());
+        form.put("custom_domain", view.customDomain() == null ? "" : view.customDomain());
         return form;
     }
 
