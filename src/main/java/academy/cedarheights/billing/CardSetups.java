@@ -8,12 +8,14 @@ import java.util.UUID;
 import academy.cedarheights.billing.gateway.CardSetup;
 import academy.cedarheights.billing.gateway.NewCustomer;
 import academy.cedarheights.billing.gateway.PaymentGateway;
+import academy.cedarheights.billing.gateway.TestCards;
 import academy.cedarheights.booking.Holds;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class CardSetups {
 
-    static final String SIMULATED_CARD = "pm_sim_card_visa_4242";
     private final JdbcClient jdbc;
     private final FamilyProfile families;
     private final PaymentGateway gateway;
@@ -97,13 +98,15 @@ public class CardSetups {
     }
 
     /** The simulated card is attached as the family's default and their waiting holds resume. */
-    public void completeSimulatedCheckout(UUID school, UUID session) {
+    public void completeSimulatedCheckout(UUID school, UUID session, String cardNumber) {
+        String card = TestCards.methodOf(session, cardNumber).orElseThrow(() -> new InvalidField("card_number",
+                "must be one of the test cards: " + TestCards.DEFAULT_NUMBER + ", 4000 0000 0000 0002 or 4000 0000 0000 0341"));
         UUID payee = jdbc.sql("""
                         update simulated_checkouts set completed_at = now()
                          where school_id = :school and id = :session and completed_at is null returning payee_id""")
                 .param("school", school).param("session", session).query(UUID.class).optional()
                 .orElseThrow(() -> new NoSuchRecord("open checkout", session));
-        cardAdded(school, payee, SIMULATED_CARD);
+        cardAdded(school, payee, card);
     }
 
     /** A card became the family's default (the simulated checkout, or Stripe's webhooks). */

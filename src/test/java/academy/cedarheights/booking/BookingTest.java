@@ -158,6 +158,13 @@ class BookingTest {
         Answer none = parent.get("/api/v1/parent/payment-method");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.text("detail")).contains("No payment method");
+        String checkout = URI.create(parent.post("/api/v1/parent/payment-method/setup", "").text("url")).getPath();
+        Answer unknownNumber = api.send(HttpRequest.newBuilder(api.uri(checkout))
+                .POST(HttpRequest.BodyPublishers.ofString("card_number=4111+1111+1111+1111")),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(unknownNumber.status()).isEqualTo(400);
+        assertThat(unknownNumber.body()).contains("must be one of the test cards").contains("aria-invalid=\"true\"");
+        assertThat(parent.get("/api/v1/parent/payment-method").status()).as("nothing was added").isEqualTo(404);
 
         addSimulatedCard(parent);
 

@@ -10,15 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The gateway of demo and offline runs (no {@code STRIPE_SECRET_KEY}): it behaves like Stripe in outcome —
- * a customer per family, a card once the family adds one on the app's own simulated checkout page,
- * subscription and invoice ids, immediate activation — without any network. Ids derive from ours, so a
- * re-run creates nothing twice.
+ * The gateway of demo and offline runs (no {@code STRIPE_SECRET_KEY}): it behaves like Stripe's test mode in
+ * outcome — a customer per family, a card once the family types a test number on the simulated checkout page
+ * ({@link TestCards}: one that is charged, one that is always declined, one declined after its first charge),
+ * subscription and invoice ids, immediate activation — without any network. Ids derive from ours, so a re-run
+ * creates nothing twice.
  */
 public class SimulatedGateway implements PaymentGateway {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+
     public SimulatedGateway(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -47,12 +49,25 @@ public class SimulatedGateway implements PaymentGateway {
 
     @Override
     public String subscribeMonthly(MonthlyPlan plan) {
+        refuseIfDeclined(plan.paymentMethodId());
         return "sub_sim_" + plan.enrollmentId().toString().replace("-", "");
     }
 
     @Override
     public String chargeLessons(LessonCharge charge) {
+        refuseIfDeclined(charge.paymentMethodId());
         return "in_sim_" + charge.enrollmentId().toString().replace("-", "");
+    }
+
+    /** Each charge on a test card counts, in the provider's own table; a declining card refuses as Stripe would. */
+    private void refuseIfDeclined(String paymentMethodId) {
+        int charges = transaction.execute(status -> jdbc.sql("""
+                        insert into simulated_card_charges as c (payment_method, charges) values (:card, 1)
+                        on conflict (payment_method) do update set charges = c.charges + 1 returning charges""")
+                .param("card", paymentMethodId).query(Integer.class).single());
+        if (TestCards.declines(paymentMethodId, charges == 1)) {
+            throw new PaymentRefused(TestCards.DECLINED, null);
+        }
     }
 
     @Override
@@ -65,10 +80,10 @@ public class SimulatedGateway implements PaymentGateway {
         // nothing was taken in simulation, so nothing is given back
     }
 
-    /** The simulated checkout's test card: a Visa ending in 4242 that expires in three years. */
+    /** A test card: a Visa ending as its number does, expiring in three years. */
     @Override
     public PaymentMethodDetails describe(String paymentMethodId) {
-        return PaymentMethodDetails.card("visa", "4242", 12, Year.now().getValue() + 3);
+        return PaymentMethodDetails.card("visa", TestCards.last4(paymentMethodId), 12, Year.now().getValue() + 3);
     }
 
     @Override
