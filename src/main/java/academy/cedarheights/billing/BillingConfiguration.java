@@ -1,5 +1,7 @@
 package academy.cedarheights.billing;
 
+import java.time.Duration;
+
 import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.billing.gateway.SimulatedGateway;
 import academy.cedarheights.billing.gateway.StripeGateway;
@@ -7,9 +9,11 @@ import academy.cedarheights.platform.jobs.JobDefinitions;
 import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +74,13 @@ class BillingConfiguration {
             TenantContext.runAs(job.schoolId(), () -> methods.getObject().putToWork(job.schoolId(), job.payeeId(),
                     job.paymentMethodId()));
         });
+    }
+
+    /** Daily (and at start): families whose card expires within the month are asked for a new one. */
+    @Bean
+    RecurringTask<Void> cardExpiryNoticesTask(JobDefinitions jobs, CardExpiryNotices notices,
+                                              @Value("${app.card-expiry-check:24h}") Duration every) {
+        return jobs.recurring("card-expiry-notices", every, notices::sendAll);
     }
 
     @Bean

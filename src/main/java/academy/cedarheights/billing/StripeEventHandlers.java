@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
+import academy.cedarheights.booking.PaymentProblems;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +28,11 @@ class StripeEventHandlers {
     private final Enrollments enrollments;
     private final Notifications notifications;
     private final BillingEmails emails;
+    private final PaymentProblems problems;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
-                        Notifications notifications, BillingEmails emails) {
+                        Notifications notifications, BillingEmails emails, PaymentProblems problems) {
+        this.problems = problems;
         this.emails = emails;
         this.jdbc = jdbc;
         this.customers = customers;
@@ -72,12 +76,13 @@ class StripeEventHandlers {
         customers.owner(customer).ifPresent(owner -> cards.cardAdded(owner.schoolId(), owner.payeeId(), paymentMethod));
     }
 
-    private java.util.Optional<UUID> payee(String customer) {
+    private Optional<UUID> payee(String customer) {
         return customers.owner(customer).map(StripeCustomers.Owner::payeeId);
     }
 
     private void paid(UUID school, JsonNode invoice, String eventId) {
         payee(invoice.path("customer").asString()).ifPresent(payee -> record(school, payee, invoice, eventId, "paid"));
+        subscriptionOf(invoice).ifPresent(subscription -> problems.resolved(school, subscription));
         jdbc.sql("select id from enrollments where school_id = :school and stripe_invoice_id = :invoice and status = 'provisional'")
                 .param("school", school).param("invoice", invoice.path("id").asString()).query(UUID.class).list()
                 .forEach(enrollment -> holds.activate(school, enrollment, null, invoice.path("id").asString()));
@@ -91,10 +96,13 @@ class StripeEventHandlers {
         if (!record(school, payee.get(), invoice, eventId, "failed")) {
             return;  // a replay, already told
         }
-        Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
-                .param("school", school).param("payee", payee.get()).query().singleRow();
         Money due = Money.of(invoice.path("amount_due").asLong(),
                 invoice.path("currency").asString().toUpperCase(Locale.ROOT));
+        String problem = String.format(Locale.ROOT, "a payment of %d.%02d %s did not go through",
+                due.amount() / 100, due.amount() % 100, due.currency());
+        subscriptionOf(invoice).ifPresent(subscription -> problems.failed(school, subscription, problem));
+        Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
+                .param("school", school).param("payee", payee.get()).query().singleRow();
         notifications.email(school, (String) family.get("email"), emails.declined(school, (String) family.get("name"), due));
         notifications.alertAdmins(school, "A payment failed",
                 family.get("name") + "'s payment of invoice " + invoice.path("id").asString() + " failed.", "/admin/dashboard");
@@ -124,10 +132,31 @@ class StripeEventHandlers {
                          where a.last_event_at < :created""")
                 .param("school", school).param("subscription", id)
                 .param("created", OffsetDateTime.ofInstant(created, ZoneOffset.UTC)).update() == 1;
-        boolean over = type.equals("customer.subscription.deleted")
-                || subscription.path("status").asString().equals("canceled");
-        if (newer && over) {
-            enrollments.subscriptionEndedAtStripe(school, id);
+        if (!newer) {
+            return;
         }
+        String status = subscription.path("status").asString();
+        boolean over = type.equals("customer.subscription.deleted") || status.equals("canceled");
+        boolean forNonPayment = status.equals("unpaid") || over && subscription.path("cancellation_details")
+                .path("reason").asString("").equals("payment_failed");
+        if (forNonPayment) {
+            problems.providerGaveUp(school, id);
+        } else if (over) {
+            enrollments.subscriptionEndedAtStripe(school, id);
+        } else if (status.equals("past_due")) {
+            problems.failed(school, id, "the subscription is past due");
+        } else if (status.equals("active")) {
+            problems.resolved(school, id);
+        }
+    }
+
+    /**
+     * The subscription an invoice bills, if any: under {@code parent.subscription_details} in Stripe's API since
+     * 2025, at the top level before.
+     */
+    private static Optional<String> subscriptionOf(JsonNode invoice) {
+        String current = invoice.path("parent").path("subscription_details").path("subscription").asString(null);
+        String earlier = invoice.path("subscription").asString(null);
+        return Optional.ofNullable(current != null ? current : earlier).filter(id -> !id.isBlank());
     }
 }

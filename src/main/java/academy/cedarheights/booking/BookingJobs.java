@@ -16,4 +16,11 @@ class BookingJobs {
                                         @Value("${app.holds.expiry-check:2m}") Duration every) {
         return jobs.recurring("expire-holds", every, expiry::expireAll);
     }
+
+    /** Hourly: an enrollment past its school's payment grace period ends within the hour. */
+    @Bean
+    RecurringTask<Void> endUnpaidEnrollmentsTask(JobDefinitions jobs, PaymentProblems problems,
+                                                 @Value("${app.payment-grace-check:1h}") Duration every) {
+        return jobs.recurring("end-unpaid-enrollments", every, problems::endOverdueAll);
+    }
 }

@@ -97,6 +97,21 @@ public sealed interface Email {
         }
     }
 
+    /** @param reason why, in the words of a sentence: "the payments of the last 14 days did not go through" */
+    record BookingCancelled(String parentName, String student, String teacher, DayOfWeek weekday, LocalTime startTime,
+                            String reason, URI portalUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.BOOKING_CANCELLED;
+        }
+    }
+
+    /** @param expires the card's last month, as its first day */
+    record CardExpiring(String parentName, String brand, String last4, LocalDate expires, URI cardUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.CARD_EXPIRING;
+        }
+    }
+
     /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
     record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
         public EmailTemplate template() {

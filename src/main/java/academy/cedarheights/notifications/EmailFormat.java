@@ -20,6 +20,7 @@ public final class EmailFormat {
 
     private static final Locale LOCALE = Locale.CANADA;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", LOCALE);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", LOCALE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", LOCALE);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a z", LOCALE);
 
@@ -33,6 +34,11 @@ public final class EmailFormat {
 
     public String date(String isoDate) {
         return LocalDate.parse(isoDate).format(DATE);
+    }
+
+    /** A month as people write it: "December 2026". */
+    public String month(String isoDate) {
+        return LocalDate.parse(isoDate).format(MONTH);
     }
 
     public String time(String localTime) {

@@ -20,7 +20,9 @@ public enum EmailTemplate {
     WELCOME("Welcome to [(${school.name})]"),
     PASSWORD_RESET("Reset your [(${school.name})] password", "reset_url"),
     VERIFY_EMAIL("Confirm your email address for [(${school.name})]", "verify_url"),
-    INVITATION("You are invited to [(${school.name})] as [(${role_name})]", "accept_url");
+    INVITATION("You are invited to [(${school.name})] as [(${role_name})]", "accept_url"),
+    BOOKING_CANCELLED("[(${student})]'s lessons with [(${teacher})] have ended"),
+    CARD_EXPIRING("Your card for [(${school.name})] expires soon");
 
     private final String subject;
     /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */

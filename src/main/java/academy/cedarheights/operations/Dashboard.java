@@ -85,6 +85,27 @@ public class Dashboard {
                 .param("school", school).query(AgeingHold.class).list();
     }
 
+    /** An active enrollment whose payment failed, with how many days of the school's grace are left. */
+    public record PaymentProblem(UUID enrollmentId, String student, String family, String problem, Instant since,
+                                 long daysLeft) {
+    }
+
+    /** Active enrollments whose payment failed, the one nearest its end first. */
+    public List<PaymentProblem> paymentProblems(UUID school) {
+        return jdbc.sql("""
+                        select e.id as enrollment_id, st.name as student, p.name as family, e.payment_problem as problem,
+                               e.payment_problem_since as since,
+                               greatest(0, s.payment_grace_days - extract(day from now() - e.payment_problem_since))::bigint
+                                   as days_left
+                          from enrollments e
+                          join schools s on s.id = e.school_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                         where e.school_id = :school and e.status = 'active' and e.payment_problem_since is not null
+                         order by e.payment_problem_since, e.id""")
+                .param("school", school).query(PaymentProblem.class).list();
+    }
+
     /** The latest payments and failures, newest first. */
     public List<Payment> payments(UUID school, int limit) {
         return jdbc.sql("""

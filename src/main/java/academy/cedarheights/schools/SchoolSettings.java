@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
 /**
  * What a school's admins set: its name and zone, lesson rules, prices, who its admins are, and how its
  * emails look (brand colour; the contact address every email shows), how many slots a family without a card may
- * hold at once, and the school's own domain. Without a colour, the default; without a number of holds or a domain,
- * the one set before (an empty domain removes it).
+ * hold at once, the school's own domain, and the days a family whose payment failed keeps its slot. Without a colour,
+ * the default; without a number of holds, a domain or grace days, the one set before (an empty domain removes it).
  */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
@@ -28,7 +28,8 @@ public record SchoolSettings(
         @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour such as #2f5d50") String brandColor,
         @Email @Size(max = 254) String contactEmail,
         @Min(1) @Max(50) Integer maxHoldsWithoutCard,
-        @Size(max = 253) String customDomain) {
+        @Size(max = 253) String customDomain,
+        @Min(1) @Max(90) Integer paymentGraceDays) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

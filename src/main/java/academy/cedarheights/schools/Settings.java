@@ -41,7 +41,8 @@ public class Settings {
         return jdbc.sql("""
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
-                               yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain
+                               yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
+                               payment_grace_days
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -54,7 +55,7 @@ public class Settings {
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
                             admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"),
                             rs.getInt("max_holds_without_card"), rs.getString("custom_domain"),
-                            addresses.baseUrl(school).toString());
+                            addresses.baseUrl(school).toString(), rs.getInt("payment_grace_days"));
                 })
                 .single();
     }
@@ -74,7 +75,7 @@ public class Settings {
                                yearly_per_lesson_cents = :yearly, brand_color = coalesce(:color, '#2f5d50'),
                                contact_email = :contact, updated_at = now(),
                                max_holds_without_card = coalesce(:holds, max_holds_without_card),
-                               custom_domain = :domain
+                               custom_domain = :domain, payment_grace_days = coalesce(:grace, payment_grace_days)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -84,6 +85,7 @@ public class Settings {
                 .param("yearly", settings.prices().yearlyPerLesson().amount())
                 .param("color", settings.brandColor()).param("contact", settings.contactEmail())
                 .param("holds", settings.maxHoldsWithoutCard()).param("domain", domain)
+                .param("grace", settings.paymentGraceDays())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

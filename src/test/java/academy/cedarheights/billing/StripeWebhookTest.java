@@ -8,22 +8,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import academy.cedarheights.support.Api;
+import academy.cedarheights.operations.Dashboard;
+import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
+import academy.cedarheights.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Stripe's webhooks, signed exactly as Stripe signs them, with event bodies in Stripe's JSON shape. */
 @IntegrationTest
@@ -40,6 +45,8 @@ class StripeWebhookTest {
     UUID payee;
     UUID slot;
     UUID student;
+    @Autowired Dashboard dashboard;
+    @Autowired TransactionTemplate transaction;
 
     @BeforeEach
     void aFamilyKnownToStripe() {
@@ -177,6 +184,52 @@ class StripeWebhookTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> status(hold).equals("active"));
     }
 
+    @Test
+    void aFailedMonthlyPaymentMarksTheEnrollmentUntilAPaymentGoesThrough() {
+        UUID enrollment = enrollment("active", "sub_monthly");
+
+        String failed = event("invoice.payment_failed", subscriptionInvoice("in_month", "sub_monthly", 15000, 0));
+        deliver(failed, Instant.now());
+        awaitStatus(id(failed), "processed");
+
+        assertThat(problem(enrollment)).isEqualTo("a payment of 150.00 CAD did not go through");
+        Session family = familySignedIn();
+        Answer bookings = family.get("/api/v1/parent/bookings");
+        assertThat(bookings.json().get(0).path("payment_problem").path("reason").asString())
+                .isEqualTo("a payment of 150.00 CAD did not go through");
+        assertThat(bookings.json().get(0).path("next_action").path("type").asString()).isEqualTo("replace_payment_method");
+        assertThat(school.admin(api).get("/api/v1/admin/enrollments").json().path("items").get(0).path("payment_problem")
+                .asString()).as("the school sees it").contains("did not go through");
+        List<Dashboard.PaymentProblem> problems = TenantContext.callAs(school.id(),
+                () -> transaction.execute(status -> dashboard.paymentProblems(school.id())));
+        assertThat(problems).singleElement().satisfies(problem -> {
+                    assertThat(problem.student()).isEqualTo("Kid");
+                    assertThat(problem.daysLeft()).as("the school's grace, untouched").isEqualTo(14);
+                });
+
+        String paid = event("invoice.paid", subscriptionInvoice("in_month", "sub_monthly", 15000, 15000));
+        deliver(paid, Instant.now());
+        awaitStatus(id(paid), "processed");
+        assertThat(problem(enrollment)).isNull();
+        assertThat(status(enrollment)).isEqualTo("active");
+    }
+
+    @Test
+    void whenStripeGivesUpTheEnrollmentEndsAndTheFamilyIsToldWhy() {
+        school.allowAdmin("owner@school.test");
+        UUID enrollment = enrollment("active", "sub_unpaid");
+
+        deliver(event("customer.subscription.updated", subscription("sub_unpaid", "unpaid")), Instant.now());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(enrollment).equals("cancelled"));
+        Mailbox.Mail ended = Mailbox.latest("pat@families.test", school.slug(), "has ended");
+        assertThat(ended.subject()).isEqualTo("Kid's lessons with Ada Keys have ended");
+        assertThat(ended.text()).contains("Tuesdays at 4:00 p.m., has ended: the payments for them did not go through");
+        assertThat(ended.link("/parent")).startsWith("http://" + school.slug() + ".cedar.test:");
+        assertThat(api.get("/api/v1/public/timeslots?available=true", school.header()).texts("id")).contains(slot.toString());
+        assertThat(emails("admin_alert")).isEqualTo(1);
+    }
+
     private Answer deliver(String event, Instant signedAt) {
         return api.post("/api/v1/webhooks/stripe", event, "Content-Type", "application/json",
                 "Stripe-Signature", header(event, signedAt));
@@ -214,6 +267,27 @@ class StripeWebhookTest {
                 .formatted(id, paid > 0 ? "paid" : "open", customer, due, paid, school.id());
     }
 
+    private String subscriptionInvoice(String id, String subscription, long due, long paid) {
+        return """
+                {"id": "%s", "object": "invoice", "status": "%s", "customer": "%s", "amount_due": %d, "amount_paid": %d,
+                 "currency": "cad", "metadata": {},
+                 "parent": {"type": "subscription_details", "subscription_details": {"subscription": "%s"}}}"""
+                .formatted(id, paid > 0 ? "paid" : "open", customer, due, paid, subscription);
+    }
+
+    private String problem(UUID enrollment) {
+        return owner.jdbc().sql("select payment_problem from enrollments where id = :id").param("id", enrollment)
+                .query(String.class).list().get(0);
+    }
+
+    /** The family's parent with an account of the school, linked to the family record the events are about. */
+    private Session familySignedIn() {
+        String token = school.signUp(api, "pat@families.test");
+        owner.jdbc().sql("update payees set identity_subject = :subject where id = :p")
+                .param("subject", Tokens.claims(token).path("sub").asString()).param("p", payee).update();
+        return api.as(token);
+    }
+
     private String subscription(String id, String status) {
         return """
                 {"id": "%s", "object": "subscription", "customer": "%s", "status": "%s", "metadata": {"school_id": "%s"},
@@ -247,7 +321,7 @@ class StripeWebhookTest {
         return owner.jdbc().sql("select status from enrollments where id = :id").param("id", enrollment).query(String.class).single();
     }
 
-    private java.util.List<String> payments() {
+    private List<String> payments() {
         return owner.jdbc().sql("select status || ':' || amount_cents from payments where school_id = :s order by occurred_at")
                 .param("s", school.id()).query(String.class).list();
     }

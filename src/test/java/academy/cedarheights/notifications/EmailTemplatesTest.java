@@ -59,9 +59,32 @@ class EmailTemplatesTest {
     static final Email INVITED = new Email.Invitation(SITE.resolve("/accept-invitation?token=abc"), "a teacher",
             "owner@cedar.test", LocalDate.of(2026, 12, 12));
 
+    static final Email ENDED = new Email.BookingCancelled("Marc Gagnon", "Léa", "Daniel Okafor", DayOfWeek.THURSDAY,
+            LocalTime.of(17, 0), "its payments have not gone through for 14 days", SITE.resolve("/parent"));
+
+    static final Email EXPIRING = new Email.CardExpiring("Priya Sharma", "Visa", "4242", LocalDate.of(2026, 12, 1),
+            SITE.resolve("/parent/payment-method"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
-                VERIFY, INVITED);
+                VERIFY, INVITED, ENDED, EXPIRING);
+    }
+
+    @Test
+    void anExpiringCardIsNamedWithItsLastMonthAndWhereToReplaceIt() {
+        RenderedEmail email = render(EXPIRING);
+
+        assertThat(email.subject()).isEqualTo("Your card for Cedar Heights Music Academy expires soon");
+        assertFacts(email, "Visa ending in 4242", "December 2026", "https://cedar.test/parent/payment-method");
+    }
+
+    @Test
+    void anEndedBookingSaysWhichLessonsAndWhy() {
+        RenderedEmail email = render(ENDED);
+
+        assertThat(email.subject()).isEqualTo("Léa's lessons with Daniel Okafor have ended");
+        assertFacts(email, "Thursdays at 5:00 p.m.", "its payments have not gone through for 14 days",
+                "https://cedar.test/parent");
     }
 
     @Test

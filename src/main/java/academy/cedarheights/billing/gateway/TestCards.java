@@ -30,8 +30,9 @@ public final class TestCards {
                 .map(last4 -> "pm_sim_" + checkout.toString().replace("-", "") + "_" + last4);
     }
 
+    /** The last four digits of a test card; null for a method this provider did not make. */
     static String last4(String paymentMethodId) {
-        return paymentMethodId.substring(paymentMethodId.length() - 4);
+        return paymentMethodId.matches("pm_sim_.*_[0-9]{4}") ? paymentMethodId.substring(paymentMethodId.length() - 4) : null;
     }
 
     /** Whether a charge on the card is declined: always for 0002; for 0341, every one after its first. */

@@ -35,6 +35,7 @@ class AdminPages {
         model.addAttribute("lessons", lessons.on(school.id(), today, null));
         model.addAttribute("area", "/admin");
         model.addAttribute("holds", dashboard.provisionals(school.id()));
+        model.addAttribute("problems", dashboard.paymentProblems(school.id()));
         model.addAttribute("payments", dashboard.payments(school.id(), RECENT_PAYMENTS));
         model.addAttribute("attention", dashboard.needsAttention(school.id()));
         model.addAttribute("now", clock.instant());

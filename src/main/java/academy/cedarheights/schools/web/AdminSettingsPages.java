@@ -58,7 +58,8 @@ class AdminSettingsPages {
                             Money.of(yearly, currency)),
                     Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
                     blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")),
-                    FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""));
+                    FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""),
+                    FormValues.number(form.get("payment_grace_days")));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -82,6 +83,7 @@ class AdminSettingsPages {
         form.put("provisional_hold_days", String.valueOf(view.provisionalHoldDays()));
         form.put("makeup_allowance_per_semester", String.valueOf(view.makeupAllowancePerSemester()));
         form.put("max_holds_without_card", String.valueOf(view.maxHoldsWithoutCard()));
+        form.put("payment_grace_days", String.valueOf(view.paymentGraceDays()));
         form.put("monthly", Amounts.typed(view.prices().monthly().amount()));
         form.put("semester_per_lesson", Amounts.typed(view.prices().semesterPerLesson().amount()));
         form.put("yearly_per_lesson", Amounts.typed(view.prices().yearlyPerLesson().amount()));

@@ -33,5 +33,6 @@ class TestCardsTest {
         assertThat(TestCards.declines(late, true)).isFalse();
         assertThat(TestCards.declines(late, false)).isTrue();
         assertThat(TestCards.last4(late)).isEqualTo("0341");
+        assertThat(TestCards.last4("pm_card_visa")).as("not one of ours").isNull();
     }
 }

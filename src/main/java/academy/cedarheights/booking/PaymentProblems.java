@@ -1,0 +1,110 @@
+package academy.cedarheights.booking;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import academy.cedarheights.notifications.Email;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.schools.SchoolAddresses;
+import academy.cedarheights.schools.SchoolSweep;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An active enrollment whose payment failed: marked as such (the family's portal, the school's lists and dashboard
+ * show it) while the provider retries and the family replaces its card; cleared when a payment goes through; ended —
+ * slot freed, family and school told — when the provider gives up ({@code unpaid}, or cancelled for non-payment) or
+ * after the school's {@code payment_grace_days}. Billing reports the provider's events here; the rule is booking's.
+ */
+@Service
+@Transactional
+public class PaymentProblems {
+
+    private final JdbcClient jdbc;
+    private final Enrollments enrollments;
+    private final Notifications notifications;
+    private final SchoolAddresses addresses;
+    private final SchoolSweep sweep;
+
+    PaymentProblems(JdbcClient jdbc, Enrollments enrollments, Notifications notifications, SchoolAddresses addresses,
+                    SchoolSweep sweep) {
+        this.jdbc = jdbc;
+        this.enrollments = enrollments;
+        this.notifications = notifications;
+        this.addresses = addresses;
+        this.sweep = sweep;
+    }
+
+    /** A payment of the subscription failed (or it is past due): its active enrollments show the problem from now. */
+    public void failed(UUID school, String subscriptionId, String reason) {
+        jdbc.sql("""
+                        update enrollments set payment_problem_since = coalesce(payment_problem_since, now()),
+                               payment_problem = :reason, updated_at = now()
+                         where school_id = :school and stripe_subscription_id = :subscription and status = 'active'""")
+                .param("school", school).param("subscription", subscriptionId).param("reason", reason).update();
+    }
+
+    /** A payment of the subscription went through: whatever was wrong is made good. */
+    public void resolved(UUID school, String subscriptionId) {
+        jdbc.sql("""
+                        update enrollments set payment_problem_since = null, payment_problem = null, updated_at = now()
+                         where school_id = :school and stripe_subscription_id = :subscription
+                           and payment_problem_since is not null""")
+                .param("school", school).param("subscription", subscriptionId).update();
+    }
+
+    /** The provider gave up on the subscription's payments: its enrollments end now, and everyone is told. */
+    public void providerGaveUp(UUID school, String subscriptionId) {
+        List<UUID> held = jdbc.sql("""
+                        select e.id from current_enrollments c join enrollments e on e.school_id = c.school_id and e.id = c.id
+                         where e.school_id = :school and e.stripe_subscription_id = :subscription""")
+                .param("school", school).param("subscription", subscriptionId).query(UUID.class).list();
+        held.forEach(id -> end(school, id, "the payments for them did not go through"));
+    }
+
+    int endOverdueAll() {
+        return sweep.each(this::endOverdue);
+    }
+
+    /** Enrollments whose payment problem is older than the school's grace period end; claimed once across instances. */
+    int endOverdue(UUID school) {
+        List<Overdue> due = jdbc.sql("""
+                        select e.id, s.payment_grace_days as grace_days
+                          from enrollments e join schools s on s.id = e.school_id
+                         where e.school_id = :school and e.status = 'active' and e.payment_problem_since is not null
+                           and e.payment_problem_since < now() - make_interval(days => s.payment_grace_days)
+                           for update of e skip locked""")
+                .param("school", school).query(Overdue.class).list();
+        due.forEach(overdue -> end(school, overdue.id(),
+                "its payments have not gone through for " + overdue.graceDays() + " days"));
+        return due.size();
+    }
+
+    private record Overdue(UUID id, int graceDays) {
+    }
+
+    private record Told(String parentName, String email, String student, String teacher, int weekday, LocalTime startTime) {
+    }
+
+    private void end(UUID school, UUID enrollment, String reason) {
+        Told family = jdbc.sql("""
+                        select p.name as parent_name, p.email::text as email, st.name as student, te.name as teacher,
+                               t.weekday, t.start_time
+                          from enrollments e
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                         where e.school_id = :school and e.id = :id""")
+                .param("school", school).param("id", enrollment).query(Told.class).single();
+        enrollments.end(school, enrollment, EnrollmentStatus.CANCELLED, "unpaid: " + reason);
+        notifications.email(school, family.email(), new Email.BookingCancelled(family.parentName(), family.student(),
+                family.teacher(), DayOfWeek.of(family.weekday()), family.startTime(), reason,
+                addresses.link(school, "/parent")));
+        notifications.alertAdmins(school, "An enrollment ended unpaid", family.student() + "'s lessons with "
+                + family.teacher() + " ended: " + reason + ". The slot is free again.", "/admin/enrollments");
+    }
+}
