@@ -15,6 +15,7 @@ import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.schools.NewSchool;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSummary;
 import academy.cedarheights.schools.Schools;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,12 @@ class SchoolSignUp {
     private final SignInAudit audit;
     private final Sessions sessions;
     private final boolean embeddedDatabase;
+    private final SchoolAddresses addresses;
 
     SchoolSignUp(IdentityProperties properties, Schools schools, TransactionSchool transactionSchool,
                  Accounts accounts, BackendTokens tokens, SignInAudit audit, Sessions sessions,
-                 DatabaseProperties database) {
+                 DatabaseProperties database, SchoolAddresses addresses) {
+        this.addresses = addresses;
         this.sessions = sessions;
         this.embeddedDatabase = database.embedded();
         this.properties = properties;
@@ -56,7 +59,7 @@ class SchoolSignUp {
                    String adminPassword) {
     }
 
-    record Answer(String slug, String backendJwt, String tokenType, long expiresIn, String role) {
+    record Answer(String slug, String baseUrl, String backendJwt, String tokenType, long expiresIn, String role) {
     }
 
     @Transactional
@@ -76,7 +79,8 @@ class SchoolSignUp {
         Caller admin = new Caller(account.toString(), request.adminEmail(), Role.ADMIN, slug, true);
         audit.signedUp(school.id(), admin);
         TokenAnswer token = tokens.issue(admin, sessions.start(slug, admin.subject(), SessionClaims.PASSWORD));
-        return new Answer(slug, token.backendJwt(), token.tokenType(), token.expiresIn(), token.role());
+        return new Answer(slug, addresses.baseUrl(school.id()).toString(), token.backendJwt(), token.tokenType(),
+                token.expiresIn(), token.role());
     }
 
     /** Whether strangers may create schools here: as configured, else only on the embedded (demo) database. */

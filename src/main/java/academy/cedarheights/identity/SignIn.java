@@ -106,8 +106,8 @@ public class SignIn {
                                            String adminEmail, String adminPassword) {
         SchoolSignUp.Answer answer = schoolSignUp.signUp(new SchoolSignUp.Request(schoolName, slug, timeZone, currency,
                 EmailAddresses.normalise("admin_email", adminEmail), adminPassword));
-        return new SchoolSignUpAnswer(answer.slug(), answer.backendJwt(), answer.tokenType(), answer.expiresIn(),
-                answer.role());
+        return new SchoolSignUpAnswer(answer.slug(), answer.baseUrl(), answer.backendJwt(), answer.tokenType(),
+                answer.expiresIn(), answer.role());
     }
 
     /** Whether people can sign in here with a Supabase account (the project and its anon key are configured). */
@@ -146,7 +146,8 @@ public class SignIn {
         return authorization.substring(7).trim();
     }
 
-    /** What {@code POST /auth/signup-school} answers: the new school's slug and its admin's token. */
-    public record SchoolSignUpAnswer(String slug, String backendJwt, String tokenType, long expiresIn, String role) {
+    /** What {@code POST /auth/signup-school} answers: the new school's slug, its address, and its admin's token. */
+    public record SchoolSignUpAnswer(String slug, String baseUrl, String backendJwt, String tokenType, long expiresIn,
+                                     String role) {
     }
 }

@@ -15,7 +15,7 @@ class SchoolSignUpClosedTest {
 
     @Test
     void whenSwitchedOffNoSchoolCanSignUp() {
-        SchoolSignUp signUp = new SchoolSignUp(properties(false), null, null, null, null, null, null, EMBEDDED);
+        SchoolSignUp signUp = new SchoolSignUp(properties(false), null, null, null, null, null, null, EMBEDDED, null);
 
         assertThatThrownBy(() -> signUp.signUp(new SchoolSignUp.Request("Maple", "maple", "America/Vancouver", "CAD",
                 "a@maple.test", "a long admin password")))
@@ -25,9 +25,9 @@ class SchoolSignUpClosedTest {
 
     @Test
     void withARealDatabaseStrangersCreateNoSchoolUnlessTheOperatorSaysSo() {
-        assertThat(new SchoolSignUp(properties(null), null, null, null, null, null, null, PRODUCTION).open()).isFalse();
-        assertThat(new SchoolSignUp(properties(true), null, null, null, null, null, null, PRODUCTION).open()).isTrue();
-        assertThat(new SchoolSignUp(properties(null), null, null, null, null, null, null, EMBEDDED).open())
+        assertThat(new SchoolSignUp(properties(null), null, null, null, null, null, null, PRODUCTION, null).open()).isFalse();
+        assertThat(new SchoolSignUp(properties(true), null, null, null, null, null, null, PRODUCTION, null).open()).isTrue();
+        assertThat(new SchoolSignUp(properties(null), null, null, null, null, null, null, EMBEDDED, null).open())
                 .as("the demo invites people to try").isTrue();
     }
 

@@ -6,17 +6,38 @@ import java.util.UUID;
 
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Browser;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class SchoolSignUpTest {
 
     @Autowired Api api;
     @Autowired DatabaseOwner owner;
+    @LocalServerPort int port;
+
+    @Test
+    void theStartASchoolPageCreatesOneAndSendsItsAdminToItsOwnAddress() {
+        String slug = slug();
+        Browser browser = Browser.at("http://localhost:" + port).signOut().open("/start-a-school").accessible();
+        browser.type("#school_name", "Maple Strings").type("#slug", "Bad Slug").type("#admin_email", "f@" + slug + ".test")
+                .type("#admin_password", "a long admin password").submit("main form button");
+        assertThat(browser.text("#slug-error")).contains("lowercase letters");
+
+        browser.type("#slug", slug).type("#admin_password", "a long admin password").submit("main form button");
+        String address = "http://" + slug + ".cedar.test:" + port;
+        assertThat(browser.text("#school-address")).isEqualTo(address);
+        browser.clickText("Sign in there as its admin").waitForAddress(address + "/sign-in");
+        Browser there = Browser.at(address);
+        there.type("#email", "f@" + slug + ".test").type("#password", "a long admin password")
+                .click("main button[type=submit]").waitForPath("/admin");
+        assertThat(there.pageText()).contains("Maple Strings");
+    }
 
     @Test
     void aNewSchoolGetsItsFirstAdmin() {
@@ -26,6 +47,8 @@ class SchoolSignUpTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(answer.json().path("slug").asString()).isEqualTo(slug);
         assertThat(answer.json().path("role").asString()).isEqualTo("admin");
+        assertThat(answer.json().path("base_url").asString()).as("its own address")
+                .isEqualTo("http://" + slug + ".cedar.test:" + port);
         assertThat(Tokens.claims(answer.json().path("backend_jwt").asString()).path("school").asString()).isEqualTo(slug);
 
         Answer school = api.get("/api/v1/public/school", "X-School", slug);
