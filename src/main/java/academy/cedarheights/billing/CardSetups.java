@@ -18,6 +18,7 @@ import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.SchoolAddresses;
+import academy.cedarheights.schools.Schools;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,11 +43,13 @@ public class CardSetups {
     private final TransactionTemplate transaction;
     private final SchoolAddresses addresses;
     private final PaymentMethods methods;
+    private final Schools schools;
 
     CardSetups(JdbcClient jdbc, FamilyProfile families, PaymentGateway gateway, Holds holds, BillingTriggers triggers,
                StripeCustomers customers, BillingProperties properties, DatabaseProperties database,
-               TransactionTemplate transaction, SchoolAddresses addresses, PaymentMethods methods) {
+               TransactionTemplate transaction, SchoolAddresses addresses, PaymentMethods methods, Schools schools) {
         this.transaction = transaction;
+        this.schools = schools;
         this.methods = methods;
         this.addresses = addresses;
         this.customers = customers;
@@ -72,7 +75,8 @@ public class CardSetups {
     public String setupUrl(CurrentSchool school, Caller caller) {
         Family family = transaction.execute(status -> {
             Payee payee = families.payee(school.id(), caller);
-            return new Family(payee, customers.of(school.id(), payee.id()).customerId(), addresses.baseUrl(school.id()));
+            return new Family(payee, customers.of(school.id(), payee.id()).customerId(), addresses.baseUrl(school.id()),
+                    schools.paymentMethods(school.id()).contains("acss_debit"));
         });
         Payee payee = family.payee();
         String customer = family.customerId();
@@ -82,10 +86,10 @@ public class CardSetups {
             customer = created;
         }
         return gateway.cardSetupUrl(new CardSetup(school.id(), school.slug(), family.schoolBaseUrl(), payee.id(), customer,
-                URI.create(family.schoolBaseUrl() + "/parent/payment-method")));
+                URI.create(family.schoolBaseUrl() + "/parent/payment-method"), family.bankDebit()));
     }
 
-    private record Family(Payee payee, String customerId, URI schoolBaseUrl) {
+    private record Family(Payee payee, String customerId, URI schoolBaseUrl, boolean bankDebit) {
     }
 
     /** The simulated checkout's session, if it exists and is still open. */

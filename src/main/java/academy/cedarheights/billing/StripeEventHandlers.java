@@ -82,7 +82,7 @@ class StripeEventHandlers {
 
     private void paid(UUID school, JsonNode invoice, String eventId) {
         payee(invoice.path("customer").asString()).ifPresent(payee -> record(school, payee, invoice, eventId, "paid"));
-        subscriptionOf(invoice).ifPresent(subscription -> problems.resolved(school, subscription));
+        problems.resolved(school, subscriptionOf(invoice).orElse(invoice.path("id").asString()));
         jdbc.sql("select id from enrollments where school_id = :school and stripe_invoice_id = :invoice and status = 'provisional'")
                 .param("school", school).param("invoice", invoice.path("id").asString()).query(UUID.class).list()
                 .forEach(enrollment -> holds.activate(school, enrollment, null, invoice.path("id").asString()));
@@ -100,7 +100,7 @@ class StripeEventHandlers {
                 invoice.path("currency").asString().toUpperCase(Locale.ROOT));
         String problem = String.format(Locale.ROOT, "a payment of %d.%02d %s did not go through",
                 due.amount() / 100, due.amount() % 100, due.currency());
-        subscriptionOf(invoice).ifPresent(subscription -> problems.failed(school, subscription, problem));
+        problems.failed(school, subscriptionOf(invoice).orElse(invoice.path("id").asString()), problem);
         Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
                 .param("school", school).param("payee", payee.get()).query().singleRow();
         notifications.email(school, (String) family.get("email"), emails.declined(school, (String) family.get("name"), due));

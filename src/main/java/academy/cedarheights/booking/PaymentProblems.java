@@ -38,22 +38,26 @@ public class PaymentProblems {
         this.sweep = sweep;
     }
 
-    /** A payment of the subscription failed (or it is past due): its active enrollments show the problem from now. */
-    public void failed(UUID school, String subscriptionId, String reason) {
+    /**
+     * A payment failed — of the subscription, or of the invoice (a term paid by bank debit fails days after it was
+     * made): the active enrollments it pays for show the problem from now.
+     */
+    public void failed(UUID school, String subscriptionOrInvoice, String reason) {
         jdbc.sql("""
                         update enrollments set payment_problem_since = coalesce(payment_problem_since, now()),
                                payment_problem = :reason, updated_at = now()
-                         where school_id = :school and stripe_subscription_id = :subscription and status = 'active'""")
-                .param("school", school).param("subscription", subscriptionId).param("reason", reason).update();
+                         where school_id = :school and status = 'active'
+                           and (stripe_subscription_id = :paid_by or stripe_invoice_id = :paid_by)""")
+                .param("school", school).param("paid_by", subscriptionOrInvoice).param("reason", reason).update();
     }
 
-    /** A payment of the subscription went through: whatever was wrong is made good. */
-    public void resolved(UUID school, String subscriptionId) {
+    /** A payment of the subscription or the invoice went through: whatever was wrong is made good. */
+    public void resolved(UUID school, String subscriptionOrInvoice) {
         jdbc.sql("""
                         update enrollments set payment_problem_since = null, payment_problem = null, updated_at = now()
-                         where school_id = :school and stripe_subscription_id = :subscription
-                           and payment_problem_since is not null""")
-                .param("school", school).param("subscription", subscriptionId).update();
+                         where school_id = :school and payment_problem_since is not null
+                           and (stripe_subscription_id = :paid_by or stripe_invoice_id = :paid_by)""")
+                .param("school", school).param("paid_by", subscriptionOrInvoice).update();
     }
 
     /** The provider gave up on the subscription's payments: its enrollments end now, and everyone is told. */

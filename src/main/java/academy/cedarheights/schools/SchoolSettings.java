@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * What a school's admins set: its name and zone, lesson rules, prices, who its admins are, and how its
  * emails look (brand colour; the contact address every email shows), how many slots a family without a card may
  * hold at once, the school's own domain, and the days a family whose payment failed keeps its slot. Without a colour,
- * the default; without a number of holds, a domain or grace days, the one set before (an empty domain removes it).
+ * the default; without a number of holds, a domain, grace days or payment methods, the one set before (an empty
+ * domain removes it). Payment methods: {@code card}, and {@code acss_debit} (Canadian pre-authorised debit).
  */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
@@ -29,7 +30,9 @@ public record SchoolSettings(
         @Email @Size(max = 254) String contactEmail,
         @Min(1) @Max(50) Integer maxHoldsWithoutCard,
         @Size(max = 253) String customDomain,
-        @Min(1) @Max(90) Integer paymentGraceDays) {
+        @Min(1) @Max(90) Integer paymentGraceDays,
+        @Size(min = 1, max = 2) List<@Pattern(regexp = "card|acss_debit", message = "must be card or acss_debit") String>
+                paymentMethods) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

@@ -25,6 +25,12 @@ public class Schools {
         this.addresses = addresses;
     }
 
+    /** The kinds of payment method the school offers: {@code card}, and perhaps {@code acss_debit}. */
+    public List<String> paymentMethods(UUID schoolId) {
+        return jdbc.sql("select payment_methods from schools where id = :id").param("id", schoolId)
+                .query((rs, row) -> List.of((String[]) rs.getArray("payment_methods").getArray())).single();
+    }
+
     /** Whether the email is on the school's admin allowlist (which makes its owner an admin there). */
     public boolean isAdmin(UUID schoolId, String email) {
         return admins.contains(schoolId, email);

@@ -2,6 +2,7 @@ package academy.cedarheights.schools;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ public class Settings {
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
-                               payment_grace_days
+                               payment_grace_days, payment_methods
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -55,7 +56,8 @@ public class Settings {
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
                             admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"),
                             rs.getInt("max_holds_without_card"), rs.getString("custom_domain"),
-                            addresses.baseUrl(school).toString(), rs.getInt("payment_grace_days"));
+                            addresses.baseUrl(school).toString(), rs.getInt("payment_grace_days"),
+                            List.of((String[]) rs.getArray("payment_methods").getArray()));
                 })
                 .single();
     }
@@ -75,7 +77,8 @@ public class Settings {
                                yearly_per_lesson_cents = :yearly, brand_color = coalesce(:color, '#2f5d50'),
                                contact_email = :contact, updated_at = now(),
                                max_holds_without_card = coalesce(:holds, max_holds_without_card),
-                               custom_domain = :domain, payment_grace_days = coalesce(:grace, payment_grace_days)
+                               custom_domain = :domain, payment_grace_days = coalesce(:grace, payment_grace_days),
+                               payment_methods = coalesce(cast(:methods as text[]), payment_methods)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -86,6 +89,8 @@ public class Settings {
                 .param("color", settings.brandColor()).param("contact", settings.contactEmail())
                 .param("holds", settings.maxHoldsWithoutCard()).param("domain", domain)
                 .param("grace", settings.paymentGraceDays())
+                .param("methods", settings.paymentMethods() == null ? null
+                        : settings.paymentMethods().stream().distinct().toArray(String[]::new))
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

@@ -9,5 +9,5 @@ import java.util.List;
 public record SettingsView(String slug, String currency, String name, String timeZone, int lessonMinutes,
                            int provisionalHoldDays, int makeupAllowancePerSemester, SchoolSettings.Prices prices,
                            List<String> adminEmails, String brandColor, String contactEmail, int maxHoldsWithoutCard,
-                           String customDomain, String baseUrl, int paymentGraceDays) {
+                           String customDomain, String baseUrl, int paymentGraceDays, List<String> paymentMethods) {
 }

@@ -22,6 +22,7 @@ import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolAddresses;
+import academy.cedarheights.schools.Schools;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
@@ -48,6 +49,7 @@ class CardSetupsTest {
     @Autowired Api api;
     @Autowired SchoolAddresses addresses;
     @Autowired PaymentMethods methods;
+    @Autowired Schools schoolsFacade;
 
     @Test
     void noProviderCallHappensInsideADatabaseTransaction() {
@@ -58,7 +60,7 @@ class CardSetupsTest {
         Watched watched = new Watched(gateway);
         CardSetups cards = new CardSetups(jdbc, families, watched, holds, triggers, customers,
                 new BillingProperties(null, null, "https://api.stripe.com", 1, java.time.Duration.ofSeconds(20), null),
-                new DatabaseProperties(null, null, false), transaction, addresses, methods);
+                new DatabaseProperties(null, null, false), transaction, addresses, methods, schoolsFacade);
 
         String url = TenantContext.callAs(school.id(), () ->
                 cards.setupUrl(new CurrentSchool(school.id(), school.slug(), java.time.ZoneId.of("America/Vancouver")), caller));

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import academy.cedarheights.billing.gateway.CardSetup;
 import academy.cedarheights.billing.gateway.GatewayUnavailable;
+import academy.cedarheights.billing.gateway.PaymentMethodDetails;
 import academy.cedarheights.billing.gateway.StripeGateway;
 import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
@@ -280,6 +286,42 @@ class StripeBillingTest {
 
         stripe.verify(0, getRequestedFor(urlEqualTo("/v1/payment_methods/pm_older")));
         stripe.verify(0, postRequestedFor(urlEqualTo("/v1/subscriptions/sub_1")));
+    }
+
+    @Test
+    void whereTheSchoolOffersItCheckoutCollectsAPreAuthorisedDebitMandateBesideCards() {
+        stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(okJson("""
+                {"id": "cs_1", "object": "checkout.session", "mode": "setup", "url": "https://checkout.stripe.com/c/pay/cs_1"}""")));
+        URI school = URI.create("https://lessons.example.org");
+        UUID payee = UUID.randomUUID();
+
+        String withDebit = gateway.cardSetupUrl(new CardSetup(this.school.id(), this.school.slug(), school, payee, "cus_1",
+                school.resolve("/parent/payment-method"), true));
+        gateway.cardSetupUrl(new CardSetup(this.school.id(), this.school.slug(), school, payee, "cus_1",
+                school.resolve("/parent/payment-method"), false));
+
+        assertThat(withDebit).isEqualTo("https://checkout.stripe.com/c/pay/cs_1");
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(containing("payment_method_types[0]=card"))
+                .withRequestBody(containing("payment_method_types[1]=acss_debit"))
+                .withRequestBody(containing("payment_method_options[acss_debit][currency]=cad"))
+                .withRequestBody(containing("payment_method_options[acss_debit][mandate_options][payment_schedule]=sporadic"))
+                .withRequestBody(containing("payment_method_options[acss_debit][mandate_options][transaction_type]=personal"))
+                .withRequestBody(containing("payment_method_options[acss_debit][mandate_options][default_for][0]=invoice"))
+                .withRequestBody(containing("success_url=" + URLEncoder.encode(
+                        "https://lessons.example.org/parent/payment-method?card=added", StandardCharsets.UTF_8))));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(notContaining("acss_debit")));
+    }
+
+    @Test
+    void aBankDebitIsDescribedByItsBankAndLastDigits() {
+        stripe.stubFor(get(urlEqualTo("/v1/payment_methods/pm_acss")).willReturn(okJson("""
+                {"id": "pm_acss", "object": "payment_method", "type": "acss_debit", "customer": "cus_1",
+                 "acss_debit": {"bank_name": "TD Canada Trust", "last4": "6789", "institution_number": "004",
+                                "transit_number": "12345"}}""")));
+
+        assertThat(gateway.describe("pm_acss")).isEqualTo(PaymentMethodDetails.bankDebit("TD Canada Trust", "6789"));
     }
 
     /** The next hold's family is a new customer at Stripe, with a card. */

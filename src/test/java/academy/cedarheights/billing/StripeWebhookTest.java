@@ -215,6 +215,18 @@ class StripeWebhookTest {
     }
 
     @Test
+    void aTermPaidByBankDebitThatFailsDaysLaterShowsTheProblemOnItsEnrollment() {
+        UUID term = enrollment("active", null);
+        owner.jdbc().sql("update enrollments set stripe_invoice_id = 'in_debit' where id = :id").param("id", term).update();
+
+        String failed = event("invoice.payment_failed", invoice("in_debit", 42000, 0));
+        deliver(failed, Instant.now());
+        awaitStatus(id(failed), "processed");
+
+        assertThat(problem(term)).isEqualTo("a payment of 420.00 CAD did not go through");
+    }
+
+    @Test
     void whenStripeGivesUpTheEnrollmentEndsAndTheFamilyIsToldWhy() {
         school.allowAdmin("owner@school.test");
         UUID enrollment = enrollment("active", "sub_unpaid");

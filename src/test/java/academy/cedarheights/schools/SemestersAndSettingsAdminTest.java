@@ -2,6 +2,8 @@ package academy.cedarheights.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.Api;
@@ -11,6 +13,8 @@ import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class SemestersAndSettingsAdminTest {
@@ -80,6 +84,27 @@ class SemestersAndSettingsAdminTest {
                 .containsExactly("lesson_minutes");
         assertThat(admin.put("/api/v1/admin/settings", settings("America/Vancouver", 30, "CAD")).errorFields())
                 .containsExactly("admin_emails");
+    }
+
+    @Test
+    void aSchoolOffersPreAuthorisedDebitBesideCardsAndNothingElse() {
+        ObjectNode settings = (ObjectNode) admin.get("/api/v1/admin/settings").json();
+        assertThat(settings.path("payment_methods").valueStream().map(JsonNode::asString).toList()).containsExactly("card");
+        settings.remove(List.of("slug", "currency", "base_url"));
+
+        settings.putArray("payment_methods").add("card").add("acss_debit");
+        Answer both = admin.put("/api/v1/admin/settings", settings.toString());
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().path("payment_methods").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("card", "acss_debit");
+
+        settings.putArray("payment_methods").add("bitcoin");
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields()).containsExactly("payment_methods[0]");
+        settings.putArray("payment_methods");
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields()).containsExactly("payment_methods");
+        settings.remove("payment_methods");
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).json().path("payment_methods").size())
+                .as("left out, the methods set before stay").isEqualTo(2);
     }
 
     @Test

@@ -161,6 +161,10 @@ public final class Browser {
         return find(css).getText();
     }
 
+    public String title() {
+        return driver.getTitle();
+    }
+
     public String pageText() {
         return find("body").getText();
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import academy.cedarheights.platform.jobs.JobDefinitions;
+import academy.cedarheights.platform.jobs.Jobs;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -237,11 +237,29 @@ public class StripeGateway implements PaymentGateway {
         });
     }
 
+    /**
+     * Checkout in setup mode: a card, and — where the school offers it — a Canadian bank account with a sporadic,
+     * personal pre-authorised debit mandate that covers the school's invoices and subscriptions.
+     */
     @Override
     public String cardSetupUrl(CardSetup setup) {
-        return call(() -> stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+        SessionCreateParams.Builder session = SessionCreateParams.builder()
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
+        if (setup.bankDebit()) {
+            session.addPaymentMethodType(SessionCreateParams.PaymentMethodType.ACSS_DEBIT)
+                    .setPaymentMethodOptions(SessionCreateParams.PaymentMethodOptions.builder().setAcssDebit(
+                            SessionCreateParams.PaymentMethodOptions.AcssDebit.builder()
+                                    .setCurrency(SessionCreateParams.PaymentMethodOptions.AcssDebit.Currency.CAD)
+                                    .setMandateOptions(SessionCreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.builder()
+                                            .setPaymentSchedule(SessionCreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.PaymentSchedule.SPORADIC)
+                                            .setTransactionType(SessionCreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.TransactionType.PERSONAL)
+                                            .addDefaultFor(SessionCreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.DefaultFor.INVOICE)
+                                            .addDefaultFor(SessionCreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.DefaultFor.SUBSCRIPTION)
+                                            .build())
+                                    .build()).build());
+        }
+        return call(() -> stripe.v1().checkout().sessions().create(session
                 .setMode(SessionCreateParams.Mode.SETUP).setCustomer(setup.customerId())
-                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
                 .setSuccessUrl(setup.returnUrl() + "?card=added")
                 .setCancelUrl(setup.returnUrl() + "?card=cancelled")
                 .putMetadata("school_id", setup.schoolId().toString())

@@ -2,6 +2,7 @@ package academy.cedarheights.platform.persistence;
 
 import javax.sql.DataSource;
 
+import academy.cedarheights.platform.jobs.Jobs;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**

@@ -2,6 +2,7 @@ package academy.cedarheights.schools.web;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import academy.cedarheights.platform.Money;
@@ -59,7 +60,8 @@ class AdminSettingsPages {
                     Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
                     blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")),
                     FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""),
-                    FormValues.number(form.get("payment_grace_days")));
+                    FormValues.number(form.get("payment_grace_days")),
+                    form.containsKey("acss_debit") ? List.of("card", "acss_debit") : List.of("card"));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -84,6 +86,9 @@ class AdminSettingsPages {
         form.put("makeup_allowance_per_semester", String.valueOf(view.makeupAllowancePerSemester()));
         form.put("max_holds_without_card", String.valueOf(view.maxHoldsWithoutCard()));
         form.put("payment_grace_days", String.valueOf(view.paymentGraceDays()));
+        if (view.paymentMethods().contains("acss_debit")) {
+            form.put("acss_debit", "on");
+        }
         form.put("monthly", Amounts.typed(view.prices().monthly().amount()));
         form.put("semester_per_lesson", Amounts.typed(view.prices().semesterPerLesson().amount()));
         form.put("yearly_per_lesson", Amounts.typed(view.prices().yearlyPerLesson().amount()));

@@ -1,0 +1,118 @@
+package academy.cedarheights.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Browser;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every link of every email a school sends in its first flows — a family signing up, proving its address, resetting a
+ * password, holding a slot without a card; an admin inviting a colleague — opens, for its recipient in Chromium, a
+ * page of that school at that school's own address: never another school's, never a "page not found".
+ */
+@IntegrationTest
+class EveryEmailLinkOpensTest {
+
+    static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+    @LocalServerPort int port;
+
+    @Test
+    void atASchoolOnItsSubdomain() {
+        TestSchool school = schools.create();
+        everyLinkOpens(school, "http://" + school.slug() + ".cedar.test:" + port);
+    }
+
+    @Test
+    void atASchoolOnItsOwnDomain() {
+        TestSchool school = schools.create();
+        String domain = "lessons-" + school.slug() + ".example.test";
+        owner.jdbc().sql("update schools set custom_domain = :d where id = :s").param("d", domain).param("s", school.id())
+                .update();
+        everyLinkOpens(school, "http://" + domain + ":" + port);
+    }
+
+    private void everyLinkOpens(TestSchool school, String base) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(80)).update();
+        UUID piano = school.instrument("piano");
+        UUID slot = school.slot(school.teacher("Ada Keys", true, piano), 2, "16:00");
+        String parent = "family@" + school.slug() + ".test";
+        String colleague = "colleague@" + school.slug() + ".test";
+        Session admin = school.admin(api);
+
+        Browser browser = Browser.at(base).signOut().open("/sign-up");
+        browser.type("#name", "Pat Parent").type("#email", parent).type("#password", TestSchool.PASSWORD)
+                .click("main button[type=submit]").waitForPath("/verify-email/sent");
+        browser.open(path(base, Mailbox.latest(parent, "/verify-email").link("/verify-email?token=")))
+                .submit("main form button").waitForPath("/parent");
+        Session family = api.as(school.login(api, parent));
+        String kid = family.post("/api/v1/parent/students", """
+                {"name": "Kid", "birth_date": "%s", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(today.minusYears(9), piano)).text("id");
+        assertThat(family.post("/api/v1/parent/bookings", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}""".formatted(kid, slot)).status())
+                .isEqualTo(202);
+        Mailbox.latest(parent, "/parent/payment-method");
+        assertThat(admin.post("/api/v1/admin/invitations", "{\"email\": \"%s\", \"role\": \"admin\"}".formatted(colleague))
+                .status()).isEqualTo(201);
+        browser.signOut().open("/forgot-password").type("#email", parent).click("main button[type=submit]");
+        Mailbox.latest(parent, "/reset-password");
+
+        List<String> familyLinks = links(parent);
+        assertThat(familyLinks).as("welcome, verification, add a card, reset")
+                .anyMatch(link -> link.contains("/verify-email?token=")).anyMatch(link -> link.endsWith("/parent"))
+                .anyMatch(link -> link.endsWith("/parent/payment-method")).anyMatch(link -> link.contains("/reset-password?token="));
+        assertThat(familyLinks).allSatisfy(link -> assertThat(link).startsWith(base + "/"));
+        browser.signOut().signIn(parent, TestSchool.PASSWORD);
+        familyLinks.forEach(link -> opensAPageOf(school, browser, base, link));
+
+        List<String> colleagueLinks = links(colleague);
+        assertThat(colleagueLinks).singleElement().satisfies(link -> assertThat(link).startsWith(base + "/accept-invitation?token="));
+        browser.signOut();
+        colleagueLinks.forEach(link -> opensAPageOf(school, browser, base, link));
+    }
+
+    private static void opensAPageOf(TestSchool school, Browser browser, String base, String link) {
+        browser.open(path(base, link));
+        assertThat(browser.title()).as(link).doesNotContain("not found").doesNotContain("went wrong");
+        assertThat(browser.pageText()).as(link).contains("School " + school.slug());
+    }
+
+    /** Every link of every email the recipient has had. */
+    private static List<String> links(String recipient) {
+        List<String> links = new ArrayList<>();
+        for (Mailbox.Mail mail : Mailbox.all(recipient)) {
+            Matcher found = LINK.matcher(mail.text());
+            while (found.find()) {
+                links.add(found.group());
+            }
+        }
+        return links;
+    }
+
+    private static String path(String base, String link) {
+        return link.substring(base.length());
+    }
+}
