@@ -233,8 +233,7 @@ class StripeBillingTest {
     void aReplacedCardBecomesTheDefaultOfTheCustomerAndOfEverySubscriptionAndPaysWhatIsOpen() {
         enrollment = hold("monthly");
         bill();
-        UUID payee = owner.jdbc().sql("select st.payee_id from enrollments e join students st on st.school_id = e.school_id "
-                + "and st.id = e.student_id where e.id = :id").param("id", enrollment).query(UUID.class).single();
+        UUID payee = payeeOf(enrollment);
         stripe.stubFor(get(urlEqualTo("/v1/payment_methods/pm_new")).willReturn(okJson("""
                 {"id": "pm_new", "object": "payment_method", "type": "card", "customer": "cus_1",
                  "card": {"brand": "mastercard", "last4": "4444", "exp_month": 3, "exp_year": 2031}}""")));
@@ -275,8 +274,7 @@ class StripeBillingTest {
     void aMethodReplacedAgainBeforeItsWorkRunsIsLeftToTheNewerOne() {
         enrollment = hold("monthly");
         bill();
-        UUID payee = owner.jdbc().sql("select st.payee_id from enrollments e join students st on st.school_id = e.school_id "
-                + "and st.id = e.student_id where e.id = :id").param("id", enrollment).query(UUID.class).single();
+        UUID payee = payeeOf(enrollment);
         PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask);
 
         TenantContext.runAs(school.id(), () -> {
@@ -542,6 +540,11 @@ class StripeBillingTest {
                         values (:s, :student, :slot, :plan, 'provisional', :start, now() + interval '14 days') returning id""")
                 .param("s", school.id()).param("student", student).param("slot", slot).param("plan", plan)
                 .param("start", LocalDate.now(VANCOUVER).plusDays(2)).query(UUID.class).single();
+    }
+
+    private UUID payeeOf(UUID enrollment) {
+        return owner.jdbc().sql("select st.payee_id from enrollments e join students st on st.school_id = e.school_id "
+                + "and st.id = e.student_id where e.id = :id").param("id", enrollment).query(UUID.class).single();
     }
 
     private Map<String, Object> status() {
