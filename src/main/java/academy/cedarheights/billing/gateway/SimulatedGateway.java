@@ -59,13 +59,16 @@ public class SimulatedGateway implements PaymentGateway {
         return "in_sim_" + charge.enrollmentId().toString().replace("-", "");
     }
 
-    /** Each charge on a test card counts, in the provider's own table; a declining card refuses as Stripe would. */
+    /**
+     * A declining card refuses as Stripe would. The card that declines after its first charge counts its charges in
+     * the provider's own table; no other card needs a write.
+     */
     private void refuseIfDeclined(String paymentMethodId) {
-        int charges = transaction.execute(status -> jdbc.sql("""
+        boolean first = !TestCards.declinesAfterFirst(paymentMethodId) || transaction.execute(status -> jdbc.sql("""
                         insert into simulated_card_charges as c (payment_method, charges) values (:card, 1)
                         on conflict (payment_method) do update set charges = c.charges + 1 returning charges""")
-                .param("card", paymentMethodId).query(Integer.class).single());
-        if (TestCards.declines(paymentMethodId, charges == 1)) {
+                .param("card", paymentMethodId).query(Integer.class).single()) == 1;
+        if (TestCards.declines(paymentMethodId, first)) {
             throw new PaymentRefused(TestCards.DECLINED, null);
         }
     }

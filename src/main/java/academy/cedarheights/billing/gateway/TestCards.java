@@ -35,6 +35,11 @@ public final class TestCards {
         return paymentMethodId.matches("pm_sim_.*_[0-9]{4}") ? paymentMethodId.substring(paymentMethodId.length() - 4) : null;
     }
 
+    /** Whether the card's charges must be counted: it declines only after its first. */
+    static boolean declinesAfterFirst(String paymentMethodId) {
+        return paymentMethodId.endsWith("_0341");
+    }
+
     /** Whether a charge on the card is declined: always for 0002; for 0341, every one after its first. */
     static boolean declines(String paymentMethodId, boolean firstCharge) {
         return paymentMethodId.endsWith("_0002") || paymentMethodId.endsWith("_0341") && !firstCharge;

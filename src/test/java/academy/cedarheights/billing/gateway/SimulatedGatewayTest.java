@@ -1,0 +1,40 @@
+package academy.cedarheights.billing.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The simulated provider charges its test cards as Stripe's test mode does, counting in its own table. */
+@IntegrationTest
+class SimulatedGatewayTest {
+
+    @Autowired PaymentGateway gateway;
+
+    @Test
+    void theLateDecliningCardPaysItsFirstChargeOnlyAndTheDecliningOneNone() {
+        String late = TestCards.methodOf(UUID.randomUUID(), "4000 0000 0000 0341").orElseThrow();
+        String declining = TestCards.methodOf(UUID.randomUUID(), "4000 0000 0000 0002").orElseThrow();
+        String good = TestCards.methodOf(UUID.randomUUID(), "4242 4242 4242 4242").orElseThrow();
+
+        assertThat(gateway).isInstanceOf(SimulatedGateway.class);
+        assertThat(gateway.chargeLessons(charge(late))).startsWith("in_sim_");
+        assertThatThrownBy(() -> gateway.chargeLessons(charge(late))).isInstanceOf(PaymentRefused.class)
+                .hasMessage("the card was declined (card_declined)");
+        assertThatThrownBy(() -> gateway.subscribeMonthly(new MonthlyPlan(UUID.randomUUID(), UUID.randomUUID(), "cus_sim",
+                declining, "price_sim", "lessons", Instant.now(), false))).isInstanceOf(PaymentRefused.class);
+        assertThat(gateway.chargeLessons(charge(good))).startsWith("in_sim_");
+        assertThat(gateway.chargeLessons(charge(good))).as("as often as asked").startsWith("in_sim_");
+    }
+
+    private static LessonCharge charge(String card) {
+        return new LessonCharge(UUID.randomUUID(), UUID.randomUUID(), "cus_sim", card, Money.of(42000, "CAD"),
+                "Weekly lessons", false);
+    }
+}
