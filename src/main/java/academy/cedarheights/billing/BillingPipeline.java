@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import academy.cedarheights.billing.gateway.ChargedInvoice;
 import academy.cedarheights.billing.gateway.LessonCharge;
 import academy.cedarheights.billing.gateway.MonthlyPlan;
 import academy.cedarheights.billing.gateway.NewCustomer;
@@ -13,6 +14,7 @@ import academy.cedarheights.billing.gateway.PaymentGateway;
 import academy.cedarheights.billing.gateway.PaymentRefused;
 import academy.cedarheights.booking.Billable;
 import academy.cedarheights.booking.Holds;
+import academy.cedarheights.booking.PaymentProblems;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.schools.BillingPlan;
@@ -45,10 +47,12 @@ class BillingPipeline {
     private final OrphanCharges orphans;
     private final Schools schools;
     private final MonthlyPrices prices;
+    private final PaymentProblems problems;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
                     PlanQuotes quotes, Notifications notifications, BillingEmails emails, StripeCustomers customers,
-                    OrphanCharges orphans, Schools schools, MonthlyPrices prices) {
+                    OrphanCharges orphans, Schools schools, MonthlyPrices prices, PaymentProblems problems) {
+        this.problems = problems;
         this.orphans = orphans;
         this.schools = schools;
         this.prices = prices;
@@ -83,8 +87,11 @@ class BillingPipeline {
     private record Waiting(Billable hold, StripeCustomers.Family family) {
     }
 
-    /** The provider's ids of what a charge made: a subscription (monthly) or a paid invoice (semester, yearly). */
-    private record Charge(String subscription, String invoice) {
+    /**
+     * The provider's ids of what a charge made: a subscription (monthly) or an invoice (semester, yearly), paid or —
+     * a bank debit — processing.
+     */
+    private record Charge(String subscription, String invoice, boolean processing) {
     }
 
     /** The run, in its four named steps: customer → payment method → charge → settle. */
@@ -138,10 +145,11 @@ class BillingPipeline {
         if (hold.billingPlan() == BillingPlan.MONTHLY) {
             String price = prices.of(school, charging.amount(), charging.monthlyPrice(), gateway);
             return new Charge(gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card, price,
-                    description(hold), firstOfNextMonth(charging.zone()), charging.retry())), null);
+                    description(hold), firstOfNextMonth(charging.zone()), charging.retry())), null, false);
         }
-        return new Charge(null, gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
-                charging.amount(), description(hold), charging.retry())));
+        ChargedInvoice invoice = gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
+                charging.amount(), description(hold), charging.retry()));
+        return new Charge(null, invoice.id(), invoice.processing());
     }
 
     /**
@@ -168,6 +176,9 @@ class BillingPipeline {
     private void settle(UUID school, Billable hold, Charge charge, Money amount) {
         boolean activated = transaction.execute(status -> {
             if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice())) {
+                if (charge.processing()) {
+                    problems.processing(school, charge.invoice());
+                }
                 notifications.email(school, hold.parentEmail(), emails.booked(hold, amount));
                 return true;
             }

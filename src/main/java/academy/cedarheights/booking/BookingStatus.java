@@ -10,10 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Where a booking stands.
  *
- * @param paymentProblem an active booking whose payment failed, kept for the school's grace period; null otherwise
+ * @param paymentProblem          an active booking whose payment failed, kept for the school's grace period; null
+ *                                otherwise
+ * @param paymentProcessingSince  since when its payment (a bank debit) has been processing; null when none is
  */
 public record BookingStatus(UUID trackingId, UUID enrollmentId, UUID studentId, UUID timeslotId,
                             EnrollmentStatus status, BillingPlan billingPlan, LocalDate startDate, String failureReason,
-                            Instant provisionalExpiresAt, PaymentProblem paymentProblem,
+                            Instant provisionalExpiresAt, PaymentProblem paymentProblem, Instant paymentProcessingSince,
                             @JsonInclude(JsonInclude.Include.ALWAYS) NextAction nextAction) {
 }

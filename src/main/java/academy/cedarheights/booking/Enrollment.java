@@ -10,5 +10,6 @@ import academy.cedarheights.schools.BillingPlan;
 public record Enrollment(UUID id, UUID trackingId, UUID studentId, String studentName, UUID timeslotId, UUID teacherId,
                          BillingPlan billingPlan, EnrollmentStatus status, LocalDate startDate, Instant provisionalExpiresAt,
                          String failureReason, String stripeSubscriptionId, String stripeInvoiceId, Instant createdAt,
-                         Instant activatedAt, Instant endedAt, String paymentProblem, Instant paymentProblemSince) {
+                         Instant activatedAt, Instant endedAt, String paymentProblem, Instant paymentProblemSince,
+                         Instant paymentProcessingSince) {
 }

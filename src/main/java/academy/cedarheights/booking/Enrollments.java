@@ -25,6 +25,7 @@ public class Enrollments {
     private static final String STATUS = """
             select e.tracking_id, e.id as enrollment_id, e.student_id, e.timeslot_id, e.status, e.billing_plan,
                    e.start_date, e.failure_reason, e.provisional_expires_at, e.payment_problem, e.payment_problem_since,
+                   e.payment_processing_since,
                    e.status = 'provisional' and not coalesce(m.has_payment_method, false) as needs_card
               from enrollments e
               join students st on st.school_id = e.school_id and st.id = e.student_id
@@ -74,7 +75,7 @@ public class Enrollments {
                         select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
                                e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
                                e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at,
-                               e.payment_problem, e.payment_problem_since
+                               e.payment_problem, e.payment_problem_since, e.payment_processing_since
                         """ + from + " order by " + query.orderBy(SORTABLE, "e.created_at desc", "e.id")
                         + " limit :limit offset :offset")
                 .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
@@ -141,7 +142,7 @@ public class Enrollments {
                         select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
                                e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
                                e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at,
-                               e.payment_problem, e.payment_problem_since
+                               e.payment_problem, e.payment_problem_since, e.payment_processing_since
                           from enrollments e
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
@@ -154,12 +155,14 @@ public class Enrollments {
         boolean needsCard = rs.getBoolean("needs_card");
         var expires = rs.getTimestamp("provisional_expires_at");
         var problemSince = rs.getTimestamp("payment_problem_since");
+        var processingSince = rs.getTimestamp("payment_processing_since");
         return new BookingStatus(rs.getObject("tracking_id", UUID.class), rs.getObject("enrollment_id", UUID.class),
                 rs.getObject("student_id", UUID.class), rs.getObject("timeslot_id", UUID.class),
                 EnrollmentStatus.of(rs.getString("status")).orElseThrow(), BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getObject("start_date", java.time.LocalDate.class),
                 rs.getString("failure_reason"), expires == null ? null : expires.toInstant(),
                 rs.getString("payment_problem") == null ? null : new PaymentProblem(rs.getString("payment_problem"),
                         problemSince.toInstant()),
+                processingSince == null ? null : processingSince.toInstant(),
                 needsCard ? new NextAction("add_payment_method", SETUP_URL)
                         : rs.getString("payment_problem") != null ? new NextAction("replace_payment_method", SETUP_URL) : null);
     }

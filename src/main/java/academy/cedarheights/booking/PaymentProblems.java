@@ -45,17 +45,28 @@ public class PaymentProblems {
     public void failed(UUID school, String subscriptionOrInvoice, String reason) {
         jdbc.sql("""
                         update enrollments set payment_problem_since = coalesce(payment_problem_since, now()),
-                               payment_problem = :reason, updated_at = now()
+                               payment_problem = :reason, payment_processing_since = null, updated_at = now()
                          where school_id = :school and status = 'active'
                            and (stripe_subscription_id = :paid_by or stripe_invoice_id = :paid_by)""")
                 .param("school", school).param("paid_by", subscriptionOrInvoice).param("reason", reason).update();
     }
 
-    /** A payment of the subscription or the invoice went through: whatever was wrong is made good. */
+    /** The invoice's payment is processing (a bank debit, for days): its active enrollments say so meanwhile. */
+    public void processing(UUID school, String invoiceId) {
+        jdbc.sql("""
+                        update enrollments set payment_processing_since = coalesce(payment_processing_since, now()),
+                               updated_at = now()
+                         where school_id = :school and status = 'active' and stripe_invoice_id = :invoice""")
+                .param("school", school).param("invoice", invoiceId).update();
+    }
+
+    /** A payment of the subscription or the invoice went through: whatever was wrong or pending is made good. */
     public void resolved(UUID school, String subscriptionOrInvoice) {
         jdbc.sql("""
-                        update enrollments set payment_problem_since = null, payment_problem = null, updated_at = now()
-                         where school_id = :school and payment_problem_since is not null
+                        update enrollments set payment_problem_since = null, payment_problem = null,
+                               payment_processing_since = null, updated_at = now()
+                         where school_id = :school
+                           and (payment_problem_since is not null or payment_processing_since is not null)
                            and (stripe_subscription_id = :paid_by or stripe_invoice_id = :paid_by)""")
                 .param("school", school).param("paid_by", subscriptionOrInvoice).update();
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.billing.gateway.CardSetup;
+import academy.cedarheights.billing.gateway.ChargedInvoice;
 import academy.cedarheights.billing.gateway.LessonCharge;
 import academy.cedarheights.billing.gateway.MonthlyPlan;
 import academy.cedarheights.billing.gateway.NewCustomer;
@@ -135,7 +136,7 @@ class CardSetupsTest {
         }
 
         @Override
-        public String chargeLessons(LessonCharge charge) {
+        public ChargedInvoice chargeLessons(LessonCharge charge) {
             note("chargeLessons");
             return real.chargeLessons(charge);
         }

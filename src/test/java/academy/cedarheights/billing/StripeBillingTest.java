@@ -35,6 +35,7 @@ import academy.cedarheights.billing.gateway.PaymentMethodDetails;
 import academy.cedarheights.billing.gateway.StripeGateway;
 import academy.cedarheights.booking.Enrollments;
 import academy.cedarheights.booking.Holds;
+import academy.cedarheights.booking.PaymentProblems;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.notifications.Notifications;
@@ -79,6 +80,7 @@ class StripeBillingTest {
     @Autowired StripeCustomers customers;
     @Autowired OrphanCharges orphans;
     @Autowired MonthlyPrices prices;
+    @Autowired PaymentProblems problems;
     @Autowired SchoolAddresses addresses;
     @Autowired Schools schoolsFacade;
     @Autowired SchoolEnrollments schoolEnrollments;
@@ -100,7 +102,7 @@ class StripeBillingTest {
         stripe.start();
         gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000);
         pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses),
-                customers, orphans, schoolsFacade, prices);
+                customers, orphans, schoolsFacade, prices, problems);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
@@ -159,6 +161,21 @@ class StripeBillingTest {
                 .withRequestBody(containing("unit_amount=15000")).withRequestBody(containing("currency=cad"))
                 .withRequestBody(containing("recurring[interval]=month")).withRequestBody(containing("product=prod_1")));
         stripe.verify(postRequestedFor(urlEqualTo("/v1/customers")).withHeader("Idempotency-Key", containing("customer-")));
+    }
+
+    @Test
+    void aTermPaidByBankDebitIsBookedWhileItsPaymentProcesses() {
+        stripe.stubFor(post(urlEqualTo("/v1/invoices/in_1/pay")).atPriority(1).willReturn(okJson(invoice("open"))));
+        enrollment = hold("semester");
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_invoice_id", "in_1");
+        assertThat(owner.jdbc().sql("select payment_processing_since is not null from enrollments where id = :id")
+                .param("id", enrollment).query(Boolean.class).single()).as("processing, for days").isTrue();
+        TenantContext.runAs(school.id(), () -> transaction.executeWithoutResult(status -> problems.resolved(school.id(), "in_1")));
+        assertThat(owner.jdbc().sql("select payment_processing_since is null from enrollments where id = :id")
+                .param("id", enrollment).query(Boolean.class).single()).as("paid").isTrue();
     }
 
     @Test

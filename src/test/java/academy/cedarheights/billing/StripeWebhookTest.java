@@ -217,13 +217,16 @@ class StripeWebhookTest {
     @Test
     void aTermPaidByBankDebitThatFailsDaysLaterShowsTheProblemOnItsEnrollment() {
         UUID term = enrollment("active", null);
-        owner.jdbc().sql("update enrollments set stripe_invoice_id = 'in_debit' where id = :id").param("id", term).update();
+        owner.jdbc().sql("update enrollments set stripe_invoice_id = 'in_debit', payment_processing_since = now() - interval '3 days' "
+                + "where id = :id").param("id", term).update();
 
         String failed = event("invoice.payment_failed", invoice("in_debit", 42000, 0));
         deliver(failed, Instant.now());
         awaitStatus(id(failed), "processed");
 
         assertThat(problem(term)).isEqualTo("a payment of 420.00 CAD did not go through");
+        assertThat(owner.jdbc().sql("select payment_processing_since is null from enrollments where id = :id")
+                .param("id", term).query(Boolean.class).single()).as("no longer processing: failed").isTrue();
     }
 
     @Test

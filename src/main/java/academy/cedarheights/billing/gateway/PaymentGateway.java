@@ -33,7 +33,7 @@ public interface PaymentGateway {
     String subscribeMonthly(MonthlyPlan plan);
 
     /** A one-off invoice for the remaining lessons, charged to the default card now. */
-    String chargeLessons(LessonCharge charge);
+    ChargedInvoice chargeLessons(LessonCharge charge);
 
     void cancelSubscription(String subscriptionId, String idempotencyKey);
 

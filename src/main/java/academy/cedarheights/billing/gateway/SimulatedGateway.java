@@ -54,9 +54,9 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
-    public String chargeLessons(LessonCharge charge) {
+    public ChargedInvoice chargeLessons(LessonCharge charge) {
         refuseIfDeclined(charge.paymentMethodId());
-        return "in_sim_" + charge.enrollmentId().toString().replace("-", "");
+        return ChargedInvoice.paid("in_sim_" + charge.enrollmentId().toString().replace("-", ""));
     }
 
     /**

@@ -127,7 +127,7 @@ public class StripeGateway implements PaymentGateway {
 
     /** Draft invoice, its line, finalize, pay: four steps, each idempotent, so a re-run picks up where it stopped. */
     @Override
-    public String chargeLessons(LessonCharge charge) {
+    public ChargedInvoice chargeLessons(LessonCharge charge) {
         return call(() -> {
             Invoice invoice = charge.retry() ? madeBefore(charge) : null;
             if (invoice == null) {
@@ -139,7 +139,7 @@ public class StripeGateway implements PaymentGateway {
                         .build(), key(charge.idempotencyKey("create")));
             }
             if ("paid".equals(invoice.getStatus())) {
-                return invoice.getId();
+                return ChargedInvoice.paid(invoice.getId());
             }
             if (invoice.getStatus() == null || "draft".equals(invoice.getStatus())) {
                 if (invoice.getTotal() == null || invoice.getTotal() == 0) {
@@ -152,8 +152,10 @@ public class StripeGateway implements PaymentGateway {
                 stripe.v1().invoices().finalizeInvoice(invoice.getId(), InvoiceFinalizeInvoiceParams.builder().build(),
                         key(charge.idempotencyKey("finalize")));
             }
-            return stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
-                    .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay"))).getId();
+            Invoice paying = stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
+                    .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay")));
+            // a card pays at once; a pre-authorised debit leaves the invoice open while its payment processes
+            return new ChargedInvoice(paying.getId(), !"paid".equals(paying.getStatus()));
         });
     }
 

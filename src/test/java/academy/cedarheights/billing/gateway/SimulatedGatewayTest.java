@@ -24,13 +24,13 @@ class SimulatedGatewayTest {
         String good = TestCards.methodOf(UUID.randomUUID(), "4242 4242 4242 4242").orElseThrow();
 
         assertThat(gateway).isInstanceOf(SimulatedGateway.class);
-        assertThat(gateway.chargeLessons(charge(late))).startsWith("in_sim_");
-        assertThatThrownBy(() -> gateway.chargeLessons(charge(late))).isInstanceOf(PaymentRefused.class)
+        assertThat(gateway.chargeLessons(charge(late)).id()).startsWith("in_sim_");
+        assertThatThrownBy(() -> gateway.chargeLessons(charge(late)).id()).isInstanceOf(PaymentRefused.class)
                 .hasMessage("the card was declined (card_declined)");
         assertThatThrownBy(() -> gateway.subscribeMonthly(new MonthlyPlan(UUID.randomUUID(), UUID.randomUUID(), "cus_sim",
                 declining, "price_sim", "lessons", Instant.now(), false))).isInstanceOf(PaymentRefused.class);
-        assertThat(gateway.chargeLessons(charge(good))).startsWith("in_sim_");
-        assertThat(gateway.chargeLessons(charge(good))).as("as often as asked").startsWith("in_sim_");
+        assertThat(gateway.chargeLessons(charge(good)).id()).startsWith("in_sim_");
+        assertThat(gateway.chargeLessons(charge(good)).id()).as("as often as asked").startsWith("in_sim_");
     }
 
     private static LessonCharge charge(String card) {
