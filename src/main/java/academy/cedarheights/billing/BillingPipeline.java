@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
-import academy.cedarheights.billing.gateway.ChargedInvoice;
+import academy.cedarheights.billing.gateway.Charged;
 import academy.cedarheights.billing.gateway.LessonCharge;
 import academy.cedarheights.billing.gateway.MonthlyPlan;
 import academy.cedarheights.billing.gateway.NewCustomer;
@@ -144,10 +144,11 @@ class BillingPipeline {
     private Charge charge(UUID school, Billable hold, String customer, String card, Charging charging) {
         if (hold.billingPlan() == BillingPlan.MONTHLY) {
             String price = prices.of(school, charging.amount(), charging.monthlyPrice(), gateway);
-            return new Charge(gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card, price,
-                    description(hold), firstOfNextMonth(charging.zone()), charging.retry())), null, false);
+            Charged subscription = gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card,
+                    price, description(hold), firstOfNextMonth(charging.zone()), charging.retry()));
+            return new Charge(subscription.id(), null, subscription.processing());
         }
-        ChargedInvoice invoice = gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
+        Charged invoice = gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
                 charging.amount(), description(hold), charging.retry()));
         return new Charge(null, invoice.id(), invoice.processing());
     }
@@ -177,7 +178,7 @@ class BillingPipeline {
         boolean activated = transaction.execute(status -> {
             if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice())) {
                 if (charge.processing()) {
-                    problems.processing(school, charge.invoice());
+                    problems.processing(school, charge.subscription() != null ? charge.subscription() : charge.invoice());
                 }
                 notifications.email(school, hold.parentEmail(), emails.booked(hold, amount));
                 return true;

@@ -51,13 +51,17 @@ public class PaymentProblems {
                 .param("school", school).param("paid_by", subscriptionOrInvoice).param("reason", reason).update();
     }
 
-    /** The invoice's payment is processing (a bank debit, for days): its active enrollments say so meanwhile. */
-    public void processing(UUID school, String invoiceId) {
+    /**
+     * The payment of the subscription's first invoice, or of the invoice, is processing (a bank debit, for days): its
+     * active enrollments say so meanwhile.
+     */
+    public void processing(UUID school, String subscriptionOrInvoice) {
         jdbc.sql("""
                         update enrollments set payment_processing_since = coalesce(payment_processing_since, now()),
                                updated_at = now()
-                         where school_id = :school and status = 'active' and stripe_invoice_id = :invoice""")
-                .param("school", school).param("invoice", invoiceId).update();
+                         where school_id = :school and status = 'active'
+                           and (stripe_subscription_id = :paid_by or stripe_invoice_id = :paid_by)""")
+                .param("school", school).param("paid_by", subscriptionOrInvoice).update();
     }
 
     /** A payment of the subscription or the invoice went through: whatever was wrong or pending is made good. */

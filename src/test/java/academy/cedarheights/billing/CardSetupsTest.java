@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.billing.gateway.CardSetup;
-import academy.cedarheights.billing.gateway.ChargedInvoice;
+import academy.cedarheights.billing.gateway.Charged;
 import academy.cedarheights.billing.gateway.LessonCharge;
 import academy.cedarheights.billing.gateway.MonthlyPlan;
 import academy.cedarheights.billing.gateway.NewCustomer;
@@ -130,13 +130,13 @@ class CardSetupsTest {
         }
 
         @Override
-        public String subscribeMonthly(MonthlyPlan plan) {
+        public Charged subscribeMonthly(MonthlyPlan plan) {
             note("subscribeMonthly");
             return real.subscribeMonthly(plan);
         }
 
         @Override
-        public ChargedInvoice chargeLessons(LessonCharge charge) {
+        public Charged chargeLessons(LessonCharge charge) {
             note("chargeLessons");
             return real.chargeLessons(charge);
         }

@@ -179,6 +179,22 @@ class StripeBillingTest {
     }
 
     @Test
+    void aMonthlyPlanPaidByBankDebitIsBookedWhileItsFirstPaymentProcesses() {
+        stripe.stubFor(post(urlEqualTo("/v1/subscriptions")).atPriority(1).willReturn(okJson("""
+                {"id": "sub_debit", "object": "subscription", "customer": "cus_1", "status": "active",
+                 "latest_invoice": {"id": "in_first", "object": "invoice", "status": "open", "amount_due": 5000,
+                                    "currency": "cad", "customer": "cus_1"}}""")));
+        enrollment = hold("monthly");
+
+        bill();
+
+        assertThat(status()).containsEntry("status", "active").containsEntry("stripe_subscription_id", "sub_debit");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/subscriptions")).withRequestBody(containing("expand[0]=latest_invoice")));
+        assertThat(owner.jdbc().sql("select payment_processing_since is not null from enrollments where id = :id")
+                .param("id", enrollment).query(Boolean.class).single()).as("processing, for days").isTrue();
+    }
+
+    @Test
     void aSemesterPlanIsOneInvoiceForTheLessonsLeftPaidAtOnce() {
         enrollment = hold("semester");
 

@@ -31,6 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EveryEmailLinkOpensTest {
 
     static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+    /** The paths of make_up_invite, booking_cancelled and card_expiring links, sent later in a school's year. */
+    static final List<String> LATER_FAMILY_LINKS = List.of("/parent/makeups", "/parent", "/parent/payment-method");
+    /** Where admin alerts point (hold expiry and payment failures, dead letters, an enrollment ended unpaid). */
+    static final List<String> ADMIN_ALERT_LINKS = List.of("/admin/dashboard", "/admin/dead-letters", "/admin/enrollments");
 
     @Autowired Api api;
     @Autowired TestSchools schools;
@@ -40,7 +44,20 @@ class EveryEmailLinkOpensTest {
     @Test
     void atASchoolOnItsSubdomain() {
         TestSchool school = schools.create();
-        everyLinkOpens(school, "http://" + school.slug() + ".cedar.test:" + port);
+        String base = "http://" + school.slug() + ".cedar.test:" + port;
+        everyLinkOpens(school, base, base);
+    }
+
+    /**
+     * This suite's deployment names schools by subdomain, so the emails carry those addresses; the same paths must
+     * open under the school's prefix on the deployment's own host, where a deployment without a base domain puts it
+     * (that rule of the link builder is {@code SchoolAddressRulesTest}'s).
+     */
+    @Test
+    void atASchoolUnderItsPathPrefix() {
+        TestSchool school = schools.create();
+        everyLinkOpens(school, "http://localhost:" + port + "/s/" + school.slug(),
+                "http://" + school.slug() + ".cedar.test:" + port);
     }
 
     @Test
@@ -49,10 +66,15 @@ class EveryEmailLinkOpensTest {
         String domain = "lessons-" + school.slug() + ".example.test";
         owner.jdbc().sql("update schools set custom_domain = :d where id = :s").param("d", domain).param("s", school.id())
                 .update();
-        everyLinkOpens(school, "http://" + domain + ":" + port);
+        String base = "http://" + domain + ":" + port;
+        everyLinkOpens(school, base, base);
     }
 
-    private void everyLinkOpens(TestSchool school, String base) {
+    /**
+     * @param base    where the browser opens the school
+     * @param emailed where the school's emails say it is
+     */
+    private void everyLinkOpens(TestSchool school, String base, String emailed) {
         LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
                 .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(80)).update();
@@ -65,7 +87,7 @@ class EveryEmailLinkOpensTest {
         Browser browser = Browser.at(base).signOut().open("/sign-up");
         browser.type("#name", "Pat Parent").type("#email", parent).type("#password", TestSchool.PASSWORD)
                 .click("main button[type=submit]").waitForPath("/verify-email/sent");
-        browser.open(path(base, Mailbox.latest(parent, "/verify-email").link("/verify-email?token=")))
+        browser.open(path(emailed, Mailbox.latest(parent, "/verify-email").link("/verify-email?token=")))
                 .submit("main form button").waitForPath("/parent");
         Session family = api.as(school.login(api, parent));
         String kid = family.post("/api/v1/parent/students", """
@@ -84,18 +106,36 @@ class EveryEmailLinkOpensTest {
         assertThat(familyLinks).as("welcome, verification, add a card, reset")
                 .anyMatch(link -> link.contains("/verify-email?token=")).anyMatch(link -> link.endsWith("/parent"))
                 .anyMatch(link -> link.endsWith("/parent/payment-method")).anyMatch(link -> link.contains("/reset-password?token="));
-        assertThat(familyLinks).allSatisfy(link -> assertThat(link).startsWith(base + "/"));
+        assertThat(familyLinks).allSatisfy(link -> assertThat(link).startsWith(emailed + "/"));
         browser.signOut().signIn(parent, TestSchool.PASSWORD);
-        familyLinks.forEach(link -> opensAPageOf(school, browser, base, link));
+        familyLinks.forEach(link -> opensAPageOf(school, browser, emailed, link));
+
+        // the other emails' links, which these flows do not send: a make-up credit's (the family's), an admin alert's
+        for (String later : LATER_FAMILY_LINKS) {
+            opensAPageOf(school, browser, emailed, emailed + later);
+        }
 
         List<String> colleagueLinks = links(colleague);
-        assertThat(colleagueLinks).singleElement().satisfies(link -> assertThat(link).startsWith(base + "/accept-invitation?token="));
+        assertThat(colleagueLinks).singleElement().satisfies(link -> assertThat(link).startsWith(emailed + "/accept-invitation?token="));
         browser.signOut();
-        colleagueLinks.forEach(link -> opensAPageOf(school, browser, base, link));
+        colleagueLinks.forEach(link -> opensAPageOf(school, browser, emailed, link));
+
+        browser.signIn(adminEmail(school), TestSchool.PASSWORD);
+        for (String alert : ADMIN_ALERT_LINKS) {
+            opensAPageOf(school, browser, emailed, emailed + alert);
+        }
     }
 
-    private static void opensAPageOf(TestSchool school, Browser browser, String base, String link) {
-        browser.open(path(base, link));
+    private String adminEmail(TestSchool school) {
+        return owner.jdbc().sql("select email from school_admin_emails where school_id = :s order by email limit 1")
+                .param("s", school.id()).query(String.class).single();
+    }
+
+    /** The link's own page, for the signed-in recipient: not a sign-in page instead, not another school's. */
+    private static void opensAPageOf(TestSchool school, Browser browser, String emailed, String link) {
+        String path = path(emailed, link);
+        browser.open(path);
+        assertThat(browser.path()).as(link).startsWith(path.replaceFirst("\\?.*", ""));
         assertThat(browser.title()).as(link).doesNotContain("not found").doesNotContain("went wrong");
         assertThat(browser.pageText()).as(link).contains("School " + school.slug());
     }

@@ -30,10 +30,10 @@ public interface PaymentGateway {
     Optional<String> defaultPaymentMethod(String customerId, String onFile);
 
     /** A monthly subscription whose first invoice is prorated up to the anchor (the 1st of next month). */
-    String subscribeMonthly(MonthlyPlan plan);
+    Charged subscribeMonthly(MonthlyPlan plan);
 
     /** A one-off invoice for the remaining lessons, charged to the default card now. */
-    ChargedInvoice chargeLessons(LessonCharge charge);
+    Charged chargeLessons(LessonCharge charge);
 
     void cancelSubscription(String subscriptionId, String idempotencyKey);
 

@@ -48,15 +48,15 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
-    public String subscribeMonthly(MonthlyPlan plan) {
+    public Charged subscribeMonthly(MonthlyPlan plan) {
         refuseIfDeclined(plan.paymentMethodId());
-        return "sub_sim_" + plan.enrollmentId().toString().replace("-", "");
+        return Charged.paid("sub_sim_" + plan.enrollmentId().toString().replace("-", ""));
     }
 
     @Override
-    public ChargedInvoice chargeLessons(LessonCharge charge) {
+    public Charged chargeLessons(LessonCharge charge) {
         refuseIfDeclined(charge.paymentMethodId());
-        return ChargedInvoice.paid("in_sim_" + charge.enrollmentId().toString().replace("-", ""));
+        return Charged.paid("in_sim_" + charge.enrollmentId().toString().replace("-", ""));
     }
 
     /**

@@ -104,17 +104,17 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public String subscribeMonthly(MonthlyPlan plan) {
+    public Charged subscribeMonthly(MonthlyPlan plan) {
         if (plan.retry()) {
             Optional<String> made = call(() -> stripe.v1().subscriptions().search(SubscriptionSearchParams.builder()
                     .setQuery(byEnrollment(plan.enrollmentId())).build()).getData().stream()
                     .filter(subscription -> !Set.of("canceled", "incomplete_expired").contains(subscription.getStatus()))
                     .map(Subscription::getId).findFirst());
             if (made.isPresent()) {
-                return made.get();
+                return Charged.paid(made.get());
             }
         }
-        return call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+        Subscription made = call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
                 .setCustomer(plan.customerId()).setDefaultPaymentMethod(plan.paymentMethodId())
                 .addItem(SubscriptionCreateParams.Item.builder().setPrice(plan.priceId()).build())
                 .setBillingCycleAnchor(plan.firstFullPeriodStarts().getEpochSecond())
@@ -122,12 +122,18 @@ public class StripeGateway implements PaymentGateway {
                 .setDescription(plan.description())
                 .putMetadata("school_id", plan.schoolId().toString())
                 .putMetadata("enrollment_id", plan.enrollmentId().toString())
-                .build(), key(plan.idempotencyKey())).getId());
+                .addExpand("latest_invoice")
+                .build(), key(plan.idempotencyKey())));
+        // a card pays the first (prorated) invoice at once; a pre-authorised debit leaves it open while it processes
+        Invoice first = made.getLatestInvoiceObject();
+        boolean processing = first != null && !"paid".equals(first.getStatus())
+                && first.getAmountDue() != null && first.getAmountDue() > 0;
+        return new Charged(made.getId(), processing);
     }
 
     /** Draft invoice, its line, finalize, pay: four steps, each idempotent, so a re-run picks up where it stopped. */
     @Override
-    public ChargedInvoice chargeLessons(LessonCharge charge) {
+    public Charged chargeLessons(LessonCharge charge) {
         return call(() -> {
             Invoice invoice = charge.retry() ? madeBefore(charge) : null;
             if (invoice == null) {
@@ -139,7 +145,7 @@ public class StripeGateway implements PaymentGateway {
                         .build(), key(charge.idempotencyKey("create")));
             }
             if ("paid".equals(invoice.getStatus())) {
-                return ChargedInvoice.paid(invoice.getId());
+                return Charged.paid(invoice.getId());
             }
             if (invoice.getStatus() == null || "draft".equals(invoice.getStatus())) {
                 if (invoice.getTotal() == null || invoice.getTotal() == 0) {
@@ -155,7 +161,7 @@ public class StripeGateway implements PaymentGateway {
             Invoice paying = stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
                     .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay")));
             // a card pays at once; a pre-authorised debit leaves the invoice open while its payment processes
-            return new ChargedInvoice(paying.getId(), !"paid".equals(paying.getStatus()));
+            return new Charged(paying.getId(), !"paid".equals(paying.getStatus()));
         });
     }
 
