@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.Email;
@@ -56,16 +55,12 @@ class CardExpiryNotices {
                            and b.default_payment_method is not null and b.method_type = 'card'
                            and b.method_exp_year is not null and make_date(b.method_exp_year, b.method_exp_month, 1) <= :today
                            and b.expiry_notice_sent_for is distinct from b.default_payment_method
-                        returning p.name as parent_name, p.email::text as email, coalesce(b.method_brand, 'card') as brand,
+                        returning p.name as parent_name, p.email::text as email, initcap(coalesce(b.method_brand, 'card')) as brand,
                                   b.method_last4 as last4, b.method_exp_month as exp_month, b.method_exp_year as exp_year""")
                 .param("school", school).param("today", today).query(Expiring.class).list();
         due.forEach(card -> notifications.email(school, card.email(), new Email.CardExpiring(card.parentName(),
-                capitalised(card.brand()), card.last4(), LocalDate.of(card.expYear(), card.expMonth(), 1),
+                card.brand(), card.last4(), LocalDate.of(card.expYear(), card.expMonth(), 1),
                 addresses.link(school, "/parent/payment-method"))));
         return due.size();
-    }
-
-    private static String capitalised(String brand) {
-        return brand.substring(0, 1).toUpperCase(Locale.ROOT) + brand.substring(1);
     }
 }

@@ -110,11 +110,16 @@ public class Enrollments {
      * Nothing happens when no held enrollment has that subscription.
      */
     public void subscriptionEndedAtStripe(UUID school, String subscriptionId) {
-        jdbc.sql("""
+        heldBy(school, subscriptionId)
+                .forEach(id -> end(school, id, EnrollmentStatus.CANCELLED, "the subscription was cancelled at Stripe"));
+    }
+
+    /** The enrollments a subscription pays for that still hold their slot. */
+    List<UUID> heldBy(UUID school, String subscriptionId) {
+        return jdbc.sql("""
                         select e.id from current_enrollments c join enrollments e on e.school_id = c.school_id and e.id = c.id
                          where e.school_id = :school and e.stripe_subscription_id = :subscription""")
-                .param("school", school).param("subscription", subscriptionId).query(UUID.class).list()
-                .forEach(id -> end(school, id, EnrollmentStatus.CANCELLED, "the subscription was cancelled at Stripe"));
+                .param("school", school).param("subscription", subscriptionId).query(UUID.class).list();
     }
 
     /**

@@ -77,11 +77,7 @@ public class PaymentProblems {
 
     /** The provider gave up on the subscription's payments: its enrollments end now, and everyone is told. */
     public void providerGaveUp(UUID school, String subscriptionId) {
-        List<UUID> held = jdbc.sql("""
-                        select e.id from current_enrollments c join enrollments e on e.school_id = c.school_id and e.id = c.id
-                         where e.school_id = :school and e.stripe_subscription_id = :subscription""")
-                .param("school", school).param("subscription", subscriptionId).query(UUID.class).list();
-        held.forEach(id -> end(school, id, "the payments for them did not go through"));
+        enrollments.heldBy(school, subscriptionId).forEach(id -> end(school, id, "the payments for them did not go through"));
     }
 
     int endOverdueAll() {

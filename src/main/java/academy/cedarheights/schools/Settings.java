@@ -56,7 +56,8 @@ public class Settings {
                                     Money.of(rs.getLong("yearly_per_lesson_cents"), currency)),
                             admins.list(school), rs.getString("brand_color"), rs.getString("contact_email"),
                             rs.getInt("max_holds_without_card"), rs.getString("custom_domain"),
-                            addresses.baseUrl(school).toString(), rs.getInt("payment_grace_days"),
+                            addresses.baseUrl(rs.getString("slug"), rs.getString("custom_domain")),
+                            rs.getInt("payment_grace_days"),
                             List.of((String[]) rs.getArray("payment_methods").getArray()));
                 })
                 .single();
