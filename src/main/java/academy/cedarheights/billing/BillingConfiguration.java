@@ -27,6 +27,8 @@ class BillingConfiguration {
     static final String CANCEL_SUBSCRIPTION = "cancel-subscription";
     static final String PROCESS_EVENT = "process-stripe-event";
     static final String USE_PAYMENT_METHOD = "use-payment-method";
+    static final String CHARGE_RENEWAL = "charge-renewal";
+    static final String REFUND = "refund-unused-lessons";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     /**
@@ -81,6 +83,27 @@ class BillingConfiguration {
     RecurringTask<Void> cardExpiryNoticesTask(JobDefinitions jobs, CardExpiryNotices notices,
                                               @Value("${app.card-expiry-check:24h}") Duration every) {
         return jobs.recurring("card-expiry-notices", every, notices::sendAll);
+    }
+
+    @Bean
+    OneTimeTask<RenewalChargeJob> chargeRenewalTask(JobDefinitions jobs, ObjectProvider<RenewalCharges> charges) {
+        return jobs.oneTime(CHARGE_RENEWAL, RenewalChargeJob.class, (instance, context) -> {
+            RenewalChargeJob job = instance.getData();
+            TenantContext.runAs(job.schoolId(), () -> charges.getObject().charge(job.schoolId(), job.renewalId()));
+        });
+    }
+
+    @Bean
+    OneTimeTask<RefundJob> refundTask(JobDefinitions jobs, ObjectProvider<CancellationCredits> credits) {
+        return jobs.oneTime(REFUND, RefundJob.class, (instance, context) -> TenantContext.runAs(
+                instance.getData().schoolId(), () -> credits.getObject().refund(instance.getData())));
+    }
+
+    /** Daily (and at start): terms that renew soon are announced, those due charged, those lapsed ended. */
+    @Bean
+    RecurringTask<Void> renewalsTask(JobDefinitions jobs, ObjectProvider<Renewals> renewals,
+                                     @Value("${app.renewals-check:6h}") Duration every) {
+        return jobs.recurring("renewals", every, () -> renewals.getObject().sweepAll());
     }
 
     @Bean

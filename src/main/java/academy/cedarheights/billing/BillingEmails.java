@@ -45,6 +45,11 @@ class BillingEmails {
         return new Email.PaymentFailed(parentName, null, amount, "the payment was declined", cardPage(school));
     }
 
+    /** A renewal the card refused: the term's amount, for whose lessons. */
+    Email declined(UUID school, String parentName, String student, Money amount, String reason) {
+        return new Email.PaymentFailed(parentName, student, amount, reason, cardPage(school));
+    }
+
     private URI cardPage(UUID school) {
         return addresses.link(school, "/parent/payment-method");
     }

@@ -1,5 +1,6 @@
 package academy.cedarheights.billing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,10 +49,17 @@ class BillingPipeline {
     private final Schools schools;
     private final MonthlyPrices prices;
     private final PaymentProblems problems;
+    private final Ledger ledger;
+    private final Receipts receipts;
+    private final Clock clock;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
                     PlanQuotes quotes, Notifications notifications, BillingEmails emails, StripeCustomers customers,
-                    OrphanCharges orphans, Schools schools, MonthlyPrices prices, PaymentProblems problems) {
+                    OrphanCharges orphans, Schools schools, MonthlyPrices prices, PaymentProblems problems,
+                    Ledger ledger, Receipts receipts, Clock clock) {
+        this.ledger = ledger;
+        this.receipts = receipts;
+        this.clock = clock;
         this.problems = problems;
         this.orphans = orphans;
         this.schools = schools;
@@ -71,7 +79,13 @@ class BillingPipeline {
      * zone, whether an earlier run may have charged already, and the stored monthly price at the provider (null
      * until one is made, and for the other plans).
      */
-    private record Charging(Money amount, ZoneId zone, boolean retry, String monthlyPrice) {
+    private record Charging(Money amount, ZoneId zone, boolean retry, String monthlyPrice, PlanQuotes.Quote quote,
+                            LocalDate from, Money fromCredit) {
+
+        /** What the card pays: the amount less what the family's credit covers (a term's; a month is all card). */
+        Money fromCard() {
+            return Money.of(amount.amount() - fromCredit.amount(), amount.currency());
+        }
     }
 
     /** Counts this run of the hold's billing; true for its first. */
@@ -91,7 +105,8 @@ class BillingPipeline {
      * The provider's ids of what a charge made: a subscription (monthly) or an invoice (semester, yearly), paid or —
      * a bank debit — processing.
      */
-    private record Charge(String subscription, String invoice, boolean processing) {
+    private record Charge(String subscription, String invoice, boolean processing, String firstInvoice,
+                          Money invoiced) {
     }
 
     /** The run, in its four named steps: customer → payment method → charge → settle. */
@@ -120,7 +135,7 @@ class BillingPipeline {
             return charging(school, hold);
         });
         try {
-            settle(school, hold, charge(school, hold, customer, card.get(), charging), charging.amount());
+            settle(school, hold, charge(school, hold, customer, card.get(), charging), charging);
         } catch (PaymentRefused refused) {
             // the family is told what was asked of their card: the month's price, or the lessons of the term
             transaction.executeWithoutResult(status -> refused(school, hold, refused.getMessage(), charging.amount()));
@@ -134,10 +149,23 @@ class BillingPipeline {
                 : gateway.createCustomer(new NewCustomer(school, hold.payeeId(), hold.parentEmail(), hold.parentName()));
     }
 
+    /**
+     * A term plan pays for its lessons from today (those that passed while the hold waited for a card were not given)
+     * through the last lesson of the term it booked; a monthly plan pays the school's monthly price.
+     */
     private Charging charging(UUID school, Billable hold) {
-        Money quoted = quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate()).amount();
-        return new Charging(quoted, ZoneId.of(schools.branding(school).timeZone()), !firstRun(school, hold.enrollmentId()),
-                hold.billingPlan() == BillingPlan.MONTHLY ? prices.stored(school, quoted) : null);
+        ZoneId zone = ZoneId.of(schools.branding(school).timeZone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate from = hold.startDate().isAfter(today) ? hold.startDate() : today;
+        PlanQuotes.Quote quote = hold.billingPlan() == BillingPlan.MONTHLY
+                ? quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate())
+                : quotes.forLessons(school, hold.billingPlan(), hold.weekday(), from, hold.paidThrough());
+        boolean monthly = hold.billingPlan() == BillingPlan.MONTHLY;
+        Money credit = ledger.availableCredit(school, hold.payeeId());
+        Money fromCredit = Money.of(monthly ? 0 : Math.min(credit.amount(), quote.amount().amount()),
+                quote.amount().currency());
+        return new Charging(quote.amount(), zone, !firstRun(school, hold.enrollmentId()),
+                monthly ? prices.stored(school, quote.amount()) : null, quote, from, fromCredit);
     }
 
     /** A monthly subscription under the school's price, or an invoice for the term's lessons paid now. */
@@ -146,11 +174,16 @@ class BillingPipeline {
             String price = prices.of(school, charging.amount(), charging.monthlyPrice(), gateway);
             Charged subscription = gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card,
                     price, description(hold), firstOfNextMonth(charging.zone()), charging.retry()));
-            return new Charge(subscription.id(), null, subscription.processing());
+            return new Charge(subscription.id(), null, subscription.processing(), subscription.invoiceId(),
+                    subscription.invoiced());
         }
-        Charged invoice = gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), customer, card,
-                charging.amount(), description(hold), charging.retry()));
-        return new Charge(null, invoice.id(), invoice.processing());
+        if (charging.fromCard().amount() == 0) {
+            // the family's credit pays the whole term: nothing to ask of the card
+            return new Charge(null, null, false, "credit-" + hold.enrollmentId(), charging.amount());
+        }
+        Charged invoice = gateway.chargeLessons(new LessonCharge(school, hold.enrollmentId(), hold.enrollmentId(),
+                customer, card, charging.fromCard(), description(hold), charging.retry()));
+        return new Charge(null, invoice.id(), invoice.processing(), invoice.invoiceId(), invoice.invoiced());
     }
 
     /**
@@ -174,13 +207,14 @@ class BillingPipeline {
      * The charge is made: the hold becomes active — unless, while the gateway was making it, the hold was cancelled,
      * expired or activated by hand. Then the charge is an orphan, recorded with that finding and undone at once.
      */
-    private void settle(UUID school, Billable hold, Charge charge, Money amount) {
+    private void settle(UUID school, Billable hold, Charge charge, Charging charging) {
         boolean activated = transaction.execute(status -> {
-            if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice())) {
+            if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice(), charging.from())) {
                 if (charge.processing()) {
                     problems.processing(school, charge.subscription() != null ? charge.subscription() : charge.invoice());
                 }
-                notifications.email(school, hold.parentEmail(), emails.booked(hold, amount));
+                notifications.email(school, hold.parentEmail(), emails.booked(hold, charging.amount()));
+                inLedger(school, hold, charge, charging);
                 return true;
             }
             orphans.found(school, hold.enrollmentId(), charge.subscription(), charge.invoice());
@@ -191,13 +225,36 @@ class BillingPipeline {
         }
     }
 
+    /** The invoice and its payment, unless a retry found them made (then the provider's events bring them). */
+    private void inLedger(UUID school, Billable hold, Charge charge, Charging charging) {
+        if (charge.firstInvoice() == null) {
+            return;
+        }
+        Money invoiced = charge.invoiced() != null ? charge.invoiced() : charging.amount();
+        PlanQuotes.Quote quote = charging.quote();
+        Ledger.ChargeFor what = hold.billingPlan() == BillingPlan.MONTHLY
+                ? Ledger.ChargeFor.period(description(hold) + ", to the end of the month", charging.from(),
+                        charging.from().withDayOfMonth(charging.from().lengthOfMonth()))
+                : Ledger.ChargeFor.lessons(description(hold) + ", " + quote.lessons() + " lessons", quote.lessons(),
+                        charging.from(), hold.paidThrough());
+        Money total = hold.billingPlan() == BillingPlan.MONTHLY ? invoiced : charging.amount();
+        ledger.charged(school, hold.payeeId(), hold.enrollmentId(), charge.firstInvoice(), total, what);
+        if (charging.fromCard().amount() > 0) {
+            ledger.paymentOf(school, hold.payeeId(), hold.enrollmentId(), charge.firstInvoice(),
+                    hold.billingPlan() == BillingPlan.MONTHLY ? invoiced : charging.fromCard(), null,
+                    charge.processing() ? "processing" : "paid").ifPresent(paid -> receipts.send(school, paid));
+        } else {
+            ledger.settledByCredit(school, charge.firstInvoice());
+        }
+    }
+
     private void refused(UUID school, Billable hold, String reason, Money amount) {
         holds.failed(school, hold.enrollmentId(), reason);
         notifications.email(school, hold.parentEmail(), emails.declined(school, hold, amount, reason));
     }
 
-    private static Instant firstOfNextMonth(ZoneId zone) {
-        return LocalDate.now(zone).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+    private Instant firstOfNextMonth(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone)).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
     }
 
     private static String description(Billable hold) {

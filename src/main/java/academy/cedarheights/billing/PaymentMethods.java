@@ -35,9 +35,12 @@ public class PaymentMethods {
     private final Enrollments enrollments;
     private final Jobs jobs;
     private final OneTimeTask<PaymentMethodJob> putToWork;
+    private final Renewals renewals;
 
     PaymentMethods(JdbcClient jdbc, TransactionTemplate transaction, PaymentGateway gateway, FamilyProfile families,
-                   Enrollments enrollments, Jobs jobs, @Qualifier("usePaymentMethodTask") OneTimeTask<PaymentMethodJob> putToWork) {
+                   Enrollments enrollments, Jobs jobs, @Qualifier("usePaymentMethodTask") OneTimeTask<PaymentMethodJob> putToWork,
+                   Renewals renewals) {
+        this.renewals = renewals;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.gateway = gateway;
@@ -89,6 +92,8 @@ public class PaymentMethods {
             gateway.chargeEverythingTo(family.customerId(), paymentMethod, family.subscriptions());
             gateway.payOpenInvoices(family.customerId(), paymentMethod);
         }
+        // a renewal its old card declined is charged again on this one (finding its invoice paid, if just paid)
+        transaction.executeWithoutResult(status -> renewals.retryDeclined(school, payee));
     }
 
     private void remember(UUID school, UUID payee, String paymentMethod, PaymentMethodDetails details) {

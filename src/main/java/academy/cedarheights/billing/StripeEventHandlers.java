@@ -29,9 +29,12 @@ class StripeEventHandlers {
     private final Notifications notifications;
     private final BillingEmails emails;
     private final PaymentProblems problems;
+    private final InvoiceEvents invoices;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
-                        Notifications notifications, BillingEmails emails, PaymentProblems problems) {
+                        Notifications notifications, BillingEmails emails, PaymentProblems problems,
+                        InvoiceEvents invoices) {
+        this.invoices = invoices;
         this.problems = problems;
         this.emails = emails;
         this.jdbc = jdbc;
@@ -81,11 +84,14 @@ class StripeEventHandlers {
     }
 
     private void paid(UUID school, JsonNode invoice, String eventId) {
-        payee(invoice.path("customer").asString()).ifPresent(payee -> record(school, payee, invoice, eventId, "paid"));
+        payee(invoice.path("customer").asString()).ifPresent(payee -> {
+            record(school, payee, invoice, eventId, "paid");
+            invoices.paid(school, payee, invoice);
+        });
         problems.resolved(school, subscriptionOf(invoice).orElse(invoice.path("id").asString()));
         jdbc.sql("select id from enrollments where school_id = :school and stripe_invoice_id = :invoice and status = 'provisional'")
                 .param("school", school).param("invoice", invoice.path("id").asString()).query(UUID.class).list()
-                .forEach(enrollment -> holds.activate(school, enrollment, null, invoice.path("id").asString()));
+                .forEach(enrollment -> holds.activate(school, enrollment, null, invoice.path("id").asString(), null));
     }
 
     private void failed(UUID school, JsonNode invoice, String eventId) {
@@ -96,6 +102,7 @@ class StripeEventHandlers {
         if (!record(school, payee.get(), invoice, eventId, "failed")) {
             return;  // a replay, already told
         }
+        invoices.failed(school, payee.get(), invoice);
         Money due = Money.of(invoice.path("amount_due").asLong(),
                 invoice.path("currency").asString().toUpperCase(Locale.ROOT));
         String problem = String.format(Locale.ROOT, "a payment of %d.%02d %s did not go through",
@@ -154,7 +161,7 @@ class StripeEventHandlers {
      * The subscription an invoice bills, if any: under {@code parent.subscription_details} in Stripe's API since
      * 2025, at the top level before.
      */
-    private static Optional<String> subscriptionOf(JsonNode invoice) {
+    static Optional<String> subscriptionOf(JsonNode invoice) {
         String current = invoice.path("parent").path("subscription_details").path("subscription").asString(null);
         String earlier = invoice.path("subscription").asString(null);
         return Optional.ofNullable(current != null ? current : earlier).filter(id -> !id.isBlank());

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.LessonCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +42,11 @@ public class Bookings {
     }
 
     private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp,
-                        UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard) {
+                        UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard, int minLessonsInTerm) {
     }
+
+    /** How far ahead a booking may start: a slot is not held for a family months before its first lesson. */
+    static final int MAX_DAYS_AHEAD = 60;
 
     /**
      * Holds {@code request.timeslotId()} for the student, provisionally; or, with {@code activate}, actively for
@@ -54,8 +59,14 @@ public class Bookings {
         if (from.isBefore(today)) {
             throw new InvalidField("start_date", "must not be in the past");
         }
-        LocalDate first = calendars.of(school, slot.calendarVersion()).firstLesson(slot.weekday(), afterMakeUps(slot, from))
-                .orElseThrow(NoLessonsToBook::new);
+        if (from.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            throw new InvalidField("start_date", "must be at most " + MAX_DAYS_AHEAD + " days ahead");
+        }
+        LessonCalendar calendar = calendars.of(school, slot.calendarVersion());
+        LocalDate first = calendar.firstLesson(slot.weekday(), afterMakeUps(slot, from)).orElseThrow(NoLessonsToBook::new);
+        // a term plan covers the term's lessons from the first: the last of them is what it will be paid through
+        List<LocalDate> term = calendar.term(request.billingPlan(), slot.weekday(), first, slot.minLessonsInTerm());
+        LocalDate paidThrough = term.isEmpty() ? null : term.get(term.size() - 1);
         Instant expires = clock.instant().plus(Duration.ofDays(slot.holdDays()));
         if (!activate && slot.payeeId() != null && !slot.familyHasCard()) {
             requireRoomForAnotherHold(school, slot);
@@ -65,18 +76,22 @@ public class Bookings {
         try {
             enrolled = jdbc.sql("""
                             insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date,
-                                                     provisional_expires_at, activated_at)
+                                                     provisional_expires_at, activated_at, paid_through)
                             values (:school, :student, :slot, :plan, :status, :start, :expires,
-                                    case when :status = 'active' then now() end)
+                                    case when :status = 'active' then now() end, :paid_through)
                             returning id, tracking_id""")
                     .param("school", school).param("student", request.studentId()).param("slot", request.timeslotId())
                     .param("plan", request.billingPlan().key()).param("status", initial.key())
                     .param("start", first).param("expires", activate ? null : expires.atOffset(ZoneOffset.UTC))
+                    .param("paid_through", paidThrough)
                     .query(Enrolled.class).single();
         } catch (DuplicateKeyException e) {
             throw e.getMessage().contains("one_slot_per_student") ? new StudentAlreadyEnrolled() : new SlotAlreadyHeld();
         }
         events.publishEvent(new SlotBooked(school, enrolled.id(), activate));
+        if (activate) {
+            events.publishEvent(new ActivatedOutsideProvider(school, enrolled.id()));
+        }
         return new BookingAccepted(enrolled.trackingId(), enrolled.id(), initial,
                 activate ? null : expires, first);
     }
@@ -115,7 +130,7 @@ public class Bookings {
                                  where m.school_id = s.school_id and m.timeslot_id = s.id
                                    and m.lesson_date >= :earliest) as last_make_up,
                                st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
-                               sc.max_holds_without_card,
+                               sc.max_holds_without_card, sc.min_lessons_in_term,
                                (select count(*) from pg_advisory_xact_lock(
                                     hashtextextended('family-holds:' || st.payee_id, 0))) as family_locked
                           from timeslots s

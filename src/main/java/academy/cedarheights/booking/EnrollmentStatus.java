@@ -6,11 +6,11 @@ import academy.cedarheights.platform.LowerCaseNamed;
 
 /**
  * Where an enrollment stands: held while billing is set up ({@code provisional}), taught and billed ({@code active}),
- * or ended — by the family or the school ({@code cancelled}) or because the hold ran out ({@code expired}). Written in
+ * or ended — by the family or the school ({@code cancelled}) or because the hold ran out ({@code expired}), or its paid term was over and not renewed ({@code ended}). Written in
  * lower case in the database, the API and the pages.
  */
 public enum EnrollmentStatus implements LowerCaseNamed {
-    PROVISIONAL, ACTIVE, CANCELLED, EXPIRED;
+    PROVISIONAL, ACTIVE, CANCELLED, EXPIRED, ENDED;
 
     /** Whether the enrollment holds its slot (the database's {@code current_enrollments}). */
     public boolean holdsSlot() {

@@ -26,10 +26,14 @@ public class Enrollments {
             select e.tracking_id, e.id as enrollment_id, e.student_id, e.timeslot_id, e.status, e.billing_plan,
                    e.start_date, e.failure_reason, e.provisional_expires_at, e.payment_problem, e.payment_problem_since,
                    e.payment_processing_since,
-                   e.status = 'provisional' and not coalesce(m.has_payment_method, false) as needs_card
+                   e.status = 'provisional' and not coalesce(m.has_payment_method, false) as needs_card,
+                   case when e.status <> 'provisional' then e.paid_through end as paid_through,
+                   r.semester_id as renewal_semester_id, r.state as renewal_state, r.amount_cents as renewal_cents,
+                   r.currency as renewal_currency, r.charge_on as renewal_charge_on
               from enrollments e
               join students st on st.school_id = e.school_id and st.id = e.student_id
               left join family_payment_methods m on m.school_id = st.school_id and m.payee_id = st.payee_id
+              left join latest_renewals r on r.school_id = e.school_id and r.enrollment_id = e.id
             """;
 
     private final JdbcClient jdbc;
@@ -75,7 +79,9 @@ public class Enrollments {
                         select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
                                e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
                                e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at,
-                               e.payment_problem, e.payment_problem_since, e.payment_processing_since
+                               e.payment_problem, e.payment_problem_since, e.payment_processing_since,
+                               case when e.status <> 'provisional' then e.paid_through end as paid_through,
+                               null as renewal
                         """ + from + " order by " + query.orderBy(SORTABLE, "e.created_at desc", "e.id")
                         + " limit :limit offset :offset")
                 .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
@@ -84,7 +90,7 @@ public class Enrollments {
         long total = jdbc.sql("select count(*) " + from)
                 .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
                 .query(Long.class).single();
-        return query.page(items, total);
+        return query.page(items.stream().map(enrollment -> withRenewal(school, enrollment)).toList(), total);
     }
 
     public Enrollment cancel(UUID school, UUID id, String reason) {
@@ -147,12 +153,14 @@ public class Enrollments {
                         select e.id, e.tracking_id, e.student_id, st.name as student_name, e.timeslot_id, t.teacher_id,
                                e.billing_plan, e.status, e.start_date, e.provisional_expires_at, e.failure_reason,
                                e.stripe_subscription_id, e.stripe_invoice_id, e.created_at, e.activated_at, e.ended_at,
-                               e.payment_problem, e.payment_problem_since, e.payment_processing_since
+                               e.payment_problem, e.payment_problem_since, e.payment_processing_since,
+                               case when e.status <> 'provisional' then e.paid_through end as paid_through,
+                               null as renewal
                           from enrollments e
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                          where e.school_id = :school and e.id = :id""")
-                .param("school", school).param("id", id).query(Enrollment.class).optional()
+                .param("school", school).param("id", id).query(Enrollment.class).optional().map(enrollment -> withRenewal(school, enrollment))
                 .orElseThrow(() -> new NoSuchRecord("enrollment", id));
     }
 
@@ -169,6 +177,23 @@ public class Enrollments {
                         problemSince.toInstant()),
                 processingSince == null ? null : processingSince.toInstant(),
                 needsCard ? new NextAction("add_payment_method", SETUP_URL)
-                        : rs.getString("payment_problem") != null ? new NextAction("replace_payment_method", SETUP_URL) : null);
+                        : rs.getString("payment_problem") != null ? new NextAction("replace_payment_method", SETUP_URL) : null,
+                rs.getObject("paid_through", java.time.LocalDate.class), renewal(rs));
+    }
+
+    /** Its latest renewal, from billing's published view. */
+    private Enrollment withRenewal(UUID school, Enrollment enrollment) {
+        return enrollment.withRenewal(jdbc.sql("""
+                        select semester_id as renewal_semester_id, state as renewal_state, amount_cents as renewal_cents,
+                               currency as renewal_currency, charge_on as renewal_charge_on
+                          from latest_renewals where school_id = :school and enrollment_id = :id""")
+                .param("school", school).param("id", enrollment.id())
+                .query((rs, row) -> renewal(rs)).optional().orElse(null));
+    }
+
+    static Renewal renewal(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getString("renewal_state") == null ? null : new Renewal(rs.getObject("renewal_semester_id", UUID.class),
+                rs.getString("renewal_state"), academy.cedarheights.platform.Money.of(rs.getLong("renewal_cents"),
+                rs.getString("renewal_currency")), rs.getObject("renewal_charge_on", java.time.LocalDate.class));
     }
 }

@@ -1,5 +1,6 @@
 package academy.cedarheights.booking;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,7 @@ public class Holds {
                         select e.id as enrollment_id, st.id as student_id, st.name as student, p.id as payee_id,
                                p.name as parent_name, p.email as parent_email, e.billing_plan, e.start_date,
                                t.weekday, t.start_time,
-                               te.name as teacher, e.provisional_expires_at, e.provisional_notice_sent_at
+                               te.name as teacher, e.provisional_expires_at, e.provisional_notice_sent_at, e.paid_through
                           from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
@@ -58,14 +59,22 @@ public class Holds {
                 .param("school", school).param("id", enrollmentId).param("reason", reason).update() == 1;
     }
 
-    /** Billing is in place: the hold becomes an active enrollment. */
-    public boolean activate(UUID school, UUID enrollmentId, String subscriptionId, String invoiceId) {
+    /**
+     * Billing is in place: the hold becomes an active enrollment, its lessons starting no earlier than {@code from}
+     * (lessons that passed while it waited were neither given nor charged). A monthly one is paid through the end of
+     * that month (its first invoice runs to the 1st of the next).
+     */
+    public boolean activate(UUID school, UUID enrollmentId, String subscriptionId, String invoiceId, LocalDate from) {
         return jdbc.sql("""
                         update enrollments set status = 'active', activated_at = now(), failure_reason = null,
-                               stripe_subscription_id = :subscription, stripe_invoice_id = :invoice, updated_at = now()
+                               stripe_subscription_id = :subscription, stripe_invoice_id = :invoice, updated_at = now(),
+                               start_date = greatest(start_date, :from),
+                               paid_through = case when billing_plan = 'monthly'
+                                   then (date_trunc('month', greatest(start_date, :from)) + interval '1 month - 1 day')::date
+                                   else paid_through end
                          where school_id = :school and id = :id and status = 'provisional'""")
                 .param("school", school).param("id", enrollmentId).param("subscription", subscriptionId)
-                .param("invoice", invoiceId).update() == 1;
+                .param("invoice", invoiceId).param("from", from).update() == 1;
     }
 
     /** A terminal billing failure: the hold stays, with the reason shown to the family and the school. */

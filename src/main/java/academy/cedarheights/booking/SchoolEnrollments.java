@@ -8,6 +8,7 @@ import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +23,11 @@ public class SchoolEnrollments {
     private final AuditTrail audit;
     private final Holds holds;
 
-    SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit, Holds holds) {
+    private final ApplicationEventPublisher events;
+
+    SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit, Holds holds,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.holds = holds;
         this.rows = rows;
         this.bookings = bookings;
@@ -55,10 +60,11 @@ public class SchoolEnrollments {
      */
     public Enrollment activate(UUID school, String actor, UUID id) {
         Enrollment before = enrollments.get(school, id);
-        if (!holds.activate(school, id, null, null)) {
+        if (!holds.activate(school, id, null, null, null)) {
             throw new ConflictWithCurrentState("Only a provisional enrollment can be activated; this one is "
                     + before.status() + ".");
         }
+        events.publishEvent(new ActivatedOutsideProvider(school, id));
         Enrollment after = enrollments.get(school, id);
         audit.updated(school, actor, "enrollment", id, before, after);
         return after;

@@ -97,7 +97,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.claim())
                         .requestMatchers("/teacher/**").hasRole(Role.TEACHER.claim())
                         .requestMatchers("/parent/**", "/book/**").hasRole(Role.PARENT.claim())
-                        .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/account/**", "/receipts/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new SessionCookieAuthentication(backendTokenDecoder, rolesFromClaim()),
                         AnonymousAuthenticationFilter.class)

@@ -75,6 +75,7 @@ class LessonReminders {
                            and (d.day + t.start_time) at time zone (select time_zone from zone)
                                between now() and now() + make_interval(secs => :ahead)
                            and is_lesson_day(e.school_id, t.weekday, d.day)
+                           and lesson_paid(e.billing_plan, e.paid_through, d.day)
                            and not exists (select 1 from attendance a where a.school_id = e.school_id
                                               and a.enrollment_id = e.id and a.lesson_date = d.day
                                               and a.status in ('absent', 'cancelled_by_school'))

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lessons and their attendance. A lesson is an active enrollment's slot weekday, on or after its start,
- * inside a semester and outside closures; nothing is stored per lesson but its attendance.
+ * Lessons and their attendance. A lesson is an active enrollment's slot weekday, on or after its start and up to
+ * the last lesson paid for, inside a semester and outside closures; nothing is stored per lesson but its attendance.
  */
 @Service
 @Transactional
@@ -35,7 +35,7 @@ public class Lessons {
               join students st on st.school_id = e.school_id and st.id = e.student_id
               left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
              where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :day
-               and is_lesson_day(e.school_id, t.weekday, :day)
+               and is_lesson_day(e.school_id, t.weekday, :day) and lesson_paid(e.billing_plan, e.paid_through, :day)
                and (cast(:teacher as uuid) is null or te.id = :teacher)
                and (cast(:enrollment as uuid) is null or e.id = :enrollment)
             """;

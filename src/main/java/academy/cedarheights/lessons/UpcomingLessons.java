@@ -32,12 +32,14 @@ public class UpcomingLessons {
     public record Upcoming(UUID enrollmentId, LocalDate date, LocalTime startTime, String attendance) {
     }
 
-    private record Held(UUID enrollmentId, int weekday, LocalTime startTime, LocalDate startDate) {
+    /** @param lastPaid the last lesson paid for (a term's); null while a monthly plan runs */
+    private record Held(UUID enrollmentId, int weekday, LocalTime startTime, LocalDate startDate, LocalDate lastPaid) {
     }
 
     public List<Upcoming> of(UUID school, UUID student, LocalDate from, LocalDate to) {
         List<Held> held = jdbc.sql("""
-                        select e.id as enrollment_id, t.weekday, t.start_time, e.start_date
+                        select e.id as enrollment_id, t.weekday, t.start_time, e.start_date,
+                               case when e.billing_plan <> 'monthly' then e.paid_through end as last_paid
                           from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                          where e.school_id = :school and e.student_id = :student and e.status = 'active'""")
                 .param("school", school).param("student", student).query(Held.class).list();
@@ -46,7 +48,8 @@ public class UpcomingLessons {
         List<Upcoming> upcoming = new ArrayList<>();
         for (Held enrollment : held) {
             LocalDate first = enrollment.startDate().isAfter(from) ? enrollment.startDate() : from;
-            for (LocalDate day : calendar.lessonDates(enrollment.weekday(), first, to)) {
+            LocalDate last = enrollment.lastPaid() != null && enrollment.lastPaid().isBefore(to) ? enrollment.lastPaid() : to;
+            for (LocalDate day : calendar.lessonDates(enrollment.weekday(), first, last)) {
                 upcoming.add(new Upcoming(enrollment.enrollmentId(), day, enrollment.startTime(),
                         marked.get(key(enrollment.enrollmentId(), day))));
             }

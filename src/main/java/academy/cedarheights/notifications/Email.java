@@ -112,6 +112,34 @@ public sealed interface Email {
         }
     }
 
+    /**
+     * A term's renewal, announced before it is charged.
+     *
+     * @param lessons  the lessons of the next term the amount pays for
+     * @param chargeOn the day the card on file is charged (the term's first day)
+     * @param optOutUrl the page where the family says it will not continue
+     */
+    record RenewalNotice(String parentName, String student, String teacher, String term, int lessons, Money amount,
+                         LocalDate chargeOn, LocalDate firstLesson, LocalDate lastLesson, URI optOutUrl)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.RENEWAL_NOTICE;
+        }
+    }
+
+    /**
+     * A payment the school received, with its receipt.
+     *
+     * @param paidFor what it paid for (the charge's description), or null for a payment on account
+     * @param method  as the receipt says it: "Visa ending in 4242", "Cash", "e-Transfer"
+     */
+    record PaymentReceipt(String parentName, Money amount, @Nullable String paidFor, String method, LocalDate paidOn,
+                          URI receiptUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.PAYMENT_RECEIPT;
+        }
+    }
+
     /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
     record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
         public EmailTemplate template() {

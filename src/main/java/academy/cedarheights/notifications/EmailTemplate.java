@@ -22,7 +22,9 @@ public enum EmailTemplate {
     VERIFY_EMAIL("Confirm your email address for [(${school.name})]", "verify_url"),
     INVITATION("You are invited to [(${school.name})] as [(${role_name})]", "accept_url"),
     BOOKING_CANCELLED("[(${student})]'s lessons with [(${teacher})] have ended"),
-    CARD_EXPIRING("Your card for [(${school.name})] expires soon");
+    CARD_EXPIRING("Your card for [(${school.name})] expires soon"),
+    RENEWAL_NOTICE("[(${student})]'s lessons continue in [(${term})]"),
+    PAYMENT_RECEIPT("Your receipt from [(${school.name})]");
 
     private final String subject;
     /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */

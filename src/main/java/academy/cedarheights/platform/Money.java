@@ -17,4 +17,11 @@ public record Money(@PositiveOrZero long amount, String currency) {
     public static Money of(long cents, String currency) {
         return new Money(cents, currency);
     }
+
+    /** As a Canadian reads it in a sentence: "$280.00" (another currency with its symbol or code). */
+    public String shown() {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.CANADA);
+        format.setCurrency(java.util.Currency.getInstance(currency));
+        return format.format(amount / 100.0);
+    }
 }

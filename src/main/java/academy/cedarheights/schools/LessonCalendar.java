@@ -45,14 +45,30 @@ public record LessonCalendar(List<Period> semesters, List<Period> closures) {
     }
 
     /**
-     * The lessons a plan starting on {@code start} pays for: a semester plan to the end of that lesson's semester,
-     * a yearly plan for a year from it (monthly plans are priced per month, not per lesson).
+     * The lessons a plan starting on {@code start} pays for: a semester plan to the end of that lesson's semester —
+     * and the whole next semester too when fewer than {@code minLessons} are left and a next one exists — a yearly
+     * plan for a year from it. Monthly plans are priced per month: no lessons.
      */
-    public int lessonsPaidBy(BillingPlan plan, int weekday, LocalDate start) {
-        LocalDate end = plan == BillingPlan.SEMESTER
-                ? semesterOf(start).map(Period::end).orElse(start)
-                : start.plusYears(1).minusDays(1);
-        return lessonDates(weekday, start, end).size();
+    public List<LocalDate> term(BillingPlan plan, int weekday, LocalDate start, int minLessons) {
+        if (plan == BillingPlan.MONTHLY) {
+            return List.of();
+        }
+        if (plan == BillingPlan.YEARLY) {
+            return lessonDates(weekday, start, start.plusYears(1).minusDays(1));
+        }
+        Optional<Period> semester = semesterOf(start);
+        List<LocalDate> dates = new ArrayList<>(lessonDates(weekday, start, semester.map(Period::end).orElse(start)));
+        if (dates.size() < minLessons) {
+            semester.flatMap(current -> semesterAfter(current.end()))
+                    .ifPresent(next -> dates.addAll(lessonDates(weekday, next.start(), next.end())));
+        }
+        return dates;
+    }
+
+    /** The first semester starting after {@code day}. */
+    public Optional<Period> semesterAfter(LocalDate day) {
+        return semesters.stream().filter(semester -> semester.start().isAfter(day))
+                .min((a, b) -> a.start().compareTo(b.start()));
     }
 
     /** The semester a day falls in. */

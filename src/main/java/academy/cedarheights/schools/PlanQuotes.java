@@ -24,13 +24,25 @@ public class PlanQuotes {
         this.calendars = calendars;
     }
 
-    /** @param lessons the lessons a semester or yearly plan pays for; 0 for the monthly plan, priced per month */
-    public record Quote(BillingPlan plan, Money amount, int lessons, Money perLesson) {
+    /**
+     * @param lessons     the lessons a semester or yearly plan pays for; 0 for the monthly plan, priced per month
+     * @param paidThrough the last of those lessons; null for the monthly plan
+     */
+    public record Quote(BillingPlan plan, Money amount, int lessons, Money perLesson, LocalDate paidThrough) {
     }
 
     public List<Quote> all(UUID school, int weekday, LocalDate firstLesson) {
         LessonCalendar calendar = calendars.of(school);
-        return schools.profile(school).plans().stream().map(price -> quote(price, calendar, weekday, firstLesson)).toList();
+        int minLessons = schools.yearRules(school).minLessonsInTerm();
+        return schools.profile(school).plans().stream()
+                .map(price -> quote(price, calendar.term(price.plan(), weekday, firstLesson, minLessons))).toList();
+    }
+
+    /** What the lessons of a weekly slot from {@code from} to {@code through} cost on a per-lesson plan. */
+    public Quote forLessons(UUID school, BillingPlan plan, int weekday, LocalDate from, LocalDate through) {
+        PlanPrice price = schools.profile(school).plans().stream().filter(candidate -> candidate.plan() == plan)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no such plan: " + plan));
+        return quote(price, calendars.of(school).lessonDates(weekday, from, through));
     }
 
     public Quote of(UUID school, BillingPlan plan, int weekday, LocalDate firstLesson) {
@@ -38,12 +50,12 @@ public class PlanQuotes {
                 .orElseThrow(() -> new IllegalArgumentException("no such plan: " + plan));
     }
 
-    private static Quote quote(PlanPrice price, LessonCalendar calendar, int weekday, LocalDate firstLesson) {
+    private static Quote quote(PlanPrice price, List<LocalDate> lessons) {
         if (price.perLesson() == null) {
-            return new Quote(price.plan(), price.price(), 0, null);
+            return new Quote(price.plan(), price.price(), 0, null, null);
         }
-        int lessons = calendar.lessonsPaidBy(price.plan(), weekday, firstLesson);
         Money rate = price.perLesson();
-        return new Quote(price.plan(), Money.of(lessons * rate.amount(), rate.currency()), lessons, rate);
+        return new Quote(price.plan(), Money.of(lessons.size() * rate.amount(), rate.currency()), lessons.size(), rate,
+                lessons.isEmpty() ? null : lessons.get(lessons.size() - 1));
     }
 }

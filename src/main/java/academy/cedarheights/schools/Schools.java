@@ -36,6 +36,14 @@ public class Schools {
         return admins.contains(schoolId, email);
     }
 
+    public YearRules yearRules(UUID schoolId) {
+        return jdbc.sql("""
+                        select renewal_notice_days, renewal_grace_days, min_lessons_in_term, cancellation_refund,
+                               tax_rate_percent, tax_registration, postal_address
+                          from schools where id = :id""")
+                .param("id", schoolId).query(YearRules.class).single();
+    }
+
     public Branding branding(UUID schoolId) {
         return jdbc.sql("select name, brand_color, contact_email, time_zone, slug from schools where id = :id")
                 .param("id", schoolId).query(Branding.class).single();

@@ -154,6 +154,12 @@ class CardSetupsTest {
         }
 
         @Override
+        public String refund(String invoiceId, Money amount, String idempotencyKey) {
+            note("refund");
+            return real.refund(invoiceId, amount, idempotencyKey);
+        }
+
+        @Override
         public String cardSetupUrl(CardSetup setup) {
             note("cardSetupUrl");
             return real.cardSetupUrl(setup);

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -81,6 +82,9 @@ class StripeBillingTest {
     @Autowired OrphanCharges orphans;
     @Autowired MonthlyPrices prices;
     @Autowired PaymentProblems problems;
+    @Autowired Ledger ledger;
+    @Autowired Receipts receipts;
+    @Autowired Renewals renewals;
     @Autowired SchoolAddresses addresses;
     @Autowired Schools schoolsFacade;
     @Autowired SchoolEnrollments schoolEnrollments;
@@ -102,7 +106,7 @@ class StripeBillingTest {
         stripe.start();
         gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000);
         pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses),
-                customers, orphans, schoolsFacade, prices, problems);
+                customers, orphans, schoolsFacade, prices, problems, ledger, receipts, Clock.systemUTC());
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
@@ -284,7 +288,8 @@ class StripeBillingTest {
         stripe.stubFor(post(urlEqualTo("/v1/invoices/in_open/pay")).willReturn(okJson("""
                 {"id": "in_open", "object": "invoice", "customer": "cus_1", "status": "paid", "amount_paid": 15000,
                  "currency": "cad"}""")));
-        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask);
+        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask,
+                renewals);
 
         TenantContext.runAs(school.id(), () -> {
             transaction.executeWithoutResult(status -> customers.paymentMethodAdded(school.id(), payee, "pm_new"));
@@ -308,7 +313,8 @@ class StripeBillingTest {
         enrollment = hold("monthly");
         bill();
         UUID payee = payeeOf(enrollment);
-        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask);
+        PaymentMethods methods = new PaymentMethods(jdbc, transaction, gateway, families, enrollments, jobs, useMethodTask,
+                renewals);
 
         TenantContext.runAs(school.id(), () -> {
             transaction.executeWithoutResult(status -> customers.paymentMethodAdded(school.id(), payee, "pm_newest"));

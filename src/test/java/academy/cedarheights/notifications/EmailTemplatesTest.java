@@ -65,9 +65,36 @@ class EmailTemplatesTest {
     static final Email EXPIRING = new Email.CardExpiring("Priya Sharma", "Visa", "4242", LocalDate.of(2026, 12, 1),
             SITE.resolve("/parent/payment-method"));
 
+    static final Email RENEWAL = new Email.RenewalNotice("Marc Gagnon", "Léa", "Daniel Okafor", "Winter 2027", 12,
+            Money.of(42000, "CAD"), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 7), LocalDate.of(2027, 3, 25),
+            SITE.resolve("/parent/renewals/5b1f0c52-0d3f-4a51-9d7e-1b7f9f2f3a11"));
+
+    static final Email RECEIPT = new Email.PaymentReceipt("Marc Gagnon", Money.of(42000, "CAD"),
+            "Weekly lessons for Léa with Daniel Okafor, 12 lessons", "Visa ending in 4242", LocalDate.of(2027, 1, 4),
+            SITE.resolve("/receipts/0e6a4c0e-8d7b-4f7a-a0b4-4f5a9b1e2c33"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
-                VERIFY, INVITED, ENDED, EXPIRING);
+                VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT);
+    }
+
+    @Test
+    void aRenewalNoticeSaysWhatIsChargedWhenAndWhereToStopIt() {
+        RenderedEmail email = render(RENEWAL);
+
+        assertThat(email.subject()).isEqualTo("Léa's lessons continue in Winter 2027");
+        assertFacts(email, "12 lessons", "Thursday, January 7, 2027", "Thursday, March 25, 2027",
+                "Monday, January 4, 2027", "$420.00", "https://cedar.test/parent/renewals/5b1f0c52-0d3f-4a51-9d7e-1b7f9f2f3a11");
+    }
+
+    @Test
+    void aReceiptSaysWhatWasPaidHowWhenAndForWhat() {
+        RenderedEmail email = render(RECEIPT);
+
+        assertThat(email.subject()).isEqualTo("Your receipt from Cedar Heights Music Academy");
+        assertFacts(email, "$420.00", "Monday, January 4, 2027", "Visa ending in 4242",
+                "Weekly lessons for Léa with Daniel Okafor, 12 lessons",
+                "https://cedar.test/receipts/0e6a4c0e-8d7b-4f7a-a0b4-4f5a9b1e2c33");
     }
 
     @Test

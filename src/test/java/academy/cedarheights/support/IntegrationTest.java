@@ -20,6 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {FakeSupabase.Initializer.class, FakeMailjetAndTwilio.Initializer.class})
-@Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class})
+@Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class, MovableClock.Configuration.class})
 public @interface IntegrationTest {
 }

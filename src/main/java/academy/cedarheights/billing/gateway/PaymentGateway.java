@@ -40,6 +40,9 @@ public interface PaymentGateway {
     /** Gives back everything paid on the invoice (a charge whose enrollment was cancelled while it was made). */
     void refundInvoice(String invoiceId, String idempotencyKey);
 
+    /** Gives back part of what was paid on the invoice (unused lessons of a cancelled term); the refund's id. */
+    String refund(String invoiceId, Money amount, String idempotencyKey);
+
     /** What the family may see of a payment method of theirs. */
     PaymentMethodDetails describe(String paymentMethodId);
 

@@ -50,13 +50,15 @@ public class SimulatedGateway implements PaymentGateway {
     @Override
     public Charged subscribeMonthly(MonthlyPlan plan) {
         refuseIfDeclined(plan.paymentMethodId());
-        return Charged.paid("sub_sim_" + plan.enrollmentId().toString().replace("-", ""));
+        String id = plan.enrollmentId().toString().replace("-", "");
+        // the simulated first invoice asks the month's price, unprorated
+        return new Charged("sub_sim_" + id, false, "in_sim_sub_" + id, null);
     }
 
     @Override
     public Charged chargeLessons(LessonCharge charge) {
         refuseIfDeclined(charge.paymentMethodId());
-        return Charged.paid("in_sim_" + charge.enrollmentId().toString().replace("-", ""));
+        return Charged.invoicePaid("in_sim_" + charge.chargeId().toString().replace("-", ""), charge.amount());
     }
 
     /**
@@ -84,6 +86,11 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     /** A test card: a Visa ending as its number does, expiring in three years. */
+    @Override
+    public String refund(String invoiceId, Money amount, String idempotencyKey) {
+        return "re_sim_" + Integer.toHexString(idempotencyKey.hashCode());
+    }
+
     @Override
     public PaymentMethodDetails describe(String paymentMethodId) {
         return PaymentMethodDetails.card("visa", TestCards.last4(paymentMethodId), 12, Year.now().getValue() + 3);

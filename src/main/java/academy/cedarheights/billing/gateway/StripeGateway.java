@@ -111,7 +111,7 @@ public class StripeGateway implements PaymentGateway {
                     .filter(subscription -> !Set.of("canceled", "incomplete_expired").contains(subscription.getStatus()))
                     .map(Subscription::getId).findFirst());
             if (made.isPresent()) {
-                return Charged.paid(made.get());
+                return Charged.madeBefore(made.get());
             }
         }
         Subscription made = call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
@@ -128,7 +128,9 @@ public class StripeGateway implements PaymentGateway {
         Invoice first = made.getLatestInvoiceObject();
         boolean processing = first != null && !"paid".equals(first.getStatus())
                 && first.getAmountDue() != null && first.getAmountDue() > 0;
-        return new Charged(made.getId(), processing);
+        return first == null ? new Charged(made.getId(), processing, null, null)
+                : new Charged(made.getId(), processing, first.getId(),
+                        Money.of(first.getAmountDue(), first.getCurrency().toUpperCase(Locale.ROOT)));
     }
 
     /** Draft invoice, its line, finalize, pay: four steps, each idempotent, so a re-run picks up where it stopped. */
@@ -142,10 +144,11 @@ public class StripeGateway implements PaymentGateway {
                         .setAutoAdvance(false).setDefaultPaymentMethod(charge.paymentMethodId()).setDescription(charge.description())
                         .putMetadata("school_id", charge.schoolId().toString())
                         .putMetadata("enrollment_id", charge.enrollmentId().toString())
+                        .putMetadata("charge_id", charge.chargeId().toString())
                         .build(), key(charge.idempotencyKey("create")));
             }
             if ("paid".equals(invoice.getStatus())) {
-                return Charged.paid(invoice.getId());
+                return Charged.invoicePaid(invoice.getId(), charge.amount());
             }
             if (invoice.getStatus() == null || "draft".equals(invoice.getStatus())) {
                 if (invoice.getTotal() == null || invoice.getTotal() == 0) {
@@ -161,7 +164,7 @@ public class StripeGateway implements PaymentGateway {
             Invoice paying = stripe.v1().invoices().pay(invoice.getId(), InvoicePayParams.builder()
                     .setPaymentMethod(charge.paymentMethodId()).build(), key(charge.idempotencyKey("pay")));
             // a card pays at once; a pre-authorised debit leaves the invoice open while its payment processes
-            return new Charged(paying.getId(), !"paid".equals(paying.getStatus()));
+            return new Charged(paying.getId(), !"paid".equals(paying.getStatus()), paying.getId(), charge.amount());
         });
     }
 
@@ -173,9 +176,15 @@ public class StripeGateway implements PaymentGateway {
 
     /** The invoice an earlier run made for the enrollment, unless it was voided or written off. */
     private Invoice madeBefore(LessonCharge charge) throws StripeException {
-        return stripe.v1().invoices().search(InvoiceSearchParams.builder().setQuery(byEnrollment(charge.enrollmentId()))
-                        .build()).getData().stream()
-                .filter(invoice -> !Set.of("void", "uncollectible").contains(invoice.getStatus())).findFirst().orElse(null);
+        String query = charge.firstTerm() ? byEnrollment(charge.enrollmentId())
+                : "metadata['charge_id']:'" + charge.chargeId() + "'";
+        return stripe.v1().invoices().search(InvoiceSearchParams.builder().setQuery(query).build()).getData().stream()
+                .filter(invoice -> !Set.of("void", "uncollectible").contains(invoice.getStatus()))
+                // a first term's search also finds the enrollment's renewals, which carry a charge id of their own
+                .filter(invoice -> !charge.firstTerm() || invoice.getMetadata() == null
+                        || invoice.getMetadata().getOrDefault("charge_id", charge.chargeId().toString())
+                        .equals(charge.chargeId().toString()))
+                .findFirst().orElse(null);
     }
 
     private static String byEnrollment(UUID enrollmentId) {
@@ -195,6 +204,22 @@ public class StripeGateway implements PaymentGateway {
                 }
             }
             return null;
+        });
+    }
+
+    /** Against the invoice's first payment (a term is paid at once, in one). */
+    @Override
+    public String refund(String invoiceId, Money amount, String idempotencyKey) {
+        return call(() -> {
+            for (InvoicePayment payment : stripe.v1().invoicePayments()
+                    .list(InvoicePaymentListParams.builder().setInvoice(invoiceId).build()).getData()) {
+                if (payment.getPayment() != null && payment.getPayment().getPaymentIntent() != null) {
+                    return stripe.v1().refunds().create(RefundCreateParams.builder()
+                            .setPaymentIntent(payment.getPayment().getPaymentIntent()).setAmount(amount.amount())
+                            .putMetadata("invoice_id", invoiceId).build(), key(idempotencyKey)).getId();
+                }
+            }
+            throw new PaymentRefused("the invoice " + invoiceId + " has no payment to refund", null);
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import academy.cedarheights.booking.BookSlot;
+import academy.cedarheights.booking.CancellationTerms;
 import academy.cedarheights.booking.Enrollment;
 import academy.cedarheights.booking.EnrollmentStatus;
 import academy.cedarheights.booking.OpenSlot;
@@ -38,7 +39,11 @@ class AdminEnrollmentPages {
     private final Students students;
     private final Validator validator;
 
-    AdminEnrollmentPages(SchoolEnrollments enrollments, OpenSlots openSlots, Students students, Validator validator) {
+    private final CancellationTerms cancellationTerms;
+
+    AdminEnrollmentPages(SchoolEnrollments enrollments, OpenSlots openSlots, Students students, Validator validator,
+                         CancellationTerms cancellationTerms) {
+        this.cancellationTerms = cancellationTerms;
         this.enrollments = enrollments;
         this.openSlots = openSlots;
         this.students = students;
@@ -98,6 +103,7 @@ class AdminEnrollmentPages {
         model.addAttribute("lesson", openSlots.withIds(school.id(), List.of(enrollment.timeslotId())).stream()
                 .map(PublicPages::describe).findFirst().orElse(""));
         model.addAttribute("plan", enrollment.billingPlan());
+        model.addAttribute("comesBack", cancellationTerms.onCancelling(school.id(), id).orElse(null));
         model.addAttribute("action", "/admin/enrollments/" + id + "/cancel");
         model.addAttribute("back", "/admin/enrollments");
         model.addAttribute("askReason", true);

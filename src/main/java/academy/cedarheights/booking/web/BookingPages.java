@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.BookingStatus;
+import academy.cedarheights.booking.CancellationTerms;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.ParentBookings;
@@ -56,9 +57,12 @@ class BookingPages {
     private final PlanQuotes quotes;
     private final Validator validator;
     private final Clock clock;
+    private final CancellationTerms cancellationTerms;
 
     BookingPages(OpenSlots openSlots, ParentBookings bookings, FamilyProfile families, Catalogue catalogue,
-                 Calendars calendars, PlanQuotes quotes, Validator validator, Clock clock) {
+                 Calendars calendars, PlanQuotes quotes, Validator validator, Clock clock,
+                 CancellationTerms cancellationTerms) {
+        this.cancellationTerms = cancellationTerms;
         this.openSlots = openSlots;
         this.bookings = bookings;
         this.families = families;
@@ -156,6 +160,8 @@ class BookingPages {
         model.addAttribute("student", line.student());
         model.addAttribute("lesson", line.slot());
         model.addAttribute("plan", line.booking().billingPlan());
+        model.addAttribute("comesBack", cancellationTerms.onCancelling(school.id(), line.booking().enrollmentId())
+                .orElse(null));
         model.addAttribute("action", "/parent/bookings/" + tracking + "/cancel");
         model.addAttribute("back", "/parent");
         model.addAttribute("askReason", false);

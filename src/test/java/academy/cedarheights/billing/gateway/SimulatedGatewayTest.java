@@ -34,7 +34,8 @@ class SimulatedGatewayTest {
     }
 
     private static LessonCharge charge(String card) {
-        return new LessonCharge(UUID.randomUUID(), UUID.randomUUID(), "cus_sim", card, Money.of(42000, "CAD"),
+        UUID enrollment = UUID.randomUUID();
+        return new LessonCharge(UUID.randomUUID(), enrollment, enrollment, "cus_sim", card, Money.of(42000, "CAD"),
                 "Weekly lessons", false);
     }
 }

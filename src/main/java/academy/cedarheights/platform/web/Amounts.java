@@ -1,16 +1,16 @@
-package academy.cedarheights.schools.web;
+package academy.cedarheights.platform.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Amounts as people type them in forms ("42.50", "42") and as the domain keeps them (integer cents). */
-final class Amounts {
+public final class Amounts {
 
     private Amounts() {
     }
 
     /** The cents of a typed amount; null when it is not a non-negative amount with at most two decimals. */
-    static Long cents(String typed) {
+    public static Long cents(String typed) {
         if (typed == null || !typed.trim().matches("\\d{1,9}([.,]\\d{1,2})?")) {
             return null;
         }
@@ -18,7 +18,7 @@ final class Amounts {
                 .longValueExact();
     }
 
-    static String typed(long cents) {
+    public static String typed(long cents) {
         return BigDecimal.valueOf(cents).movePointLeft(2).toPlainString();
     }
 }

@@ -1,0 +1,344 @@
+package academy.cedarheights.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import academy.cedarheights.booking.Terms;
+import academy.cedarheights.notifications.Email;
+import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.platform.Money;
+import academy.cedarheights.platform.jobs.Jobs;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
+import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.platform.web.Page;
+import academy.cedarheights.platform.web.PageQuery;
+import academy.cedarheights.schools.BillingPlan;
+import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.LessonCalendar;
+import academy.cedarheights.schools.PlanQuotes;
+import academy.cedarheights.schools.SchoolAddresses;
+import academy.cedarheights.schools.SchoolSweep;
+import academy.cedarheights.schools.Schools;
+import academy.cedarheights.schools.YearRules;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Terms that renew. When the next semester starts within the school's {@code renewal_notice_days}, each semester-plan
+ * enrollment paid through an earlier day gets a renewal — that semester's lessons of its slot (closures left out) ×
+ * the per-lesson rate, charged on the semester's first day — and the family a notice it can answer with "not
+ * continuing". A yearly plan renews the same way when its year ends. On {@code charge_on} the renewal is charged
+ * ({@link RenewalCharges}, a job per renewal); a decline keeps the slot {@code renewal_grace_days}, then the enrollment
+ * ends; an opted-out one ends after its last paid lesson. The daily sweep does all three, school by school, and is run
+ * again right after a semester is created or changed.
+ */
+@Service
+@Transactional
+public class Renewals {
+
+    private final JdbcClient jdbc;
+    private final Schools schools;
+    private final Calendars calendars;
+    private final PlanQuotes quotes;
+    private final Notifications notifications;
+    private final SchoolAddresses addresses;
+    private final Terms terms;
+    private final Jobs jobs;
+    private final OneTimeTask<RenewalChargeJob> charge;
+    private final SchoolSweep sweep;
+    private final Clock clock;
+
+    Renewals(JdbcClient jdbc, Schools schools, Calendars calendars, PlanQuotes quotes, Notifications notifications,
+             SchoolAddresses addresses, Terms terms, Jobs jobs,
+             @Qualifier("chargeRenewalTask") OneTimeTask<RenewalChargeJob> charge, SchoolSweep sweep,
+             Clock clock) {
+        this.jdbc = jdbc;
+        this.schools = schools;
+        this.calendars = calendars;
+        this.quotes = quotes;
+        this.notifications = notifications;
+        this.addresses = addresses;
+        this.terms = terms;
+        this.jobs = jobs;
+        this.charge = charge;
+        this.sweep = sweep;
+        this.clock = clock;
+    }
+
+    /** A renewal as the school lists it. */
+    public record Listed(UUID id, UUID enrollmentId, String student, String timeslot, UUID semesterId, String state,
+                         Money amount, int lessons, LocalDate chargeOn, LocalDate termStart, LocalDate termEnd) {
+    }
+
+    /** A renewal as the family's booking shows it. */
+    public record Pending(UUID semesterId, String state, Money amount, LocalDate chargeOn) {
+    }
+
+    int sweepAll() {
+        return sweep.each(this::sweep);
+    }
+
+    /** One school's day: announce what renews soon, charge what is due, end what lapsed. */
+    public int sweep(UUID school) {
+        LocalDate today = LocalDate.now(clock.withZone(zone(school)));
+        YearRules rules = schools.yearRules(school);
+        return announce(school, today, rules) + scheduleDue(school, today) + endLapsed(school, today, rules);
+    }
+
+    private record Continuing(UUID enrollmentId, String billingPlan, LocalDate paidThrough, int weekday,
+                              LocalTime startTime, String student, String teacher, String parentName, String email) {
+    }
+
+    private record Term(UUID semesterId, String name, LocalDate start, LocalDate end) {
+    }
+
+    private int announce(UUID school, LocalDate today, YearRules rules) {
+        LessonCalendar calendar = calendars.of(school);
+        LocalDate horizon = today.plusDays(rules.renewalNoticeDays());
+        Term nextSemester = jdbc.sql("""
+                        select id as semester_id, name, start_date as start, end_date as end from semesters
+                         where school_id = :school and start_date > :today and start_date <= :horizon
+                         order by start_date limit 1""")
+                .param("school", school).param("today", today).param("horizon", horizon).query(Term.class)
+                .optional().orElse(null);
+        int announced = 0;
+        for (Continuing enrollment : continuing(school, horizon)) {
+            Term term = enrollment.billingPlan().equals("yearly")
+                    ? new Term(null, "the coming year", enrollment.paidThrough().plusDays(1),
+                            enrollment.paidThrough().plusYears(1))
+                    : nextSemester;
+            if (term == null || !term.start().isAfter(enrollment.paidThrough()) || term.start().isAfter(horizon)) {
+                continue;
+            }
+            List<LocalDate> lessons = calendar.lessonDates(enrollment.weekday(), term.start(), term.end());
+            if (!lessons.isEmpty() && announce(school, enrollment, term, lessons)) {
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    /** Active term enrollments whose paid lessons end before the horizon, with what the notice says of them. */
+    private List<Continuing> continuing(UUID school, LocalDate horizon) {
+        return jdbc.sql("""
+                        select e.id as enrollment_id, e.billing_plan, e.paid_through, t.weekday, t.start_time,
+                               st.name as student, te.name as teacher, p.name as parent_name, p.email::text as email
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                         where e.school_id = :school and e.status = 'active' and e.billing_plan in ('semester', 'yearly')
+                           and e.paid_through < :horizon
+                           and not exists (select 1 from renewals r where r.school_id = e.school_id
+                                              and r.enrollment_id = e.id and r.term_start > e.paid_through)""")
+                .param("school", school).param("horizon", horizon).query(Continuing.class).list();
+    }
+
+    private boolean announce(UUID school, Continuing enrollment, Term term, List<LocalDate> lessons) {
+        BillingPlan plan = BillingPlan.of(enrollment.billingPlan()).orElseThrow();
+        PlanQuotes.Quote quote = quotes.forLessons(school, plan, enrollment.weekday(), term.start(), term.end());
+        LocalDate chargeOn = term.semesterId() != null ? term.start() : lessons.get(0);
+        UUID id = jdbc.sql("""
+                        insert into renewals (school_id, enrollment_id, semester_id, term_start, term_end, lessons,
+                                              amount_cents, currency, charge_on)
+                        values (:school, :enrollment, :semester, :start, :end, :lessons, :amount, :currency, :charge_on)
+                        on conflict (school_id, enrollment_id, term_start) do nothing
+                        returning id""")
+                .param("school", school).param("enrollment", enrollment.enrollmentId())
+                .param("semester", term.semesterId()).param("start", term.start())
+                .param("end", lessons.get(lessons.size() - 1)).param("lessons", lessons.size())
+                .param("amount", quote.amount().amount()).param("currency", quote.amount().currency())
+                .param("charge_on", chargeOn).query(UUID.class).optional().orElse(null);
+        if (id == null) {
+            return false;
+        }
+        UUID tracking = jdbc.sql("select tracking_id from enrollments where school_id = :school and id = :id")
+                .param("school", school).param("id", enrollment.enrollmentId()).query(UUID.class).single();
+        notifications.email(school, enrollment.email(), new Email.RenewalNotice(enrollment.parentName(),
+                enrollment.student(), enrollment.teacher(), term.name(), lessons.size(), quote.amount(), chargeOn,
+                lessons.get(0), lessons.get(lessons.size() - 1), addresses.link(school, "/parent/renewals/" + tracking)));
+        return true;
+    }
+
+    /** Each renewal due today gets its charge job, keyed by the renewal: a second sweep adds nothing. */
+    private int scheduleDue(UUID school, LocalDate today) {
+        List<UUID> due = jdbc.sql("""
+                        select id from renewals where school_id = :school and state = 'notice_sent' and charge_on <= :today
+                           and provider_invoice_id is null""")
+                .param("school", school).param("today", today).query(UUID.class).list();
+        due.forEach(renewal -> chargeLater(school, renewal));
+        return due.size();
+    }
+
+    void chargeLater(UUID school, UUID renewal) {
+        jobs.schedule(charge, renewal.toString(), new RenewalChargeJob(school, renewal));
+    }
+
+    private record Lapsed(UUID id, UUID enrollmentId, String state, String parentName, String email, String student,
+                          String teacher, int weekday, LocalTime startTime) {
+    }
+
+    /**
+     * A declined renewal still unpaid after the grace days, and an opted-out one whose last paid lesson is past:
+     * the enrollment ends, its slot is free, and the renewal says so.
+     */
+    private int endLapsed(UUID school, LocalDate today, YearRules rules) {
+        List<Lapsed> lapsed = jdbc.sql("""
+                        select r.id, r.enrollment_id, r.state, p.name as parent_name, p.email::text as email,
+                               st.name as student, te.name as teacher, t.weekday, t.start_time
+                          from renewals r
+                          join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                         where r.school_id = :school
+                           and (r.state = 'failed' and r.failed_at < cast(:now as timestamptz) - make_interval(days => :grace)
+                                or r.state = 'opted_out' and e.paid_through < :today)
+                           for update of r skip locked""")
+                .param("school", school).param("today", today).param("grace", rules.renewalGraceDays())
+                .param("now", java.sql.Timestamp.from(clock.instant())).query(Lapsed.class).list();
+        for (Lapsed renewal : lapsed) {
+            boolean unpaid = renewal.state().equals("failed");
+            String reason = unpaid ? "the renewal was not paid within " + rules.renewalGraceDays() + " days"
+                    : "the family did not renew";
+            terms.ranOut(school, renewal.enrollmentId(), reason);
+            if (unpaid) {
+                // a family that opted out knows; one whose card was declined is told its slot is gone
+                notifications.email(school, renewal.email(), new Email.BookingCancelled(renewal.parentName(),
+                        renewal.student(), renewal.teacher(), java.time.DayOfWeek.of(renewal.weekday()),
+                        renewal.startTime(), reason, addresses.link(school, "/parent")));
+            }
+            jdbc.sql("update renewals set state = 'ended', updated_at = now() where school_id = :school and id = :id")
+                    .param("school", school).param("id", renewal.id()).update();
+        }
+        return lapsed.size();
+    }
+
+    /**
+     * The family's answer, until {@code charge_on}: not continuing ({@code renew=false}) or continuing after all.
+     *
+     * @throws NoSuchRecord when the booking is not theirs or has no renewal to answer
+     */
+    public Pending answer(UUID school, UUID payee, UUID trackingId, boolean renew) {
+        LocalDate today = LocalDate.now(clock.withZone(zone(school)));
+        UUID renewal = openRenewalOf(school, payee, trackingId);
+        int changed = jdbc.sql("""
+                        update renewals set state = :to, updated_at = now()
+                         where school_id = :school and id = :id and state in ('notice_sent', 'opted_out')
+                           and charge_on > :today""")
+                .param("school", school).param("id", renewal).param("today", today)
+                .param("to", renew ? "notice_sent" : "opted_out").update();
+        if (changed == 0) {
+            throw new ConflictWithCurrentState("This renewal can no longer be changed: it was due on its charge day.");
+        }
+        return pendingOf(school, trackingId).orElseThrow();
+    }
+
+    private UUID openRenewalOf(UUID school, UUID payee, UUID trackingId) {
+        return jdbc.sql("""
+                        select r.id from renewals r
+                          join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where r.school_id = :school and e.tracking_id = :tracking and st.payee_id = :payee
+                         order by r.term_start desc limit 1""")
+                .param("school", school).param("tracking", trackingId).param("payee", payee).query(UUID.class)
+                .optional().orElseThrow(() -> new NoSuchRecord("renewal of booking", trackingId));
+    }
+
+    /** Whether the booking is the family's. */
+    @Transactional(readOnly = true)
+    public boolean isOfFamily(UUID school, UUID payee, UUID trackingId) {
+        return jdbc.sql("""
+                        select exists (select 1 from enrollments e
+                                         join students st on st.school_id = e.school_id and st.id = e.student_id
+                                        where e.school_id = :school and e.tracking_id = :tracking and st.payee_id = :payee)""")
+                .param("school", school).param("tracking", trackingId).param("payee", payee).query(Boolean.class).single();
+    }
+
+    /** The latest renewal of a booking, if it has one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Pending> pendingOf(UUID school, UUID trackingId) {
+        return jdbc.sql("""
+                        select r.semester_id, r.state, r.amount_cents, r.currency, r.charge_on from renewals r
+                          join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
+                         where r.school_id = :school and e.tracking_id = :tracking
+                         order by r.term_start desc limit 1""")
+                .param("school", school).param("tracking", trackingId)
+                .query((rs, row) -> new Pending(rs.getObject("semester_id", UUID.class), rs.getString("state"),
+                        Money.of(rs.getLong("amount_cents"), rs.getString("currency")),
+                        rs.getObject("charge_on", LocalDate.class))).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Listed> list(UUID school, UUID semesterId, PageQuery query) {
+        String where = " where r.school_id = :school and (cast(:semester as uuid) is null or r.semester_id = :semester)";
+        List<Listed> items = jdbc.sql("""
+                        select r.id, r.enrollment_id, st.name as student,
+                               te.name || ', ' || to_char(date '2024-01-01' + (t.weekday - 1), 'FMDay') || ' '
+                                   || to_char(t.start_time, 'HH24:MI') as timeslot,
+                               r.semester_id, r.state, r.amount_cents, r.currency, r.lessons, r.charge_on,
+                               r.term_start, r.term_end
+                          from renewals r
+                          join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id""" + where
+                        + " order by r.charge_on, st.name, r.id limit :limit offset :offset")
+                .param("school", school).param("semester", semesterId)
+                .param("limit", query.pageSize()).param("offset", query.offset())
+                .query((rs, row) -> new Listed(rs.getObject("id", UUID.class), rs.getObject("enrollment_id", UUID.class),
+                        rs.getString("student"), rs.getString("timeslot"), rs.getObject("semester_id", UUID.class),
+                        rs.getString("state"), Money.of(rs.getLong("amount_cents"), rs.getString("currency")),
+                        rs.getInt("lessons"), rs.getObject("charge_on", LocalDate.class),
+                        rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class)))
+                .list();
+        long total = jdbc.sql("select count(*) from renewals r" + where).param("school", school)
+                .param("semester", semesterId).query(Long.class).single();
+        return query.page(items, total);
+    }
+
+    /** Its invoice was paid (its charge, a retry on a new card, or the provider's event): the lessons go on. */
+    public void paid(UUID school, UUID renewalId) {
+        jdbc.sql("""
+                        update renewals set state = 'charged', failure_reason = null, updated_at = now()
+                         where school_id = :school and id = :id and state in ('notice_sent', 'failed')
+                        returning enrollment_id, term_end""")
+                .param("school", school).param("id", renewalId)
+                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)})
+                .optional().ifPresent(paid -> terms.renewed(school, (UUID) paid[0], (LocalDate) paid[1]));
+    }
+
+    /** The card refused it: the family keeps the slot for the grace days while it is told. */
+    void declined(UUID school, UUID renewalId, String reason) {
+        jdbc.sql("""
+                        update renewals set state = 'failed', failed_at = coalesce(failed_at, cast(:now as timestamptz)), failure_reason = :reason,
+                               updated_at = now()
+                         where school_id = :school and id = :id and state in ('notice_sent', 'failed')""")
+                .param("school", school).param("id", renewalId).param("reason", reason)
+                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+    }
+
+    /** A family with a new payment method has its declined renewals charged again, on it. */
+    void retryDeclined(UUID school, UUID payee) {
+        jdbc.sql("""
+                        select r.id from renewals r
+                          join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where r.school_id = :school and st.payee_id = :payee and r.state = 'failed'""")
+                .param("school", school).param("payee", payee).query(UUID.class).list()
+                .forEach(renewal -> chargeLater(school, renewal));
+    }
+
+    private ZoneId zone(UUID school) {
+        return ZoneId.of(schools.branding(school).timeZone());
+    }
+}
