@@ -116,7 +116,8 @@ create table renewals (
     primary key (school_id, id),
     unique (school_id, enrollment_id, term_start),
     foreign key (school_id, enrollment_id) references enrollments (school_id, id),
-    foreign key (school_id, semester_id) references semesters (school_id, id),
+    -- a semester deleted withdraws its open renewals (billing follows the calendar); charged ones keep their dates
+    foreign key (school_id, semester_id) references semesters (school_id, id) on delete set null (semester_id),
     check (term_end >= term_start),
     check (state <> 'failed' or failed_at is not null)
 );

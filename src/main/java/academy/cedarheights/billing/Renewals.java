@@ -16,10 +16,6 @@ import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
-import academy.cedarheights.schools.BillingPlan;
-import academy.cedarheights.schools.Calendars;
-import academy.cedarheights.schools.LessonCalendar;
-import academy.cedarheights.schools.PlanQuotes;
 import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
 import academy.cedarheights.schools.Schools;
@@ -31,13 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Terms that renew. When the next semester starts within the school's {@code renewal_notice_days}, each semester-plan
- * enrollment paid through an earlier day gets a renewal — that semester's lessons of its slot (closures left out) ×
- * the per-lesson rate, charged on the semester's first day — and the family a notice it can answer with "not
- * continuing". A yearly plan renews the same way when its year ends. On {@code charge_on} the renewal is charged
+ * Terms that renew. Each term enrollment gets a renewal before its paid lessons run out ({@link RenewalNotices}), which
+ * the family may answer with "not continuing" until its charge day. On {@code charge_on} the renewal is charged
  * ({@link RenewalCharges}, a job per renewal); a decline keeps the slot {@code renewal_grace_days}, then the enrollment
- * ends; an opted-out one ends after its last paid lesson. The daily sweep does all three, school by school, and is run
- * again right after a semester is created or changed.
+ * ends; an opted-out one ends after its last paid lesson. The daily sweep does all three, school by school.
  */
 @Service
 @Transactional
@@ -45,8 +38,6 @@ public class Renewals {
 
     private final JdbcClient jdbc;
     private final Schools schools;
-    private final Calendars calendars;
-    private final PlanQuotes quotes;
     private final Notifications notifications;
     private final SchoolAddresses addresses;
     private final Terms terms;
@@ -54,15 +45,15 @@ public class Renewals {
     private final OneTimeTask<RenewalChargeJob> charge;
     private final SchoolSweep sweep;
     private final Clock clock;
+    private final RenewalNotices notices;
 
-    Renewals(JdbcClient jdbc, Schools schools, Calendars calendars, PlanQuotes quotes, Notifications notifications,
+    Renewals(JdbcClient jdbc, Schools schools, RenewalNotices notices, Notifications notifications,
              SchoolAddresses addresses, Terms terms, Jobs jobs,
              @Qualifier("chargeRenewalTask") OneTimeTask<RenewalChargeJob> charge, SchoolSweep sweep,
              Clock clock) {
         this.jdbc = jdbc;
         this.schools = schools;
-        this.calendars = calendars;
-        this.quotes = quotes;
+        this.notices = notices;
         this.notifications = notifications;
         this.addresses = addresses;
         this.terms = terms;
@@ -89,83 +80,7 @@ public class Renewals {
     public int sweep(UUID school) {
         LocalDate today = LocalDate.now(clock.withZone(zone(school)));
         YearRules rules = schools.yearRules(school);
-        return announce(school, today, rules) + scheduleDue(school, today) + endLapsed(school, today, rules);
-    }
-
-    private record Continuing(UUID enrollmentId, String billingPlan, LocalDate paidThrough, int weekday,
-                              LocalTime startTime, String student, String teacher, String parentName, String email) {
-    }
-
-    private record Term(UUID semesterId, String name, LocalDate start, LocalDate end) {
-    }
-
-    private int announce(UUID school, LocalDate today, YearRules rules) {
-        LessonCalendar calendar = calendars.of(school);
-        LocalDate horizon = today.plusDays(rules.renewalNoticeDays());
-        Term nextSemester = jdbc.sql("""
-                        select id as semester_id, name, start_date as start, end_date as end from semesters
-                         where school_id = :school and start_date > :today and start_date <= :horizon
-                         order by start_date limit 1""")
-                .param("school", school).param("today", today).param("horizon", horizon).query(Term.class)
-                .optional().orElse(null);
-        int announced = 0;
-        for (Continuing enrollment : continuing(school, horizon)) {
-            Term term = enrollment.billingPlan().equals("yearly")
-                    ? new Term(null, "the coming year", enrollment.paidThrough().plusDays(1),
-                            enrollment.paidThrough().plusYears(1))
-                    : nextSemester;
-            if (term == null || !term.start().isAfter(enrollment.paidThrough()) || term.start().isAfter(horizon)) {
-                continue;
-            }
-            List<LocalDate> lessons = calendar.lessonDates(enrollment.weekday(), term.start(), term.end());
-            if (!lessons.isEmpty() && announce(school, enrollment, term, lessons)) {
-                announced++;
-            }
-        }
-        return announced;
-    }
-
-    /** Active term enrollments whose paid lessons end before the horizon, with what the notice says of them. */
-    private List<Continuing> continuing(UUID school, LocalDate horizon) {
-        return jdbc.sql("""
-                        select e.id as enrollment_id, e.billing_plan, e.paid_through, t.weekday, t.start_time,
-                               st.name as student, te.name as teacher, p.name as parent_name, p.email::text as email
-                          from enrollments e
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
-                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
-                          join students st on st.school_id = e.school_id and st.id = e.student_id
-                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                         where e.school_id = :school and e.status = 'active' and e.billing_plan in ('semester', 'yearly')
-                           and e.paid_through < :horizon
-                           and not exists (select 1 from renewals r where r.school_id = e.school_id
-                                              and r.enrollment_id = e.id and r.term_start > e.paid_through)""")
-                .param("school", school).param("horizon", horizon).query(Continuing.class).list();
-    }
-
-    private boolean announce(UUID school, Continuing enrollment, Term term, List<LocalDate> lessons) {
-        BillingPlan plan = BillingPlan.of(enrollment.billingPlan()).orElseThrow();
-        PlanQuotes.Quote quote = quotes.forLessons(school, plan, enrollment.weekday(), term.start(), term.end());
-        LocalDate chargeOn = term.semesterId() != null ? term.start() : lessons.get(0);
-        UUID id = jdbc.sql("""
-                        insert into renewals (school_id, enrollment_id, semester_id, term_start, term_end, lessons,
-                                              amount_cents, currency, charge_on)
-                        values (:school, :enrollment, :semester, :start, :end, :lessons, :amount, :currency, :charge_on)
-                        on conflict (school_id, enrollment_id, term_start) do nothing
-                        returning id""")
-                .param("school", school).param("enrollment", enrollment.enrollmentId())
-                .param("semester", term.semesterId()).param("start", term.start())
-                .param("end", lessons.get(lessons.size() - 1)).param("lessons", lessons.size())
-                .param("amount", quote.amount().amount()).param("currency", quote.amount().currency())
-                .param("charge_on", chargeOn).query(UUID.class).optional().orElse(null);
-        if (id == null) {
-            return false;
-        }
-        UUID tracking = jdbc.sql("select tracking_id from enrollments where school_id = :school and id = :id")
-                .param("school", school).param("id", enrollment.enrollmentId()).query(UUID.class).single();
-        notifications.email(school, enrollment.email(), new Email.RenewalNotice(enrollment.parentName(),
-                enrollment.student(), enrollment.teacher(), term.name(), lessons.size(), quote.amount(), chargeOn,
-                lessons.get(0), lessons.get(lessons.size() - 1), addresses.link(school, "/parent/renewals/" + tracking)));
-        return true;
+        return notices.announce(school, today, rules) + scheduleDue(school, today) + endLapsed(school, today, rules);
     }
 
     /** Each renewal due today gets its charge job, keyed by the renewal: a second sweep adds nothing. */

@@ -1,8 +1,13 @@
 package academy.cedarheights.schools;
 
+import java.math.BigDecimal;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +21,9 @@ import jakarta.validation.constraints.Size;
  * emails look (brand colour; the contact address every email shows), how many slots a family without a card may
  * hold at once, the school's own domain, and the days a family whose payment failed keeps its slot. Without a colour,
  * the default; without a number of holds, a domain, grace days or payment methods, the one set before (an empty
- * domain removes it). Payment methods: {@code card}, and {@code acss_debit} (Canadian pre-authorised debit).
+ * domain removes it). Payment methods: {@code card}, and {@code acss_debit} (Canadian pre-authorised debit). The year's
+ * rules ({@link YearRules}) likewise keep their value when left out; an empty tax registration or postal address
+ * removes it.
  */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
@@ -32,7 +39,14 @@ public record SchoolSettings(
         @Size(max = 253) String customDomain,
         @Min(1) @Max(90) Integer paymentGraceDays,
         @Size(min = 1, max = 2) List<@Pattern(regexp = "card|acss_debit", message = "must be card or acss_debit") String>
-                paymentMethods) {
+                paymentMethods,
+        @Min(1) @Max(90) Integer renewalNoticeDays,
+        @Min(0) @Max(60) Integer renewalGraceDays,
+        @Min(0) @Max(26) Integer minLessonsInTerm,
+        @Pattern(regexp = "credit|refund|none", message = "must be one of credit, refund, none") String cancellationRefund,
+        @DecimalMin("0") @DecimalMax("30") @Digits(integer = 2, fraction = 3) BigDecimal taxRatePercent,
+        @Size(max = 40) String taxRegistration,
+        @Size(max = 300) String postalAddress) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

@@ -13,6 +13,7 @@ import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.StillInUse;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,10 @@ public class Semesters {
     private final AuditTrail audit;
     private final MergePatch patches;
 
-    Semesters(JdbcClient jdbc, AuditTrail audit, MergePatch patches) {
+    private final ApplicationEventPublisher events;
+
+    Semesters(JdbcClient jdbc, AuditTrail audit, MergePatch patches, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.patches = patches;
@@ -63,6 +67,7 @@ public class Semesters {
                 .query(UUID.class).single();
         Semester created = get(school, id);
         audit.created(school, actor, KIND, id, created);
+        events.publishEvent(new CalendarChanged(school));
         return created;
     }
 
@@ -74,6 +79,7 @@ public class Semesters {
                 .param("start", request.startDate()).param("end", request.endDate()).update();
         Semester after = get(school, id);
         audit.updated(school, actor, KIND, id, before, after);
+        events.publishEvent(new CalendarChanged(school));
         return after;
     }
 
@@ -93,6 +99,7 @@ public class Semesters {
             throw new StillInUse("The semester '" + before.name() + "' has make-up credits; it cannot be deleted.");
         }
         audit.deleted(school, actor, KIND, id, before);
+        events.publishEvent(new CalendarChanged(school));
     }
 
     @Transactional(readOnly = true)
@@ -119,6 +126,7 @@ public class Semesters {
                 .query(UUID.class).single();
         Closure created = closure(school, semesterId, id);
         audit.created(school, actor, "closure", id, created);
+        events.publishEvent(new CalendarChanged(school));
         return created;
     }
 
@@ -126,6 +134,7 @@ public class Semesters {
         Closure before = closure(school, semesterId, closureId);
         jdbc.sql("delete from closures where school_id = :school and id = :id").param("school", school).param("id", closureId).update();
         audit.deleted(school, actor, "closure", closureId, before);
+        events.publishEvent(new CalendarChanged(school));
     }
 
     private Closure closure(UUID school, UUID semester, UUID id) {

@@ -43,7 +43,8 @@ public class Settings {
                         select slug, currency, name, time_zone, lesson_minutes, provisional_hold_days,
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
-                               payment_grace_days, payment_methods
+                               payment_grace_days, payment_methods, renewal_notice_days, renewal_grace_days,
+                               min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -58,7 +59,10 @@ public class Settings {
                             rs.getInt("max_holds_without_card"), rs.getString("custom_domain"),
                             addresses.baseUrl(rs.getString("slug"), rs.getString("custom_domain")),
                             rs.getInt("payment_grace_days"),
-                            List.of((String[]) rs.getArray("payment_methods").getArray()));
+                            List.of((String[]) rs.getArray("payment_methods").getArray()), new YearRules(rs.getInt("renewal_notice_days"),
+                                    rs.getInt("renewal_grace_days"), rs.getInt("min_lessons_in_term"),
+                                    rs.getString("cancellation_refund"), rs.getBigDecimal("tax_rate_percent"),
+                                    rs.getString("tax_registration"), rs.getString("postal_address")));
                 })
                 .single();
     }
@@ -79,7 +83,16 @@ public class Settings {
                                contact_email = :contact, updated_at = now(),
                                max_holds_without_card = coalesce(:holds, max_holds_without_card),
                                custom_domain = :domain, payment_grace_days = coalesce(:grace, payment_grace_days),
-                               payment_methods = coalesce(cast(:methods as text[]), payment_methods)
+                               payment_methods = coalesce(cast(:methods as text[]), payment_methods),
+                               renewal_notice_days = coalesce(:notice_days, renewal_notice_days),
+                               renewal_grace_days = coalesce(:renewal_grace, renewal_grace_days),
+                               min_lessons_in_term = coalesce(:min_lessons, min_lessons_in_term),
+                               cancellation_refund = coalesce(:refund, cancellation_refund),
+                               tax_rate_percent = coalesce(:tax_rate, tax_rate_percent),
+                               tax_registration = case when cast(:tax_registration as text) is null then tax_registration
+                                                       else nullif(btrim(:tax_registration), '') end,
+                               postal_address = case when cast(:postal_address as text) is null then postal_address
+                                                     else nullif(btrim(:postal_address), '') end
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -92,6 +105,10 @@ public class Settings {
                 .param("grace", settings.paymentGraceDays())
                 .param("methods", settings.paymentMethods() == null ? null
                         : settings.paymentMethods().stream().distinct().toArray(String[]::new))
+                .param("notice_days", settings.renewalNoticeDays()).param("renewal_grace", settings.renewalGraceDays())
+                .param("min_lessons", settings.minLessonsInTerm()).param("refund", settings.cancellationRefund())
+                .param("tax_rate", settings.taxRatePercent()).param("tax_registration", settings.taxRegistration())
+                .param("postal_address", settings.postalAddress())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

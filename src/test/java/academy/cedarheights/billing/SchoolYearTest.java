@@ -197,6 +197,52 @@ class SchoolYearTest {
     }
 
     @Test
+    void aRenewalNotYetChargedFollowsTheCalendarAndTheFamilyIsToldTheNewTerms() {
+        Session parent = family("follows");
+        String tracking = bookedAndPaid(parent, "4242 4242 4242 4242");
+        at(LocalDate.of(2027, 3, 22), 10);
+        sweep();
+
+        Answer closed = admin.post("/api/v1/admin/semesters/" + spring + "/closures", """
+                {"start_date": "2027-04-19", "end_date": "2027-04-19", "reason": "Staff day"}""");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(201);
+        assertThat(renewal(parent, tracking).path("amount").path("amount").asLong()).as("9 lessons").isEqualTo(31500);
+        assertThat(Mailbox.latest(email("follows"), "Spring 2027", "$315.00").text()).contains("9 lessons");
+
+        assertThat(admin.delete("/api/v1/admin/semesters/" + spring).status()).isEqualTo(204);
+        assertThat(renewal(parent, tracking).isNull()).as("withdrawn with its semester").isTrue();
+        Answer again = admin.post("/api/v1/admin/semesters", """
+                {"name": "Spring term", "start_date": "2027-04-05", "end_date": "2027-06-11"}""");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        JsonNode renewed = renewal(parent, tracking);
+        assertThat(renewed.path("charge_on").asString()).as("announced at once").isEqualTo("2027-04-05");
+        assertThat(renewed.path("amount").path("amount").asLong()).as("10 Mondays").isEqualTo(35000);
+        assertThat(Mailbox.latest(email("follows"), "Spring term").text())
+                .contains("10 lessons, from Monday, April 5, 2027 to Monday, June 7, 2027");
+    }
+
+    @Test
+    void aYearlyFamilyIsChargedForTheLessonsOfItsYearAndALaterSemesterOfThatYearIsRenewedIntoIt() {
+        Session parent = family("yearly");
+        String kid = child(parent);
+        addCard(parent, "4242 4242 4242 4242");
+        String tracking = book(parent, kid, "yearly");
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(parent, tracking).equals("active"));
+        assertThat(parent.get("/api/v1/parent/bookings/" + tracking + "/status").text("paid_through"))
+                .as("the year's lessons known today").isEqualTo("2027-06-14");
+        assertThat(amounts(parent.get("/api/v1/parent/account").json())).as("14 lessons × $33.00")
+                .containsExactly(-46200L, 46200L);
+
+        at(LocalDate.of(2027, 8, 20), 9);
+        semester("Fall 2027", LocalDate.of(2027, 9, 6), LocalDate.of(2027, 12, 17));
+        assertThat(sweep()).isEqualTo(1);
+        JsonNode renewed = renewal(parent, tracking);
+        assertThat(renewed.path("charge_on").asString()).as("its first lesson").isEqualTo("2027-09-06");
+        assertThat(renewed.path("amount").path("amount").asLong()).as("15 fall Mondays × $33.00").isEqualTo(49500);
+        assertThat(Mailbox.latest(email("yearly"), "the coming year").text()).contains("15 lessons");
+    }
+
+    @Test
     void aTermBookingWithFewLessonsLeftCoversTheNextSemesterAndStartsAtMostSixtyDaysAhead() {
         at(LocalDate.of(2027, 3, 15), 9);
         Session parent = family("late");
@@ -329,6 +375,10 @@ class SchoolYearTest {
 
     private String status(Session parent, String tracking) {
         return parent.get("/api/v1/parent/bookings/" + tracking + "/status").text("status");
+    }
+
+    private JsonNode renewal(Session parent, String tracking) {
+        return parent.get("/api/v1/parent/bookings/" + tracking + "/status").json().path("renewal");
     }
 
     private String renewalState(Session parent, String tracking) {

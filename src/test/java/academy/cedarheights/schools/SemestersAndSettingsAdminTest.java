@@ -108,6 +108,39 @@ class SemestersAndSettingsAdminTest {
     }
 
     @Test
+    void theYearsRulesHaveTheirDefaultsAndTheSchoolSetsThem() {
+        ObjectNode settings = (ObjectNode) admin.get("/api/v1/admin/settings").json();
+        assertThat(settings.path("renewal_notice_days").asInt()).isEqualTo(14);
+        assertThat(settings.path("renewal_grace_days").asInt()).isEqualTo(7);
+        assertThat(settings.path("min_lessons_in_term").asInt()).isEqualTo(4);
+        assertThat(settings.path("cancellation_refund").asString()).isEqualTo("credit");
+        assertThat(settings.path("tax_rate_percent").decimalValue()).isZero();
+        settings.remove(List.of("slug", "currency", "base_url"));
+
+        settings.put("renewal_notice_days", 21).put("cancellation_refund", "refund").put("tax_rate_percent", 5)
+                .put("tax_registration", "123456789 RT0001").put("postal_address", "1 Cedar Lane, Vancouver BC");
+        Answer set = admin.put("/api/v1/admin/settings", settings.toString());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("renewal_notice_days").asInt()).isEqualTo(21);
+        assertThat(set.text("cancellation_refund")).isEqualTo("refund");
+        assertThat(set.json().path("tax_rate_percent").decimalValue()).isEqualByComparingTo("5");
+        assertThat(set.text("postal_address")).isEqualTo("1 Cedar Lane, Vancouver BC");
+
+        settings.put("cancellation_refund", "keep_it");
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
+                .containsExactly("cancellation_refund");
+        settings.put("cancellation_refund", "refund").put("tax_rate_percent", 31);
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
+                .containsExactly("tax_rate_percent");
+        settings.put("tax_rate_percent", 5).put("renewal_notice_days", 0);
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
+                .containsExactly("renewal_notice_days");
+        settings.put("renewal_notice_days", 21).put("tax_registration", "");
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).json().path("tax_registration")
+                .asString(null)).as("an empty registration removes it").isNull();
+    }
+
+    @Test
     void theLessonLengthCannotChangeUnderActiveSlots() {
         String me = admin.get("/api/v1/admin/settings").json().path("admin_emails").get(0).asString();
         school.slot(school.teacher("Ada", true), 1, "15:00");

@@ -1,9 +1,11 @@
 package academy.cedarheights.schools.web;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.Money;
@@ -52,6 +54,7 @@ class AdminSettingsPages {
         Long monthly = price(form, "monthly", errors);
         Long semester = price(form, "semester_per_lesson", errors);
         Long yearly = price(form, "yearly_per_lesson", errors);
+        BigDecimal taxRate = taxRate(form, errors);
         if (!errors.any()) {
             SchoolSettings request = new SchoolSettings(form.get("name"), form.get("time_zone"),
                     FormValues.number(form.get("lesson_minutes")), FormValues.number(form.get("provisional_hold_days")),
@@ -62,7 +65,11 @@ class AdminSettingsPages {
                     blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")),
                     FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""),
                     FormValues.number(form.get("payment_grace_days")),
-                    form.containsKey("acss_debit") ? List.of("card", "acss_debit") : List.of("card"));
+                    form.containsKey("acss_debit") ? List.of("card", "acss_debit") : List.of("card"),
+                    FormValues.number(form.get("renewal_notice_days")), FormValues.number(form.get("renewal_grace_days")),
+                    FormValues.number(form.get("min_lessons_in_term")), form.get("cancellation_refund"),
+                    taxRate, form.getOrDefault("tax_registration", ""),
+                    form.getOrDefault("postal_address", ""));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -70,6 +77,20 @@ class AdminSettingsPages {
         }
         model.addAttribute("saved", false);
         return AdminCataloguePages.refused(response, page(model, errors, form));
+    }
+
+    /** The typed tax rate ("5", "14.975"); null (with the field's error) when it is not a number. */
+    private static BigDecimal taxRate(Map<String, String> form, FormErrors errors) {
+        String typed = form.getOrDefault("tax_rate_percent", "").trim();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.replace(',', '.'));
+        } catch (NumberFormatException notANumber) {
+            errors.add("tax_rate_percent", "must be a percentage such as 5 or 14.975");
+            return null;
+        }
     }
 
     private static String page(Model model, FormErrors errors, Map<String, String> form) {
@@ -87,6 +108,13 @@ class AdminSettingsPages {
         form.put("makeup_allowance_per_semester", String.valueOf(view.makeupAllowancePerSemester()));
         form.put("max_holds_without_card", String.valueOf(view.maxHoldsWithoutCard()));
         form.put("payment_grace_days", String.valueOf(view.paymentGraceDays()));
+        form.put("renewal_notice_days", String.valueOf(view.yearRules().renewalNoticeDays()));
+        form.put("renewal_grace_days", String.valueOf(view.yearRules().renewalGraceDays()));
+        form.put("min_lessons_in_term", String.valueOf(view.yearRules().minLessonsInTerm()));
+        form.put("cancellation_refund", view.yearRules().cancellationRefund());
+        form.put("tax_rate_percent", view.yearRules().taxRatePercent().stripTrailingZeros().toPlainString());
+        form.put("tax_registration", Objects.toString(view.yearRules().taxRegistration(), ""));
+        form.put("postal_address", Objects.toString(view.yearRules().postalAddress(), ""));
         if (view.paymentMethods().contains("acss_debit")) {
             form.put("acss_debit", "on");
         }
