@@ -71,6 +71,8 @@ create table ledger_entries (
     description   text        not null check (length(btrim(description)) between 1 and 500),
     method        text        check (method in ('card', 'acss_debit', 'cash', 'cheque', 'e_transfer', 'other')),
     provider_ref  text,
+    -- the charge a payment received outside the provider paid (one from the provider pays its invoice's charge)
+    pays          uuid,
     lessons       int         check (lessons >= 0),
     covers_from   date,
     covers_to     date,
@@ -81,6 +83,7 @@ create table ledger_entries (
     primary key (school_id, id),
     foreign key (school_id, payee_id) references payees (school_id, id),
     foreign key (school_id, enrollment_id) references enrollments (school_id, id),
+    foreign key (school_id, pays) references ledger_entries (school_id, id),
     check (kind not in ('charge', 'refund') or amount_cents >= 0),
     check (kind not in ('payment', 'credit') or amount_cents <= 0),
     check (covers_to is null or covers_to >= covers_from)

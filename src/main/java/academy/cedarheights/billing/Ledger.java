@@ -126,34 +126,40 @@ public class Ledger {
     /** Money the school received outside the provider (cash, cheque, e-Transfer): a paid payment at once. */
     UUID receivedOutside(UUID school, UUID payee, UUID enrollment, Money amount, String method, String note,
                          String recordedBy) {
-        settleOpenCharges(school, payee, enrollment, amount);
+        UUID pays = settleOpenCharges(school, payee, enrollment, amount).stream().findFirst().orElse(null);
         return jdbc.sql("""
                         insert into ledger_entries (school_id, payee_id, enrollment_id, kind, status, amount_cents, currency,
-                                                    description, method, note, recorded_by, occurred_at)
+                                                    description, method, note, recorded_by, occurred_at, pays)
                         values (:school, :payee, :enrollment, 'payment', 'paid', :amount, :currency, :description,
-                                :method, :note, :by, :at)
+                                :method, :note, :by, :at, :pays)
                         returning id""")
                 .param("school", school).param("payee", payee).param("enrollment", enrollment).param("at", now())
                 .param("amount", -amount.amount()).param("currency", amount.currency())
                 .param("description", "Payment received (" + method.replace('_', '-') + ")").param("method", method)
-                .param("note", note).param("by", recordedBy).query(UUID.class).single();
+                .param("note", note).param("by", recordedBy).param("pays", pays).query(UUID.class).single();
     }
 
     /**
      * The family's open charges (the enrollment's, when the payment names one) that the amount covers whole, oldest
      * first, are paid by it; a charge it covers only in part stays open, its rest owed.
+     *
+     * @return the charges it paid, oldest first
      */
-    private void settleOpenCharges(UUID school, UUID payee, UUID enrollment, Money amount) {
-        jdbc.sql("""
+    private List<UUID> settleOpenCharges(UUID school, UUID payee, UUID enrollment, Money amount) {
+        return jdbc.sql("""
                         with open_charges as (
                                  select id, sum(amount_cents) over (order by occurred_at, id) as running
                                    from ledger_entries
                                   where school_id = :school and payee_id = :payee and kind = 'charge' and status = 'open'
                                     and (cast(:enrollment as uuid) is null or enrollment_id = :enrollment))
                         update ledger_entries l set status = 'paid', updated_at = now()
-                          from open_charges o where l.school_id = :school and l.id = o.id and o.running <= :amount""")
+                          from open_charges o where l.school_id = :school and l.id = o.id and o.running <= :amount
+                        returning l.id, o.running""")
                 .param("school", school).param("payee", payee).param("enrollment", enrollment)
-                .param("amount", amount.amount()).update();
+                .param("amount", amount.amount())
+                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2)}).list().stream()
+                .sorted(java.util.Comparator.comparingLong(settled -> (Long) settled[1]))
+                .map(settled -> (UUID) settled[0]).toList();
     }
 
     /** Money owed back to the family (unused lessons of a cancelled term), used first by their next charge. */

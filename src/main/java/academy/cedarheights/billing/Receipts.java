@@ -69,7 +69,7 @@ public class Receipts {
                           join schools s on s.id = l.school_id
                           join payees p on p.school_id = l.school_id and p.id = l.payee_id
                           left join ledger_entries c on c.school_id = l.school_id and c.kind = 'charge'
-                                and c.provider_ref = l.provider_ref
+                                and (c.provider_ref = l.provider_ref or c.id = l.pays)
                           left join billing_customers b on b.school_id = l.school_id and b.payee_id = l.payee_id
                          where l.school_id = :school and l.id = :id and l.kind = 'payment' and l.status = 'paid'""")
                 .param("school", school).param("id", entryId).query(Row.class).optional()

@@ -45,6 +45,38 @@ public class Dashboard {
                           String invoiceId) {
     }
 
+    /**
+     * The school's money at a glance: what families owe (the sum of the balances that are positive), what they paid
+     * this month in the school's zone (by any method), and the renewals announced or declined and not yet paid.
+     */
+    public record MoneyAtAGlance(Money owed, Money paidThisMonth, long renewalsPending, Money renewalsPendingAmount) {
+    }
+
+    public MoneyAtAGlance money(UUID school, ZoneId zone) {
+        LocalDate firstOfMonth = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+        return jdbc.sql("""
+                        select s.currency,
+                               (select coalesce(sum(balance), 0) from (
+                                    select sum(amount_cents) filter (where status not in ('failed', 'void')) as balance
+                                      from ledger_entries where school_id = s.id group by payee_id) families
+                                 where balance > 0) as owed,
+                               (select coalesce(-sum(amount_cents), 0) from ledger_entries
+                                 where school_id = s.id and kind = 'payment' and status = 'paid'
+                                   and occurred_at >= :month_starts) as paid,
+                               (select count(*) from renewals where school_id = s.id
+                                   and state in ('notice_sent', 'failed')) as renewals,
+                               (select coalesce(sum(amount_cents), 0) from renewals where school_id = s.id
+                                   and state in ('notice_sent', 'failed')) as renewals_amount
+                          from schools s where s.id = :school""")
+                .param("school", school)
+                .param("month_starts", firstOfMonth.atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, row) -> {
+                    String currency = rs.getString("currency");
+                    return new MoneyAtAGlance(Money.of(rs.getLong("owed"), currency), Money.of(rs.getLong("paid"), currency),
+                            rs.getLong("renewals"), Money.of(rs.getLong("renewals_amount"), currency));
+                }).single();
+    }
+
     /** What needs an admin's eye: jobs that gave up (not yet retried) and emails that could not be delivered. */
     public record NeedsAttention(long deadLetters, long failedEmails) {
     }

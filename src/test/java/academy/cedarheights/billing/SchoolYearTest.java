@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,6 +24,9 @@ import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.MovableClock;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +80,7 @@ class SchoolYearTest {
     }
 
     @Test
-    void aSemesterFamilyPaysForItsTermIsRenewedOnTheNextSemestersFirstDayAndIsTaughtNoFurtherThanItPaid() {
+    void aSemesterFamilyPaysForItsTermIsRenewedOnTheNextSemestersFirstDayAndIsTaughtNoFurtherThanItPaid() throws Exception {
         Session parent = family("renews");
         String tracking = bookedAndPaid(parent, "4242 4242 4242 4242");
 
@@ -91,6 +96,8 @@ class SchoolYearTest {
         assertThat(receiptPage.status()).isEqualTo(200);
         assertThat(receiptPage.body()).contains("140.00 CAD").contains("March 1, 2027 to March 22, 2027");
         assertThat(page(family("stranger"), receipt.path("/receipts/")).status()).as("another family's").isEqualTo(404);
+        assertThat(pdfText(parent, receipt.path("/receipts/") + "/pdf")).contains("School " + school.slug())
+                .contains("140.00 CAD").contains("Visa ending in 4242").contains("March 1, 2027 to March 22, 2027");
         assertThat(taughtOn(LocalDate.of(2027, 3, 22))).isTrue();
         assertThat(taughtOn(SPRING_STARTS)).as("not paid yet").isFalse();
 
@@ -371,6 +378,19 @@ class SchoolYearTest {
         String prefix = "/s/" + school.slug();
         return api.send(HttpRequest.newBuilder(api.uri(prefix + path)).GET(),
                 "Cookie", "cedar_session" + prefix.replace('/', '_').replace('-', '_') + "=" + parent.token());
+    }
+
+    /** The text of a PDF the family downloads, as PDFBox reads it. */
+    private String pdfText(Session parent, String path) throws Exception {
+        String prefix = "/s/" + school.slug();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri(prefix + path))
+                .header("Cookie", "cedar_session" + prefix.replace('/', '_').replace('-', '_') + "=" + parent.token())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private String status(Session parent, String tracking) {

@@ -17,9 +17,14 @@ import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
+import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +44,11 @@ class AccountPages {
     private final FamilyProfile families;
     private final Payees payees;
     private final Validator validator;
+    private final ReceiptPdf pdf;
 
     AccountPages(AccountBook accounts, Receipts receipts, Renewals renewals, FamilyProfile families, Payees payees,
-                 Validator validator) {
+                 Validator validator, ReceiptPdf pdf) {
+        this.pdf = pdf;
         this.accounts = accounts;
         this.receipts = receipts;
         this.renewals = renewals;
@@ -60,13 +67,27 @@ class AccountPages {
     /** The family's own receipt, or any of the school's for an admin; anyone else's is not found. */
     @GetMapping("/receipts/{id}")
     String receipt(CurrentSchool school, Caller caller, @PathVariable UUID id, Model model) {
+        Receipts.Receipt receipt = readable(school, caller, id);
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("admin", caller.role() == Role.ADMIN);
+        return "billing/receipt";
+    }
+
+    @GetMapping(path = "/receipts/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> receiptPdf(CurrentSchool school, Caller caller, @PathVariable UUID id) {
+        Receipts.Receipt receipt = readable(school, caller, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("receipt-" + receipt.number() + ".pdf").build().toString())
+                .body(pdf.of(receipt));
+    }
+
+    private Receipts.Receipt readable(CurrentSchool school, Caller caller, UUID id) {
         Receipts.Receipt receipt = receipts.of(school.id(), id);
         if (caller.role() != Role.ADMIN && !receipt.payeeId().equals(families.payee(school.id(), caller).id())) {
             throw new NoSuchRecord("receipt", id);
         }
-        model.addAttribute("receipt", receipt);
-        model.addAttribute("admin", caller.role() == Role.ADMIN);
-        return "billing/receipt";
+        return receipt;
     }
 
     @GetMapping("/parent/renewals/{trackingId}")
@@ -83,6 +104,12 @@ class AccountPages {
     String answer(CurrentSchool school, Caller caller, @PathVariable UUID trackingId, @RequestParam boolean renew) {
         renewals.answer(school.id(), families.payee(school.id(), caller).id(), trackingId, renew);
         return "redirect:/parent/renewals/" + trackingId + "?answered";
+    }
+
+    @GetMapping("/admin/renewals")
+    String renewals(CurrentSchool school, Model model) {
+        model.addAttribute("renewals", renewals.list(school.id(), null, new PageQuery(0, 500, null)).items());
+        return "billing/admin-renewals";
     }
 
     @GetMapping("/admin/families/{payee}/account")

@@ -36,6 +36,12 @@ class AdminDashboardController {
         return dashboard.provisionals(school.id());
     }
 
+    @GetMapping("/money")
+    @Operation(summary = "What families owe, what they paid this month, and the renewals not yet paid")
+    Dashboard.MoneyAtAGlance money(CurrentSchool school) {
+        return dashboard.money(school.id(), school.timeZone());
+    }
+
     @GetMapping("/payments")
     @Operation(summary = "Recent payments, newest first")
     List<Dashboard.Payment> payments(CurrentSchool school,

@@ -38,6 +38,7 @@ class AdminPages {
         model.addAttribute("problems", dashboard.paymentProblems(school.id()));
         model.addAttribute("payments", dashboard.payments(school.id(), RECENT_PAYMENTS));
         model.addAttribute("attention", dashboard.needsAttention(school.id()));
+        model.addAttribute("money", dashboard.money(school.id(), school.timeZone()));
         model.addAttribute("now", clock.instant());
         return "operations/dashboard";
     }
