@@ -294,6 +294,31 @@ class SchoolYearTest {
     }
 
     @Test
+    void aSchoolThatRefundsPaysTheUnusedLessonsBackAndOneThatDoesNotGivesNothing() {
+        owner.jdbc().sql("update schools set cancellation_refund = 'refund' where id = :s").param("s", school.id()).update();
+        Session parent = family("refunded");
+        String tracking = bookedAndPaid(parent, "4242 4242 4242 4242");
+        at(LocalDate.of(2027, 3, 9), 9);
+        assertThat(page(parent, "/parent/bookings/" + tracking + "/cancel").body())
+                .contains("The 2 lessons paid for after today ($70.00) will be refunded to the payment method");
+
+        parent.post("/api/v1/parent/bookings/" + tracking + "/cancel", "");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> parent.get("/api/v1/parent/account").json().path("entries")
+                .valueStream().anyMatch(entry -> entry.path("kind").asString().equals("refund")));
+        JsonNode account = parent.get("/api/v1/parent/account").json();
+        assertThat(amounts(account)).as("credited, then paid back").containsExactlyInAnyOrder(-14000L, 14000L, -7000L, 7000L);
+        assertThat(account.path("balance").path("amount").asLong()).isZero();
+
+        owner.jdbc().sql("update schools set cancellation_refund = 'none' where id = :s").param("s", school.id()).update();
+        Session other = family("norefund");
+        String kept = bookedAndPaid(other, "4242 4242 4242 4242");
+        assertThat(page(other, "/parent/bookings/" + kept + "/cancel").body()).doesNotContain("paid for after today");
+        other.post("/api/v1/parent/bookings/" + kept + "/cancel", "");
+        assertThat(amounts(other.get("/api/v1/parent/account").json())).hasSize(2);
+    }
+
+    @Test
     void anAdminRecordsAnETransferForAFamilyPayingOutsideStripeAndTheBalanceIsZero() {
         Session parent = family("etransfer");
         String kid = child(parent);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** Stripe's webhooks, signed exactly as Stripe signs them, with event bodies in Stripe's JSON shape. */
 @IntegrationTest
@@ -212,6 +213,47 @@ class StripeWebhookTest {
         awaitStatus(id(paid), "processed");
         assertThat(problem(enrollment)).isNull();
         assertThat(status(enrollment)).isEqualTo("active");
+    }
+
+    @Test
+    void aMonthsInvoiceFailedThenPaidIsInTheFamilysLedgerOnceWithItsReceiptAndPaysTheMonth() {
+        UUID enrollment = enrollment("active", "sub_ledger");
+        owner.jdbc().sql("update enrollments set paid_through = date '2027-02-28' where id = :id").param("id", enrollment)
+                .update();
+        String march = """
+                {"id": "in_march", "object": "invoice", "status": "%s", "customer": "%s", "amount_due": 15000,
+                 "amount_paid": %d, "total": 15000, "currency": "cad", "metadata": {},
+                 "lines": {"object": "list", "data": [{"id": "il_1", "object": "line_item", "description": "Weekly lessons",
+                           "period": {"start": %d, "end": %d}}]},
+                 "parent": {"type": "subscription_details", "subscription_details": {"subscription": "sub_ledger"}}}""";
+        long start = Instant.parse("2027-03-01T08:00:00Z").getEpochSecond();
+        long end = Instant.parse("2027-04-01T07:00:00Z").getEpochSecond();
+
+        String failed = event("invoice.payment_failed", march.formatted("open", customer, 0, start, end));
+        deliver(failed, Instant.now());
+        awaitStatus(id(failed), "processed");
+        Session family = familySignedIn();
+        JsonNode owing = family.get("/api/v1/parent/account").json();
+        assertThat(owing.path("balance").path("amount").asLong()).as("the month is owed").isEqualTo(15000);
+        assertThat(owing.path("entries").valueStream().map(entry -> entry.path("status").asString()))
+                .containsExactlyInAnyOrder("open", "failed");
+
+        String paid = event("invoice.paid", march.formatted("paid", customer, 15000, start, end));
+        deliver(paid, Instant.now());
+        awaitStatus(id(paid), "processed");
+        String replay = event("invoice.paid", march.formatted("paid", customer, 15000, start, end));
+        deliver(replay, Instant.now());
+        awaitStatus(id(replay), "processed");
+
+        JsonNode account = family.get("/api/v1/parent/account").json();
+        assertThat(account.path("balance").path("amount").asLong()).isZero();
+        assertThat(account.path("entries")).as("one charge, one payment").hasSize(2);
+        assertThat(account.path("entries").get(0).path("receipt_url").asString()).contains("/receipts/");
+        assertThat(Mailbox.latest("pat@families.test", school.slug(), "receipt").text()).contains("$150.00")
+                .contains("Weekly lessons");
+        assertThat(Mailbox.all("pat@families.test", school.slug(), "receipt")).as("one receipt").hasSize(1);
+        assertThat(family.get("/api/v1/parent/bookings").json().get(0).path("paid_through").asString())
+                .as("the month's last day in Vancouver").isEqualTo("2027-03-31");
     }
 
     @Test
