@@ -173,7 +173,7 @@ class BillingPipeline {
         if (hold.billingPlan() == BillingPlan.MONTHLY) {
             String price = prices.of(school, charging.amount(), charging.monthlyPrice(), gateway);
             Charged subscription = gateway.subscribeMonthly(new MonthlyPlan(school, hold.enrollmentId(), customer, card,
-                    price, description(hold), firstOfNextMonth(charging.zone()), charging.retry()));
+                    price, description(hold), firstBilledMonth(charging), startsLater(charging), charging.retry()));
             return new Charge(subscription.id(), null, subscription.processing(), subscription.invoiceId(),
                     subscription.invoiced());
         }
@@ -227,14 +227,14 @@ class BillingPipeline {
 
     /** The invoice and its payment, unless a retry found them made (then the provider's events bring them). */
     private void inLedger(UUID school, Billable hold, Charge charge, Charging charging) {
-        if (charge.firstInvoice() == null) {
-            return;
+        if (charge.firstInvoice() == null || charge.invoiced() != null && charge.invoiced().amount() == 0) {
+            return;  // nothing charged yet (a month that starts later), or found made by an earlier run
         }
         Money invoiced = charge.invoiced() != null ? charge.invoiced() : charging.amount();
         PlanQuotes.Quote quote = charging.quote();
         Ledger.ChargeFor what = hold.billingPlan() == BillingPlan.MONTHLY
-                ? Ledger.ChargeFor.period(description(hold) + ", to the end of the month", charging.from(),
-                        charging.from().withDayOfMonth(charging.from().lengthOfMonth()))
+                ? Ledger.ChargeFor.period(description(hold) + ", to the end of the month", today(charging),
+                        today(charging).withDayOfMonth(today(charging).lengthOfMonth()))
                 : Ledger.ChargeFor.lessons(description(hold) + ", " + quote.lessons() + " lessons", quote.lessons(),
                         charging.from(), hold.paidThrough());
         Money total = hold.billingPlan() == BillingPlan.MONTHLY ? invoiced : charging.amount();
@@ -253,8 +253,20 @@ class BillingPipeline {
         notifications.email(school, hold.parentEmail(), emails.declined(school, hold, amount, reason));
     }
 
-    private Instant firstOfNextMonth(ZoneId zone) {
-        return LocalDate.now(clock.withZone(zone)).withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+    private LocalDate today(Charging charging) {
+        return LocalDate.now(clock.withZone(charging.zone()));
+    }
+
+    /** Whether the first lesson is in a later month than today's: then nothing is billed before that month. */
+    private boolean startsLater(Charging charging) {
+        return charging.from().withDayOfMonth(1).isAfter(LocalDate.now(clock.withZone(charging.zone())).withDayOfMonth(1));
+    }
+
+    /** The first month billed in full: the first lesson's month when it starts later, else next month. */
+    private Instant firstBilledMonth(Charging charging) {
+        LocalDate month = startsLater(charging) ? charging.from().withDayOfMonth(1)
+                : LocalDate.now(clock.withZone(charging.zone())).withDayOfMonth(1).plusMonths(1);
+        return month.atStartOfDay(charging.zone()).toInstant();
     }
 
     private static String description(Billable hold) {

@@ -27,27 +27,34 @@ class InvoiceEvents {
     private final Receipts receipts;
     private final Schools schools;
     private final Terms terms;
-    private final Renewals renewals;
+    private final RenewalCharges renewalCharges;
 
-    InvoiceEvents(JdbcClient jdbc, Ledger ledger, Receipts receipts, Schools schools, Terms terms, Renewals renewals) {
+    InvoiceEvents(JdbcClient jdbc, Ledger ledger, Receipts receipts, Schools schools, Terms terms,
+                  RenewalCharges renewalCharges) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.receipts = receipts;
         this.schools = schools;
         this.terms = terms;
-        this.renewals = renewals;
+        this.renewalCharges = renewalCharges;
     }
 
     void paid(UUID school, UUID payee, JsonNode invoice) {
+        if (nothingAsked(invoice)) {
+            return;  // a trial's $0 invoice: nothing owed, nothing to receipt
+        }
         Period period = charge(school, payee, invoice);
         ledger.paymentOf(school, payee, period.enrollment(), invoice.path("id").asString(),
                         money(invoice.path("amount_paid").asLong(), invoice), null, "paid")
                 .ifPresent(entry -> receipts.send(school, entry));
         StripeEventHandlers.subscriptionOf(invoice).ifPresent(subscription -> terms.monthPaid(school, subscription, period.to()));
-        chargeId(invoice).ifPresent(charge -> renewals.paid(school, charge));
+        chargeId(invoice).ifPresent(charge -> renewalCharges.paidAtProvider(school, charge, invoice.path("id").asString()));
     }
 
     void failed(UUID school, UUID payee, JsonNode invoice) {
+        if (nothingAsked(invoice)) {
+            return;
+        }
         Period period = charge(school, payee, invoice);
         ledger.paymentOf(school, payee, period.enrollment(), invoice.path("id").asString(),
                 money(invoice.path("amount_due").asLong(), invoice), null, "failed");
@@ -56,19 +63,23 @@ class InvoiceEvents {
     private record Period(UUID enrollment, LocalDate from, LocalDate to) {
     }
 
-    /** The invoice's charge: what it asked for, for which enrollment and which days (its first line's period). */
+    /**
+     * The invoice's charge: what it asked for and for which enrollment; for a subscription's month, the days it covers
+     * (its line's period; a one-off invoice's line carries only its own date, so the run that made it says which).
+     */
     private Period charge(UUID school, UUID payee, JsonNode invoice) {
         ZoneId zone = ZoneId.of(schools.branding(school).timeZone());
         JsonNode line = invoice.path("lines").path("data").path(0);
-        LocalDate from = day(line.path("period").path("start"), zone);
-        LocalDate to = line.path("period").path("end").isNumber()
-                ? day(line.path("period").path("end"), zone).minusDays(1) : from;
+        boolean month = StripeEventHandlers.subscriptionOf(invoice).isPresent();
+        LocalDate from = month ? day(line.path("period").path("start"), zone) : null;
+        LocalDate end = month ? day(line.path("period").path("end"), zone) : null;
+        LocalDate to = end == null || from == null || !end.isAfter(from) ? from : end.minusDays(1);
         UUID enrollment = enrollmentOf(school, invoice).orElse(null);
         String description = firstNonBlank(invoice.path("description").asString(""), line.path("description").asString(""),
                 "Lessons");
         long total = invoice.path("total").isNumber() ? invoice.path("total").asLong() : invoice.path("amount_due").asLong();
         ledger.charged(school, payee, enrollment, invoice.path("id").asString(), money(total, invoice),
-                Ledger.ChargeFor.period(description, from, to == null || from == null || to.isBefore(from) ? from : to));
+                Ledger.ChargeFor.period(description, from, to), false);
         return new Period(enrollment, from, to);
     }
 
@@ -86,6 +97,10 @@ class InvoiceEvents {
                 .param("school", school).param("subscription", subscription).query(UUID.class).optional());
     }
 
+    private static boolean nothingAsked(JsonNode invoice) {
+        return (invoice.path("total").isNumber() ? invoice.path("total").asLong() : invoice.path("amount_due").asLong()) == 0;
+    }
+
     private static Optional<UUID> chargeId(JsonNode invoice) {
         return uuid(invoice.path("metadata").path("charge_id").asString(null));
     }
@@ -99,8 +114,15 @@ class InvoiceEvents {
         }
     }
 
+    /**
+     * The school's day a period boundary falls on. Stripe keeps a subscription's anchor at one UTC time of day, so a
+     * boundary set at local midnight in summer lands at 11 p.m. the evening before once DST ends: the nearest local
+     * midnight is the day meant.
+     */
     private static LocalDate day(JsonNode epochSeconds, ZoneId zone) {
-        return epochSeconds.isNumber() ? Instant.ofEpochSecond(epochSeconds.asLong()).atZone(zone).toLocalDate() : null;
+        return epochSeconds.isNumber()
+                ? Instant.ofEpochSecond(epochSeconds.asLong()).plus(java.time.Duration.ofHours(12)).atZone(zone).toLocalDate()
+                : null;
     }
 
     private static Money money(long cents, JsonNode invoice) {

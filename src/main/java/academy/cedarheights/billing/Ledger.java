@@ -51,18 +51,36 @@ public class Ledger {
         }
     }
 
-    /** An invoice issued to the family; once per invoice. */
+    /** An invoice our own run issued: what it says stands, whenever the provider's event about it comes. */
     void charged(UUID school, UUID payee, UUID enrollment, String invoice, Money amount, ChargeFor what) {
+        charged(school, payee, enrollment, invoice, amount, what, true);
+    }
+
+    /**
+     * An invoice issued to the family; once per invoice. Our run knows the whole of it (a term's full price, even where
+     * a credit paid part and the invoice asks only the rest; its lessons and days): written second, it corrects what
+     * the provider's event wrote first ({@code ours}); the event, written second, only fills what the run left out.
+     */
+    void charged(UUID school, UUID payee, UUID enrollment, String invoice, Money amount, ChargeFor what, boolean ours) {
         jdbc.sql("""
                         insert into ledger_entries (school_id, payee_id, enrollment_id, kind, status, amount_cents, currency,
                                                     description, provider_ref, lessons, covers_from, covers_to, occurred_at)
                         values (:school, :payee, :enrollment, 'charge', 'open', :amount, :currency, :description,
                                 :invoice, :lessons, :from, :to, :at)
-                        on conflict (school_id, kind, provider_ref) where provider_ref is not null do nothing""")
+                        on conflict (school_id, kind, provider_ref) where provider_ref is not null do update
+                           set enrollment_id = coalesce(ledger_entries.enrollment_id, excluded.enrollment_id),
+                               amount_cents = case when :ours then excluded.amount_cents else ledger_entries.amount_cents end,
+                               description = case when :ours then excluded.description else ledger_entries.description end,
+                               lessons = case when :ours then coalesce(excluded.lessons, ledger_entries.lessons)
+                                              else coalesce(ledger_entries.lessons, excluded.lessons) end,
+                               covers_from = case when :ours then coalesce(excluded.covers_from, ledger_entries.covers_from)
+                                                  else coalesce(ledger_entries.covers_from, excluded.covers_from) end,
+                               covers_to = case when :ours then coalesce(excluded.covers_to, ledger_entries.covers_to)
+                                                else coalesce(ledger_entries.covers_to, excluded.covers_to) end""")
                 .param("school", school).param("payee", payee).param("enrollment", enrollment).param("at", now())
                 .param("amount", amount.amount()).param("currency", amount.currency())
                 .param("description", what.description()).param("invoice", invoice).param("lessons", what.lessons())
-                .param("from", what.from()).param("to", what.to()).update();
+                .param("from", what.from()).param("to", what.to()).param("ours", ours).update();
     }
 
     /**
@@ -121,6 +139,14 @@ public class Ledger {
                         update ledger_entries set status = 'paid', updated_at = now()
                          where school_id = :school and kind = 'charge' and provider_ref = :ref and status = 'open'""")
                 .param("school", school).param("ref", chargeRef).update();
+    }
+
+    /** Where the payment of a provider's invoice stands in the ledger, if it is there. */
+    @Transactional(readOnly = true)
+    public Optional<String> paymentStatus(UUID school, String invoice) {
+        return jdbc.sql("""
+                        select status from ledger_entries where school_id = :school and kind = 'payment' and provider_ref = :invoice""")
+                .param("school", school).param("invoice", invoice).query(String.class).optional();
     }
 
     /** Money the school received outside the provider (cash, cheque, e-Transfer): a paid payment at once. */

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Charges a renewal on its day to the family's payment method on file, the provider's call outside any transaction.
+ * Charges a renewal on its day to the family's payment method on file, the provider's call outside any transaction
+ * (a family the school bills itself owes it on its account instead).
  * The invoice carries the renewal's id as its charge id (keys and metadata), so a retry — the job's, or one on a new
  * card — finds the invoice an earlier attempt made instead of making a second. Paid: the renewal is charged and the
  * enrollment paid through the term, in the ledger with its receipt. Declined: the family is told and keeps the slot
@@ -49,7 +50,7 @@ class RenewalCharges {
 
     private record Due(UUID id, UUID enrollmentId, UUID payeeId, String parentName, String email, String student,
                        String teacher, long amountCents, String currency, int lessons, LocalDate termStart,
-                       LocalDate termEnd, String state) {
+                       LocalDate termEnd, String state, boolean billedOutside) {
 
         Money amount() {
             return Money.of(amountCents, currency);
@@ -61,9 +62,14 @@ class RenewalCharges {
     }
 
     void charge(UUID school, UUID renewalId) {
-        Due due = transaction.execute(status -> due(school, renewalId).orElse(null));
+        Due due = transaction.execute(status -> due(school, renewalId, true).orElse(null));
         if (due == null) {
             return;  // answered, ended or paid meanwhile
+        }
+        if (due.billedOutside()) {
+            // the school bills this family itself (cash, e-Transfer): the term is owed on its account, as the first was
+            transaction.executeWithoutResult(status -> owedOutside(school, due));
+            return;
         }
         StripeCustomers.Family family = transaction.execute(status -> customers.of(school, due.payeeId()));
         Optional<String> card = family.customerId() == null ? Optional.empty()
@@ -92,20 +98,35 @@ class RenewalCharges {
         }
     }
 
-    private Optional<Due> due(UUID school, UUID renewalId) {
+    /**
+     * The provider's event says the renewal's invoice was paid (on a new card, or a bank debit that cleared): the term
+     * is charged in full in the ledger — what the invoice itself says is only what it asked of the card — and renewed.
+     */
+    void paidAtProvider(UUID school, UUID renewalId, String invoice) {
+        due(school, renewalId, false).ifPresent(due -> {
+            ledger.charged(school, due.payeeId(), due.enrollmentId(), invoice, due.amount(),
+                    Ledger.ChargeFor.lessons(due.description(), due.lessons(), due.termStart(), due.termEnd()));
+            renewals.paid(school, renewalId);
+        });
+    }
+
+    /** @param open only while it is still to be charged (announced, or declined), and its enrollment active */
+    private Optional<Due> due(UUID school, UUID renewalId, boolean open) {
         return jdbc.sql("""
                         select r.id, r.enrollment_id, p.id as payee_id, p.name as parent_name, p.email::text as email,
                                st.name as student, te.name as teacher, r.amount_cents, r.currency, r.lessons,
-                               r.term_start, r.term_end, r.state
+                               r.term_start, r.term_end, r.state,
+                               exists (select 1 from ledger_entries l where l.school_id = r.school_id
+                                          and l.kind = 'charge' and l.provider_ref = 'outside-' || e.id) as billed_outside
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
-                         where r.school_id = :school and r.id = :id and r.state in ('notice_sent', 'failed')
-                           and e.status = 'active'""")
-                .param("school", school).param("id", renewalId).query(Due.class).optional();
+                         where r.school_id = :school and r.id = :id
+                           and (not :open or r.state in ('notice_sent', 'failed') and e.status = 'active')""")
+                .param("school", school).param("id", renewalId).param("open", open).query(Due.class).optional();
     }
 
     private void paid(UUID school, Due due, Charged charged, Money fromCredit) {
@@ -125,6 +146,12 @@ class RenewalCharges {
                 ledger.settledByCredit(school, charged.invoiceId());
             }
         }
+    }
+
+    private void owedOutside(UUID school, Due due) {
+        ledger.charged(school, due.payeeId(), due.enrollmentId(), "outside-" + due.id(), due.amount(),
+                Ledger.ChargeFor.lessons(due.description(), due.lessons(), due.termStart(), due.termEnd()));
+        renewals.paid(school, due.id());
     }
 
     private void declined(UUID school, Due due, String reason) {

@@ -30,11 +30,13 @@ class StripeEventHandlers {
     private final BillingEmails emails;
     private final PaymentProblems problems;
     private final InvoiceEvents invoices;
+    private final Ledger ledger;
 
     StripeEventHandlers(JdbcClient jdbc, StripeCustomers customers, CardSetups cards, Holds holds, Enrollments enrollments,
                         Notifications notifications, BillingEmails emails, PaymentProblems problems,
-                        InvoiceEvents invoices) {
+                        InvoiceEvents invoices, Ledger ledger) {
         this.invoices = invoices;
+        this.ledger = ledger;
         this.problems = problems;
         this.emails = emails;
         this.jdbc = jdbc;
@@ -102,12 +104,19 @@ class StripeEventHandlers {
         if (!record(school, payee.get(), invoice, eventId, "failed")) {
             return;  // a replay, already told
         }
+        // a card our billing run or renewal charged itself was refused in front of it, and that run told the family;
+        // a payment that was processing (a bank debit) fails only here, days later, and only this can tell them
+        boolean toldAlready = invoice.path("metadata").has("enrollment_id")
+                && !ledger.paymentStatus(school, invoice.path("id").asString()).filter("processing"::equals).isPresent();
         invoices.failed(school, payee.get(), invoice);
         Money due = Money.of(invoice.path("amount_due").asLong(),
                 invoice.path("currency").asString().toUpperCase(Locale.ROOT));
         String problem = String.format(Locale.ROOT, "a payment of %d.%02d %s did not go through",
                 due.amount() / 100, due.amount() % 100, due.currency());
         problems.failed(school, subscriptionOf(invoice).orElse(invoice.path("id").asString()), problem);
+        if (toldAlready) {
+            return;
+        }
         Map<String, Object> family = jdbc.sql("select name, email::text as email from payees where school_id = :school and id = :payee")
                 .param("school", school).param("payee", payee.get()).query().singleRow();
         notifications.email(school, (String) family.get("email"), emails.declined(school, (String) family.get("name"), due));

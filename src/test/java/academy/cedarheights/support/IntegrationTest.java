@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {FakeSupabase.Initializer.class, FakeMailjetAndTwilio.Initializer.class})
-@Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class, MovableClock.Configuration.class})
+@Import({DatabaseOwner.class, TestSchools.class, Api.class, TestJobs.class, MovableClock.Configuration.class,
+        SwitchableGateway.Configuration.class})
 public @interface IntegrationTest {
 }

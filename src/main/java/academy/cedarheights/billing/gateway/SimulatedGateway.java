@@ -51,8 +51,8 @@ public class SimulatedGateway implements PaymentGateway {
     public Charged subscribeMonthly(MonthlyPlan plan) {
         refuseIfDeclined(plan.paymentMethodId());
         String id = plan.enrollmentId().toString().replace("-", "");
-        // the simulated first invoice asks the month's price, unprorated
-        return new Charged("sub_sim_" + id, false, "in_sim_sub_" + id, null);
+        // the simulated first invoice asks the month's price, unprorated; none while lessons start in a later month
+        return new Charged("sub_sim_" + id, false, plan.startsLater() ? null : "in_sim_sub_" + id, null);
     }
 
     @Override

@@ -114,11 +114,17 @@ public class StripeGateway implements PaymentGateway {
                 return Charged.madeBefore(made.get());
             }
         }
-        Subscription made = call(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+        SubscriptionCreateParams.Builder subscription = SubscriptionCreateParams.builder()
                 .setCustomer(plan.customerId()).setDefaultPaymentMethod(plan.paymentMethodId())
-                .addItem(SubscriptionCreateParams.Item.builder().setPrice(plan.priceId()).build())
-                .setBillingCycleAnchor(plan.firstFullPeriodStarts().getEpochSecond())
-                .setProrationBehavior(SubscriptionCreateParams.ProrationBehavior.CREATE_PRORATIONS)
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(plan.priceId()).build());
+        if (plan.startsLater()) {
+            // nothing owed before the lessons' month: a trial until its first day, billed in full from then
+            subscription.setTrialEnd(plan.firstFullPeriodStarts().getEpochSecond());
+        } else {
+            subscription.setBillingCycleAnchor(plan.firstFullPeriodStarts().getEpochSecond())
+                    .setProrationBehavior(SubscriptionCreateParams.ProrationBehavior.CREATE_PRORATIONS);
+        }
+        Subscription made = call(() -> stripe.v1().subscriptions().create(subscription
                 .setDescription(plan.description())
                 .putMetadata("school_id", plan.schoolId().toString())
                 .putMetadata("enrollment_id", plan.enrollmentId().toString())

@@ -28,7 +28,7 @@ class SimulatedGatewayTest {
         assertThatThrownBy(() -> gateway.chargeLessons(charge(late)).id()).isInstanceOf(PaymentRefused.class)
                 .hasMessage("the card was declined (card_declined)");
         assertThatThrownBy(() -> gateway.subscribeMonthly(new MonthlyPlan(UUID.randomUUID(), UUID.randomUUID(), "cus_sim",
-                declining, "price_sim", "lessons", Instant.now(), false))).isInstanceOf(PaymentRefused.class);
+                declining, "price_sim", "lessons", Instant.now(), false, false))).isInstanceOf(PaymentRefused.class);
         assertThat(gateway.chargeLessons(charge(good)).id()).startsWith("in_sim_");
         assertThat(gateway.chargeLessons(charge(good)).id()).as("as often as asked").startsWith("in_sim_");
     }

@@ -1,0 +1,346 @@
+package academy.cedarheights.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import academy.cedarheights.billing.gateway.StripeGateway;
+import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.FakeStripe;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.MovableClock;
+import academy.cedarheights.support.SwitchableGateway;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One school through a whole year on a moving clock, billed by the real Stripe client against a Stripe that bills
+ * its subscriptions month after month: Fall 2027 (Thanksgiving and Remembrance Day closed) and Winter 2028 (Family
+ * Day and spring break closed); a monthly, a semester and a yearly family from the start; a family that books mid-term
+ * and does not renew; one that cancels with a credit and books again in January, spending it; one whose renewal is
+ * declined and paid on a new card the same day; one the school bills itself and that pays by e-Transfer. Each day the
+ * provider bills what is due and the school's recurring work runs; each evening the day's lessons are read from the
+ * school's day sheet. At the end, the ledger must agree with what was taught and with the provider's book.
+ */
+@IntegrationTest
+class YearSimulationTest {
+
+    static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
+    static final String WEBHOOK_SECRET = "whsec_test_secret_for_cedar_heights";
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+    @Autowired MovableClock clock;
+    @Autowired SwitchableGateway gateway;
+    @Autowired Renewals renewals;
+    @Autowired TransactionTemplate transaction;
+
+    FakeStripe stripe;
+    TestSchool school;
+    Session admin;
+    UUID piano;
+    final Map<String, Family> families = new LinkedHashMap<>();
+    /** Every lesson taught: enrollment → its dates. */
+    final Map<UUID, List<LocalDate>> taught = new LinkedHashMap<>();
+
+    record Family(String name, Session session, UUID payee, String customer) {
+    }
+
+    @BeforeEach
+    void aSchoolAndStripe() throws Exception {
+        at(LocalDate.of(2027, 8, 25), 9);
+        stripe = new FakeStripe(clock::instant);
+        stripe.sendEventsTo(api.uri("/api/v1/webhooks/stripe"), WEBHOOK_SECRET);
+        gateway.use(new StripeGateway("sk_test_year", stripe.baseUrl(), 0, 10_000));
+        school = schools.create();
+        admin = school.admin(api);
+        piano = school.instrument("piano");
+        UUID fall = semester("Fall 2027", "2027-09-07", "2027-12-17");
+        closure(fall, "2027-10-11", "Thanksgiving");
+        closure(fall, "2027-11-11", "Remembrance Day");
+        UUID winter = semester("Winter 2028", "2028-01-10", "2028-06-16");
+        closure(winter, "2028-02-21", "Family Day");
+        closure(winter, "2028-03-13", "2028-03-24", "Spring break");
+    }
+
+    @AfterEach
+    void realTimeAndTheUsualGateway() {
+        gateway.reset();
+        clock.reset();
+        stripe.close();
+    }
+
+    @Test
+    void aYearOfLessonsIsChargedOnceEachAndTheLedgerAgreesWithStripe() {
+        UUID ada = school.teacher("Ada Keys", true, piano);
+        UUID ben = school.teacher("Ben Strings", true, piano);
+        Map<String, UUID> slots = Map.of("monthly", school.slot(ada, 1, "16:00"), "semester", school.slot(ada, 2, "16:00"),
+                "yearly", school.slot(ada, 3, "16:00"), "mid-term", school.slot(ada, 4, "16:00"),
+                "cancels", school.slot(ada, 5, "16:00"), "declined", school.slot(ben, 1, "17:00"),
+                "e-transfer", school.slot(ben, 2, "17:00"));
+        Map<String, UUID> enrollments = new LinkedHashMap<>();
+
+        enrollments.put("monthly", bookAndWait(family("monthly", FakeStripe.GOOD_CARD), slots.get("monthly"), "monthly"));
+        enrollments.put("semester", bookAndWait(family("semester", FakeStripe.GOOD_CARD), slots.get("semester"), "semester"));
+        enrollments.put("yearly", bookAndWait(family("yearly", FakeStripe.GOOD_CARD), slots.get("yearly"), "yearly"));
+        enrollments.put("cancels", bookAndWait(family("cancels", FakeStripe.GOOD_CARD), slots.get("cancels"), "semester"));
+        enrollments.put("declined", bookAndWait(family("declined", FakeStripe.DECLINES_AFTER_FIRST), slots.get("declined"),
+                "semester"));
+        enrollments.put("e-transfer", activatedBySchool(family("e-transfer", null), slots.get("e-transfer")));
+        payByETransfer("e-transfer");
+        family("mid-term", FakeStripe.GOOD_CARD);
+
+        for (LocalDate day = LocalDate.of(2027, 8, 25); !day.isAfter(LocalDate.of(2028, 6, 30)); day = day.plusDays(1)) {
+            at(day, 9);
+            stripe.billSubscriptionsDue();
+            drain();
+            sweep();
+            drain();
+            if (day.equals(LocalDate.of(2027, 10, 14))) {
+                enrollments.put("mid-term", bookAndWait(families.get("mid-term"), slots.get("mid-term"), "semester"));
+            }
+            if (day.equals(LocalDate.of(2027, 10, 20))) {
+                Answer cancelled = families.get("cancels").session()
+                        .post("/api/v1/parent/bookings/" + tracking(enrollments.get("cancels")) + "/cancel", "");
+                assertThat(cancelled.text("status")).isEqualTo("cancelled");
+            }
+            if (day.equals(LocalDate.of(2027, 12, 28))) {
+                Answer optedOut = families.get("mid-term").session().post("/api/v1/parent/bookings/"
+                        + tracking(enrollments.get("mid-term")) + "/renewal", "{\"renew\": false}");
+                assertThat(optedOut.text("state")).isEqualTo("opted_out");
+            }
+            if (day.equals(LocalDate.of(2028, 1, 10))) {
+                assertThat(renewalState("declined", enrollments)).isEqualTo("failed");
+                at(day, 12);
+                stripe.replaceCard(families.get("declined").customer(), FakeStripe.GOOD_CARD);
+                await().atMost(Duration.ofSeconds(20)).until(() -> "charged".equals(renewalState("declined", enrollments)));
+            }
+            if (day.equals(LocalDate.of(2028, 1, 12))) {
+                enrollments.put("cancels-again", bookAndWait(families.get("cancels"), slots.get("cancels"), "semester"));
+                payByETransfer("e-transfer");
+            }
+            at(day, 20);
+            drain();
+            recordTheDaysLessons(day);
+        }
+
+        Map<UUID, List<JsonNode>> charges = paidCharges();
+        // every lesson taught was charged exactly once, and nobody was taught past what they paid for
+        taught.forEach((enrollment, dates) -> dates.forEach(date -> assertThat(charges.getOrDefault(enrollment, List.of())
+                .stream().filter(charge -> covers(charge, date)).count())
+                .as("charges covering the lesson of %s on %s", enrollment, date).isEqualTo(1)));
+        // no term lesson was charged and not given (a cancelled term's unused lessons were credited back)
+        enrollments.forEach((who, enrollment) -> {
+            if (who.equals("monthly")) {
+                return;  // a flat monthly tuition: each month is charged whatever its lessons
+            }
+            long charged = charges.getOrDefault(enrollment, List.of()).stream().mapToLong(charge -> charge.path("lessons").asLong()).sum();
+            long credited = who.equals("cancels") ? 9 : 0;
+            assertThat(charged - credited).as("%s: lessons charged (less credited) and given", who)
+                    .isEqualTo(taught.getOrDefault(enrollment, List.of()).size());
+        });
+        // the provider's book and the ledgers hold the same payments and refunds
+        List<String> ledgerMoves = new ArrayList<>();
+        families.values().forEach(family -> account(family).path("entries").valueStream()
+                .filter(entry -> Set.of("payment", "refund").contains(entry.path("kind").asString()))
+                .filter(entry -> entry.path("status").asString().equals("paid"))
+                .filter(entry -> !Set.of("e_transfer").contains(entry.path("method").asString("")))
+                .forEach(entry -> ledgerMoves.add(entry.path("kind").asString() + " " + Math.abs(entry.path("amount").path("amount").asLong()))));
+        List<String> stripeMoves = stripe.book().stream().map(move -> (move.kind().equals("charge") ? "payment" : "refund")
+                + " " + move.amount()).toList();
+        assertThat(ledgerMoves).containsExactlyInAnyOrderElementsOf(stripeMoves);
+        // each family's balance is its history: everything charged was paid, by card, credit or e-Transfer
+        families.forEach((who, family) -> {
+            JsonNode account = account(family);
+            long sum = account.path("entries").valueStream().filter(entry -> !Set.of("failed", "void")
+                    .contains(entry.path("status").asString())).mapToLong(entry -> entry.path("amount").path("amount").asLong()).sum();
+            assertThat(account.path("balance").path("amount").asLong()).as(who + "'s balance").isEqualTo(sum).isZero();
+        });
+        // nobody was taught past the last lesson paid for
+        taught.forEach((enrollment, dates) -> {
+            String paidThrough = owner.jdbc().sql("""
+                            select case when billing_plan = 'monthly' then null else paid_through::text end
+                              from enrollments where id = :id""").param("id", enrollment).query(String.class).single();
+            if (paidThrough != null) {
+                assertThat(dates.get(dates.size() - 1)).as("last lesson of " + who(enrollments, enrollment))
+                        .isBeforeOrEqualTo(LocalDate.parse(paidThrough));
+            }
+        });
+        assertThat(status(enrollments.get("mid-term"))).isEqualTo("ended");
+        assertThat(status(enrollments.get("cancels"))).isEqualTo("cancelled");
+
+        System.out.printf("The year, simulated: %d lessons taught; %d charges paid; %d Stripe charges, %d refunds; "
+                        + "balances %s%n", taught.values().stream().mapToInt(List::size).sum(),
+                charges.values().stream().mapToInt(List::size).sum(),
+                stripe.book().stream().filter(move -> move.kind().equals("charge")).count(),
+                stripe.book().stream().filter(move -> move.kind().equals("refund")).count(),
+                families.entrySet().stream().map(entry -> entry.getKey() + "=" + account(entry.getValue()).path("balance")
+                        .path("amount").asLong()).collect(Collectors.joining(", ")));
+        taught.forEach((enrollment, dates) -> System.out.printf("  %s: %d lessons, %s to %s%n", who(enrollments, enrollment),
+                dates.size(), dates.get(0), dates.get(dates.size() - 1)));
+    }
+
+    // -- the school's families --------------------------------------------------------------------------------------
+
+    private Family family(String who, String card) {
+        String email = who + "@" + school.slug() + ".test";
+        Session session = api.as(school.signUp(api, email));
+        session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": null}");
+        session.post("/api/v1/parent/students", """
+                {"name": "%s kid", "birth_date": "2017-05-01", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(who, piano));
+        UUID payee = UUID.fromString(session.get("/api/v1/parent/payees/self").text("id"));
+        String customer = null;
+        if (card != null) {
+            customer = stripe.customerWithCard(email, card);
+            owner.jdbc().sql("""
+                            insert into billing_customers (school_id, payee_id, customer_id, default_payment_method,
+                                                           method_type, method_brand, method_last4)
+                            values (:s, :p, :c, :card, 'card', 'visa', '4242')""")
+                    .param("s", school.id()).param("p", payee).param("c", customer).param("card", card).update();
+            owner.jdbc().sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
+                    .param("c", customer).param("s", school.id()).param("p", payee).update();
+        }
+        Family family = new Family(who, session, payee, customer);
+        families.put(who, family);
+        return family;
+    }
+
+    private UUID bookAndWait(Family family, UUID slot, String plan) {
+        String kid = family.session().get("/api/v1/parent/students").json().get(0).path("id").asString();
+        Answer booked = family.session().post("/api/v1/parent/bookings", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "%s"}""".formatted(kid, slot, plan));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+        String tracking = booked.text("tracking_id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> family.session()
+                .get("/api/v1/parent/bookings/" + tracking + "/status").text("status").equals("active"));
+        return UUID.fromString(booked.text("enrollment_id"));
+    }
+
+    private UUID activatedBySchool(Family family, UUID slot) {
+        String kid = family.session().get("/api/v1/parent/students").json().get(0).path("id").asString();
+        Answer enrolled = admin.post("/api/v1/admin/enrollments", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "semester", "activate": true}"""
+                .formatted(kid, slot));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        return UUID.fromString(enrolled.text("enrollment_id"));
+    }
+
+    /** The school records an e-Transfer of what the family owes. */
+    private void payByETransfer(String who) {
+        Family family = families.get(who);
+        long owed = account(family).path("balance").path("amount").asLong();
+        assertThat(owed).as(who + " owes").isPositive();
+        Answer paid = admin.post("/api/v1/admin/payees/" + family.payee() + "/payments", """
+                {"amount": {"amount": %d, "currency": "CAD"}, "method": "e_transfer", "note": "Interac"}""".formatted(owed));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    }
+
+    // -- the school's day -------------------------------------------------------------------------------------------
+
+    private void recordTheDaysLessons(LocalDate day) {
+        admin.get("/api/v1/admin/attendance?date=" + day).json().valueStream()
+                .filter(lesson -> lesson.path("makeup_id").isNull() || lesson.path("makeup_id").isMissingNode())
+                .forEach(lesson -> taught.computeIfAbsent(UUID.fromString(lesson.path("enrollment_id").asString()),
+                        enrollment -> new ArrayList<>()).add(day));
+    }
+
+    private void sweep() {
+        TenantContext.callAs(school.id(), () -> transaction.execute(status -> renewals.sweep(school.id())));
+    }
+
+    /** Waits for the background work due now (billing, events, emails, renewals' charges) to be done. */
+    private void drain() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> owner.jdbc().sql("""
+                        select count(*) from scheduled_tasks where task_instance <> 'recurring'
+                           and execution_time <= now() and coalesce(consecutive_failures, 0) = 0""").query(Long.class).single() == 0);
+    }
+
+    // -- what the ledger says --------------------------------------------------------------------------------------
+
+    private JsonNode account(Family family) {
+        return admin.get("/api/v1/admin/payees/" + family.payee() + "/account").json();
+    }
+
+    /** Every paid charge of the school, by enrollment, with the days it covers. */
+    private Map<UUID, List<JsonNode>> paidCharges() {
+        return owner.jdbc().sql("""
+                        select enrollment_id, covers_from, covers_to, coalesce(lessons, 0) as lessons from ledger_entries
+                         where school_id = :s and kind = 'charge' and status = 'paid' and enrollment_id is not null""")
+                .param("s", school.id())
+                .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), (JsonNode) tools.jackson.databind.node.JsonNodeFactory
+                        .instance.objectNode().put("from", rs.getString(2)).put("to", rs.getString(3)).put("lessons", rs.getLong(4))))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static boolean covers(JsonNode charge, LocalDate date) {
+        return !charge.path("from").isNull() && !date.isBefore(LocalDate.parse(charge.path("from").asString()))
+                && !date.isAfter(LocalDate.parse(charge.path("to").asString()));
+    }
+
+    private String tracking(UUID enrollment) {
+        return owner.jdbc().sql("select tracking_id::text from enrollments where id = :id").param("id", enrollment)
+                .query(String.class).single();
+    }
+
+    private String status(UUID enrollment) {
+        return owner.jdbc().sql("select status from enrollments where id = :id").param("id", enrollment)
+                .query(String.class).single();
+    }
+
+    private String renewalState(String who, Map<String, UUID> enrollments) {
+        return owner.jdbc().sql("select state from latest_renewals where enrollment_id = :id")
+                .param("id", enrollments.get(who)).query(String.class).optional().orElse(null);
+    }
+
+    private static String who(Map<String, UUID> enrollments, UUID enrollment) {
+        return enrollments.entrySet().stream().filter(entry -> entry.getValue().equals(enrollment)).map(Map.Entry::getKey)
+                .findFirst().orElse(enrollment.toString());
+    }
+
+    private UUID semester(String name, String start, String end) {
+        return owner.jdbc().sql("""
+                        insert into semesters (school_id, name, start_date, end_date)
+                        values (:s, :name, cast(:a as date), cast(:b as date)) returning id""")
+                .param("s", school.id()).param("name", name).param("a", start).param("b", end).query(UUID.class).single();
+    }
+
+    private void closure(UUID semester, String day, String reason) {
+        closure(semester, day, day, reason);
+    }
+
+    private void closure(UUID semester, String start, String end, String reason) {
+        owner.jdbc().sql("""
+                        insert into closures (school_id, semester_id, start_date, end_date, reason)
+                        values (:s, :semester, cast(:a as date), cast(:b as date), :reason)""")
+                .param("s", school.id()).param("semester", semester).param("a", start).param("b", end)
+                .param("reason", reason).update();
+    }
+
+    private void at(LocalDate day, int hour) {
+        clock.set(day.atTime(LocalTime.of(hour, 0)).atZone(VANCOUVER).toInstant());
+    }
+}
