@@ -56,6 +56,9 @@ alter table schools add column cancellation_refund text not null default 'credit
 alter table schools add column tax_rate_percent numeric(5, 3) not null default 0 check (tax_rate_percent between 0 and 30);
 alter table schools add column tax_registration text check (length(tax_registration) <= 40);
 alter table schools add column postal_address text check (length(postal_address) <= 300);
+-- A flat monthly tuition over the year by default; a school may instead pause a monthly plan's billing for a month
+-- without any of its lessons (between semesters, the summer).
+alter table schools add column monthly_pauses_for_closures boolean not null default false;
 
 -- Every amount a family sees: charges (positive), payments and credits (negative), refunds (money paid back,
 -- positive), adjustments. Written once per provider id, from whichever comes first: the gateway's answer or its event.
@@ -135,6 +138,20 @@ alter table email_log add constraint email_log_template_check check (template in
     'booking_confirmation', 'provisional_notice', 'no_show_notice', 'make_up_invite', 'make_up_confirmation',
     'admin_alert', 'payment_failed', 'lesson_reminder', 'welcome', 'password_reset', 'verify_email', 'invitation',
     'booking_cancelled', 'card_expiring', 'renewal_notice', 'payment_receipt'));
+
+-- The months a monthly plan's billing was paused at the provider, each asked for once.
+create table billing_pauses (
+    school_id     uuid        not null references schools (id),
+    enrollment_id uuid        not null,
+    month         date        not null check (extract(day from month) = 1),
+    created_at    timestamptz not null default now(),
+    primary key (school_id, enrollment_id, month),
+    foreign key (school_id, enrollment_id) references enrollments (school_id, id)
+);
+alter table billing_pauses enable row level security;
+alter table billing_pauses force row level security;
+create policy billing_pauses_of_school on billing_pauses
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
 
 -- Billing publishes each enrollment's latest renewal, for booking's answers about a booking.
 create view latest_renewals with (security_invoker = true) as

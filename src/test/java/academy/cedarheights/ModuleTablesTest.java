@@ -36,7 +36,7 @@ class ModuleTablesTest {
             "families", Set.of("payees", "students"),
             "booking", Set.of("enrollments"),
             "billing", Set.of("billing_customers", "stripe_customers", "stripe_events", "payments", "orphan_charges", "billing_runs", "billing_products", "billing_prices", "simulated_card_charges",
-                    "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals"),
+                    "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses"),
             "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders"),
             "notifications", Set.of("email_log", "text_messages"),
             "operations", Set.of());

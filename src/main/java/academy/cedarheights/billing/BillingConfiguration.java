@@ -29,6 +29,7 @@ class BillingConfiguration {
     static final String USE_PAYMENT_METHOD = "use-payment-method";
     static final String CHARGE_RENEWAL = "charge-renewal";
     static final String REFUND = "refund-unused-lessons";
+    static final String PAUSE_MONTH = "pause-month";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     /**
@@ -91,6 +92,19 @@ class BillingConfiguration {
             RenewalChargeJob job = instance.getData();
             TenantContext.runAs(job.schoolId(), () -> charges.getObject().charge(job.schoolId(), job.renewalId()));
         });
+    }
+
+    @Bean
+    OneTimeTask<PauseJob> pauseMonthTask(JobDefinitions jobs, PaymentGateway gateway) {
+        return jobs.oneTime(PAUSE_MONTH, PauseJob.class, (instance, context) -> gateway.pauseUntil(
+                instance.getData().subscriptionId(), instance.getData().resumesAt(), instance.getData().idempotencyKey()));
+    }
+
+    /** Daily: monthly plans of schools that pause for closures skip a month without lessons. */
+    @Bean
+    RecurringTask<Void> monthlyPausesTask(JobDefinitions jobs, ObjectProvider<MonthlyPauses> pauses,
+                                          @Value("${app.renewals-check:6h}") Duration every) {
+        return jobs.recurring("monthly-pauses", every, () -> pauses.getObject().pauseAll());
     }
 
     @Bean

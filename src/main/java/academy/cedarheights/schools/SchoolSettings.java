@@ -46,7 +46,8 @@ public record SchoolSettings(
         @Pattern(regexp = "credit|refund|none", message = "must be one of credit, refund, none") String cancellationRefund,
         @DecimalMin("0") @DecimalMax("30") @Digits(integer = 2, fraction = 3) BigDecimal taxRatePercent,
         @Size(max = 40) String taxRegistration,
-        @Size(max = 300) String postalAddress) {
+        @Size(max = 300) String postalAddress,
+        Boolean monthlyPausesForClosures) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

@@ -39,7 +39,7 @@ public class Schools {
     public YearRules yearRules(UUID schoolId) {
         return jdbc.sql("""
                         select renewal_notice_days, renewal_grace_days, min_lessons_in_term, cancellation_refund,
-                               tax_rate_percent, tax_registration, postal_address
+                               tax_rate_percent, tax_registration, postal_address, monthly_pauses_for_closures
                           from schools where id = :id""")
                 .param("id", schoolId).query(YearRules.class).single();
     }

@@ -44,7 +44,8 @@ public class Settings {
                                makeup_allowance_per_semester, monthly_price_cents, semester_per_lesson_cents,
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
                                payment_grace_days, payment_methods, renewal_notice_days, renewal_grace_days,
-                               min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address
+                               min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address,
+                               monthly_pauses_for_closures
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -62,7 +63,8 @@ public class Settings {
                             List.of((String[]) rs.getArray("payment_methods").getArray()), new YearRules(rs.getInt("renewal_notice_days"),
                                     rs.getInt("renewal_grace_days"), rs.getInt("min_lessons_in_term"),
                                     rs.getString("cancellation_refund"), rs.getBigDecimal("tax_rate_percent"),
-                                    rs.getString("tax_registration"), rs.getString("postal_address")));
+                                    rs.getString("tax_registration"), rs.getString("postal_address"),
+                                    rs.getBoolean("monthly_pauses_for_closures")));
                 })
                 .single();
     }
@@ -92,7 +94,8 @@ public class Settings {
                                tax_registration = case when cast(:tax_registration as text) is null then tax_registration
                                                        else nullif(btrim(:tax_registration), '') end,
                                postal_address = case when cast(:postal_address as text) is null then postal_address
-                                                     else nullif(btrim(:postal_address), '') end
+                                                     else nullif(btrim(:postal_address), '') end,
+                               monthly_pauses_for_closures = coalesce(:pauses, monthly_pauses_for_closures)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -109,6 +112,7 @@ public class Settings {
                 .param("min_lessons", settings.minLessonsInTerm()).param("refund", settings.cancellationRefund())
                 .param("tax_rate", settings.taxRatePercent()).param("tax_registration", settings.taxRegistration())
                 .param("postal_address", settings.postalAddress())
+                .param("pauses", settings.monthlyPausesForClosures())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

@@ -154,6 +154,12 @@ class CardSetupsTest {
         }
 
         @Override
+        public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {
+            note("pauseUntil");
+            real.pauseUntil(subscriptionId, resumesAt, idempotencyKey);
+        }
+
+        @Override
         public String refund(String invoiceId, Money amount, String idempotencyKey) {
             note("refund");
             return real.refund(invoiceId, amount, idempotencyKey);

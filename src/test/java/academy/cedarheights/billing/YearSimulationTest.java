@@ -55,6 +55,7 @@ class YearSimulationTest {
     @Autowired MovableClock clock;
     @Autowired SwitchableGateway gateway;
     @Autowired Renewals renewals;
+    @Autowired MonthlyPauses pauses;
     @Autowired TransactionTemplate transaction;
 
     FakeStripe stripe;
@@ -200,6 +201,32 @@ class YearSimulationTest {
                         .path("amount").asLong()).collect(Collectors.joining(", ")));
         taught.forEach((enrollment, dates) -> System.out.printf("  %s: %d lessons, %s to %s%n", who(enrollments, enrollment),
                 dates.size(), dates.get(0), dates.get(dates.size() - 1)));
+    }
+
+    @Test
+    void aSchoolThatPausesForClosuresBillsNoMonthWithoutLessons() {
+        owner.jdbc().sql("update schools set monthly_pauses_for_closures = true where id = :s").param("s", school.id()).update();
+        semester("Fall 2028", "2028-09-05", "2028-12-15");
+        UUID slot = school.slot(school.teacher("Ada Keys", true, piano), 1, "16:00");
+        at(LocalDate.of(2028, 6, 1), 9);
+        Family family = family("summer", FakeStripe.GOOD_CARD);
+        UUID enrollment = bookAndWait(family, slot, "monthly");
+
+        for (LocalDate day = LocalDate.of(2028, 6, 1); !day.isAfter(LocalDate.of(2028, 10, 2)); day = day.plusDays(1)) {
+            at(day, 9);
+            stripe.billSubscriptionsDue();
+            drain();
+            TenantContext.callAs(school.id(), () -> transaction.execute(status -> pauses.pause(school.id())));
+            drain();
+        }
+
+        assertThat(stripe.invoicesOf(family.customer())).as("summer months voided")
+                .containsExactly("2028-06 paid", "2028-07 void", "2028-08 void", "2028-09 paid", "2028-10 paid");
+        assertThat(account(family).path("entries").valueStream().filter(entry -> entry.path("kind").asString().equals("charge"))
+                .map(entry -> entry.path("amount").path("amount").asLong()).toList())
+                .as("October, September, and June prorated from the 1st at 9 a.m.").hasSize(3).contains(15000L);
+        assertThat(account(family).path("balance").path("amount").asLong()).isZero();
+        assertThat(status(enrollment)).isEqualTo("active");
     }
 
     // -- the school's families --------------------------------------------------------------------------------------

@@ -115,16 +115,19 @@ class SemestersAndSettingsAdminTest {
         assertThat(settings.path("min_lessons_in_term").asInt()).isEqualTo(4);
         assertThat(settings.path("cancellation_refund").asString()).isEqualTo("credit");
         assertThat(settings.path("tax_rate_percent").decimalValue()).isZero();
+        assertThat(settings.path("monthly_pauses_for_closures").asBoolean()).as("a flat monthly tuition").isFalse();
         settings.remove(List.of("slug", "currency", "base_url"));
 
         settings.put("renewal_notice_days", 21).put("cancellation_refund", "refund").put("tax_rate_percent", 5)
-                .put("tax_registration", "123456789 RT0001").put("postal_address", "1 Cedar Lane, Vancouver BC");
+                .put("tax_registration", "123456789 RT0001").put("postal_address", "1 Cedar Lane, Vancouver BC")
+                .put("monthly_pauses_for_closures", true);
         Answer set = admin.put("/api/v1/admin/settings", settings.toString());
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().path("renewal_notice_days").asInt()).isEqualTo(21);
         assertThat(set.text("cancellation_refund")).isEqualTo("refund");
         assertThat(set.json().path("tax_rate_percent").decimalValue()).isEqualByComparingTo("5");
         assertThat(set.text("postal_address")).isEqualTo("1 Cedar Lane, Vancouver BC");
+        assertThat(set.json().path("monthly_pauses_for_closures").asBoolean()).isTrue();
 
         settings.put("cancellation_refund", "keep_it");
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())

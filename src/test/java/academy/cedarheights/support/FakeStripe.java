@@ -100,6 +100,16 @@ public final class FakeStripe implements AutoCloseable {
         send("payment_method.attached", method);
     }
 
+    /** The months a subscription was billed (paid or not) and those it voided, as {@code yyyy-MM status}. */
+    public List<String> invoicesOf(String customer) {
+        return invoices.values().stream().filter(invoice -> customer.equals(invoice.get("customer")))
+                .filter(invoice -> invoice.get("subscription") != null)
+                .sorted(java.util.Comparator.comparing(invoice -> (Long) invoice.get("period_start")))
+                .map(invoice -> Instant.ofEpochSecond((Long) invoice.get("period_start")).plusSeconds(43_200)
+                        .atZone(java.time.ZoneId.of("America/Vancouver")).toLocalDate().toString().substring(0, 7)
+                        + " " + invoice.get("status")).toList();
+    }
+
     /** What moved at the provider, in order. */
     public List<Movement> book() {
         synchronized (book) {
@@ -125,6 +135,11 @@ public final class FakeStripe implements AutoCloseable {
                 subscription.put("period_end", end);
                 Map<String, Object> invoice = invoice((String) subscription.get("customer"), Map.of(), id,
                         (Long) subscription.get("amount"), "Weekly music lessons", start, end);
+                Long pausedUntil = (Long) subscription.get("paused_until");
+                if (pausedUntil != null && start < pausedUntil) {
+                    invoice.put("status", "void");  // pause_collection with behavior void: the period is not billed
+                    continue;
+                }
                 invoice.put("status", "open");
                 String card = (String) (subscription.get("default_payment_method") != null
                         ? subscription.get("default_payment_method")
@@ -203,6 +218,9 @@ public final class FakeStripe implements AutoCloseable {
             case "POST subscriptions id" -> {
                 if (body.containsKey("default_payment_method")) {
                     subscriptions.get(id).put("default_payment_method", body.get("default_payment_method"));
+                }
+                if (body.containsKey("pause_collection[resumes_at]")) {
+                    subscriptions.get(id).put("paused_until", Long.parseLong(body.get("pause_collection[resumes_at]")));
                 }
                 yield ok(subscription(id));
             }

@@ -81,6 +81,11 @@ public class SwitchableGateway implements PaymentGateway {
     }
 
     @Override
+    public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {
+        current.pauseUntil(subscriptionId, resumesAt, idempotencyKey);
+    }
+
+    @Override
     public String refund(String invoiceId, Money amount, String idempotencyKey) {
         return current.refund(invoiceId, amount, idempotencyKey);
     }

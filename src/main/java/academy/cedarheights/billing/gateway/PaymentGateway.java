@@ -40,6 +40,12 @@ public interface PaymentGateway {
     /** Gives back everything paid on the invoice (a charge whose enrollment was cancelled while it was made). */
     void refundInvoice(String invoiceId, String idempotencyKey);
 
+    /**
+     * Bills nothing for the subscription's period starting before {@code resumesAt} (a month without lessons): its
+     * invoice is voided, and billing resumes then.
+     */
+    void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey);
+
     /** Gives back part of what was paid on the invoice (unused lessons of a cancelled term); the refund's id. */
     String refund(String invoiceId, Money amount, String idempotencyKey);
 

@@ -86,6 +86,11 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     /** A test card: a Visa ending as its number does, expiring in three years. */
+    /** The simulated provider bills no month after the first: there is nothing to pause. */
+    @Override
+    public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {
+    }
+
     @Override
     public String refund(String invoiceId, Money amount, String idempotencyKey) {
         return "re_sim_" + Integer.toHexString(idempotencyKey.hashCode());

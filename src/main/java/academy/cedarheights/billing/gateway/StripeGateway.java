@@ -1,5 +1,6 @@
 package academy.cedarheights.billing.gateway;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -211,6 +212,15 @@ public class StripeGateway implements PaymentGateway {
             }
             return null;
         });
+    }
+
+    @Override
+    public void pauseUntil(String subscriptionId, Instant resumesAt, String idempotencyKey) {
+        call(() -> stripe.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
+                .setPauseCollection(SubscriptionUpdateParams.PauseCollection.builder()
+                        .setBehavior(SubscriptionUpdateParams.PauseCollection.Behavior.VOID)
+                        .setResumesAt(resumesAt.getEpochSecond()).build())
+                .build(), key(idempotencyKey)));
     }
 
     /** Against the invoice's first payment (a term is paid at once, in one). */

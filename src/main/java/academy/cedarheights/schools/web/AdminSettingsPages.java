@@ -69,7 +69,7 @@ class AdminSettingsPages {
                     FormValues.number(form.get("renewal_notice_days")), FormValues.number(form.get("renewal_grace_days")),
                     FormValues.number(form.get("min_lessons_in_term")), form.get("cancellation_refund"),
                     taxRate, form.getOrDefault("tax_registration", ""),
-                    form.getOrDefault("postal_address", ""));
+                    form.getOrDefault("postal_address", ""), form.containsKey("monthly_pauses_for_closures"));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -115,6 +115,9 @@ class AdminSettingsPages {
         form.put("tax_rate_percent", view.yearRules().taxRatePercent().stripTrailingZeros().toPlainString());
         form.put("tax_registration", Objects.toString(view.yearRules().taxRegistration(), ""));
         form.put("postal_address", Objects.toString(view.yearRules().postalAddress(), ""));
+        if (view.yearRules().monthlyPausesForClosures()) {
+            form.put("monthly_pauses_for_closures", "on");
+        }
         if (view.paymentMethods().contains("acss_debit")) {
             form.put("acss_debit", "on");
         }
