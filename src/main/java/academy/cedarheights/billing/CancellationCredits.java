@@ -3,6 +3,7 @@ package academy.cedarheights.billing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ class CancellationCredits implements CancellationTerms {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> onCancelling(UUID school, UUID enrollmentId) {
-        return unused(school, enrollmentId).map(unused -> String.format(java.util.Locale.CANADA,
+        return unused(school, enrollmentId).map(unused -> String.format(Locale.CANADA,
                 "The %d lesson%s paid for after today (%s) %s.", unused.lessons(), unused.lessons() == 1 ? "" : "s",
                 unused.amount().shown(), unused.policy().equals("refund")
                         ? "will be refunded to the payment method they were paid with"

@@ -1,5 +1,6 @@
 package academy.cedarheights.billing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -121,7 +122,7 @@ class InvoiceEvents {
      */
     private static LocalDate day(JsonNode epochSeconds, ZoneId zone) {
         return epochSeconds.isNumber()
-                ? Instant.ofEpochSecond(epochSeconds.asLong()).plus(java.time.Duration.ofHours(12)).atZone(zone).toLocalDate()
+                ? Instant.ofEpochSecond(epochSeconds.asLong()).plus(Duration.ofHours(12)).atZone(zone).toLocalDate()
                 : null;
     }
 

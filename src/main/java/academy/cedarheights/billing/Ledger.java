@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,7 +185,7 @@ public class Ledger {
                 .param("school", school).param("payee", payee).param("enrollment", enrollment)
                 .param("amount", amount.amount())
                 .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2)}).list().stream()
-                .sorted(java.util.Comparator.comparingLong(settled -> (Long) settled[1]))
+                .sorted(Comparator.comparingLong(settled -> (Long) settled[1]))
                 .map(settled -> (UUID) settled[0]).toList();
     }
 

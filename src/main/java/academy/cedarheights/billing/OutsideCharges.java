@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.booking.ActivatedOutsideProvider;
@@ -60,7 +62,7 @@ class OutsideCharges {
             ledger.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated),
                     quotes.of(school, plan, enrollment.weekday(), enrollment.startDate()).amount(),
                     Ledger.ChargeFor.period(lessonsOf + ", " + from.getMonth().getDisplayName(
-                            java.time.format.TextStyle.FULL, java.util.Locale.CANADA) + " " + from.getYear(),
+                            TextStyle.FULL, Locale.CANADA) + " " + from.getYear(),
                             from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth())));
             return;
         }

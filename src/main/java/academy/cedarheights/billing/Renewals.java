@@ -1,10 +1,13 @@
 package academy.cedarheights.billing;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.booking.Terms;
@@ -120,7 +123,7 @@ public class Renewals {
                                 or r.state = 'opted_out' and e.paid_through < :today)
                            for update of r skip locked""")
                 .param("school", school).param("today", today).param("grace", rules.renewalGraceDays())
-                .param("now", java.sql.Timestamp.from(clock.instant())).query(Lapsed.class).list();
+                .param("now", Timestamp.from(clock.instant())).query(Lapsed.class).list();
         for (Lapsed renewal : lapsed) {
             boolean unpaid = renewal.state().equals("failed");
             String reason = unpaid ? "the renewal was not paid within " + rules.renewalGraceDays() + " days"
@@ -129,7 +132,7 @@ public class Renewals {
             if (unpaid) {
                 // a family that opted out knows; one whose card was declined is told its slot is gone
                 notifications.email(school, renewal.email(), new Email.BookingCancelled(renewal.parentName(),
-                        renewal.student(), renewal.teacher(), java.time.DayOfWeek.of(renewal.weekday()),
+                        renewal.student(), renewal.teacher(), DayOfWeek.of(renewal.weekday()),
                         renewal.startTime(), reason, addresses.link(school, "/parent")));
             }
             jdbc.sql("update renewals set state = 'ended', updated_at = now() where school_id = :school and id = :id")
@@ -181,7 +184,7 @@ public class Renewals {
 
     /** The latest renewal of a booking, if it has one. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Pending> pendingOf(UUID school, UUID trackingId) {
+    public Optional<Pending> pendingOf(UUID school, UUID trackingId) {
         return jdbc.sql("""
                         select r.semester_id, r.state, r.amount_cents, r.currency, r.charge_on from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
@@ -239,7 +242,7 @@ public class Renewals {
                                updated_at = now()
                          where school_id = :school and id = :id and state in ('notice_sent', 'failed')""")
                 .param("school", school).param("id", renewalId).param("reason", reason)
-                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** A family with a new payment method has its declined renewals charged again, on it. */

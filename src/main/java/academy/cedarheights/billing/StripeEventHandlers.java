@@ -134,7 +134,7 @@ class StripeEventHandlers {
                         on conflict (school_id, stripe_invoice_id, status) do nothing""")
                 .param("school", school).param("payee", payee).param("invoice", invoice.path("id").asString())
                 .param("event", eventId).param("amount", amount)
-                .param("currency", invoice.path("currency").asString().toUpperCase(java.util.Locale.ROOT))
+                .param("currency", invoice.path("currency").asString().toUpperCase(Locale.ROOT))
                 .param("status", status).update() == 1;
     }
 

@@ -1,9 +1,14 @@
 package academy.cedarheights.booking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
@@ -90,7 +95,7 @@ public class Enrollments {
         long total = jdbc.sql("select count(*) " + from)
                 .param("school", school).param("status", named).param("teacher", teacherId).param("student", studentId)
                 .query(Long.class).single();
-        return query.page(items.stream().map(enrollment -> withRenewal(school, enrollment)).toList(), total);
+        return query.page(withRenewals(school, items), total);
     }
 
     public Enrollment cancel(UUID school, UUID id, String reason) {
@@ -160,40 +165,46 @@ public class Enrollments {
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                          where e.school_id = :school and e.id = :id""")
-                .param("school", school).param("id", id).query(Enrollment.class).optional().map(enrollment -> withRenewal(school, enrollment))
+                .param("school", school).param("id", id).query(Enrollment.class).optional()
+                .map(enrollment -> withRenewals(school, List.of(enrollment)).get(0))
                 .orElseThrow(() -> new NoSuchRecord("enrollment", id));
     }
 
-    private static BookingStatus status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static BookingStatus status(ResultSet rs, int row) throws SQLException {
         boolean needsCard = rs.getBoolean("needs_card");
         var expires = rs.getTimestamp("provisional_expires_at");
         var problemSince = rs.getTimestamp("payment_problem_since");
         var processingSince = rs.getTimestamp("payment_processing_since");
         return new BookingStatus(rs.getObject("tracking_id", UUID.class), rs.getObject("enrollment_id", UUID.class),
                 rs.getObject("student_id", UUID.class), rs.getObject("timeslot_id", UUID.class),
-                EnrollmentStatus.of(rs.getString("status")).orElseThrow(), BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getObject("start_date", java.time.LocalDate.class),
+                EnrollmentStatus.of(rs.getString("status")).orElseThrow(),
+                BillingPlan.of(rs.getString("billing_plan")).orElseThrow(), rs.getObject("start_date", LocalDate.class),
                 rs.getString("failure_reason"), expires == null ? null : expires.toInstant(),
                 rs.getString("payment_problem") == null ? null : new PaymentProblem(rs.getString("payment_problem"),
                         problemSince.toInstant()),
                 processingSince == null ? null : processingSince.toInstant(),
                 needsCard ? new NextAction("add_payment_method", SETUP_URL)
                         : rs.getString("payment_problem") != null ? new NextAction("replace_payment_method", SETUP_URL) : null,
-                rs.getObject("paid_through", java.time.LocalDate.class), renewal(rs));
+                rs.getObject("paid_through", LocalDate.class), renewal(rs));
     }
 
-    /** Its latest renewal, from billing's published view. */
-    private Enrollment withRenewal(UUID school, Enrollment enrollment) {
-        return enrollment.withRenewal(jdbc.sql("""
-                        select semester_id as renewal_semester_id, state as renewal_state, amount_cents as renewal_cents,
-                               currency as renewal_currency, charge_on as renewal_charge_on
-                          from latest_renewals where school_id = :school and enrollment_id = :id""")
-                .param("school", school).param("id", enrollment.id())
-                .query((rs, row) -> renewal(rs)).optional().orElse(null));
+    /** Each with its latest renewal, from billing's published view: one query for the lot. */
+    private List<Enrollment> withRenewals(UUID school, List<Enrollment> enrollments) {
+        Map<UUID, Renewal> latest = new HashMap<>();
+        jdbc.sql("""
+                        select enrollment_id, semester_id as renewal_semester_id, state as renewal_state,
+                               amount_cents as renewal_cents, currency as renewal_currency, charge_on as renewal_charge_on
+                          from latest_renewals where school_id = :school and enrollment_id = any(:ids)""")
+                .param("school", school).param("ids", enrollments.stream().map(Enrollment::id).toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    latest.put(rs.getObject("enrollment_id", UUID.class), renewal(rs));
+                });
+        return enrollments.stream().map(enrollment -> enrollment.withRenewal(latest.get(enrollment.id()))).toList();
     }
 
-    static Renewal renewal(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Renewal renewal(ResultSet rs) throws SQLException {
         return rs.getString("renewal_state") == null ? null : new Renewal(rs.getObject("renewal_semester_id", UUID.class),
-                rs.getString("renewal_state"), academy.cedarheights.platform.Money.of(rs.getLong("renewal_cents"),
-                rs.getString("renewal_currency")), rs.getObject("renewal_charge_on", java.time.LocalDate.class));
+                rs.getString("renewal_state"), Money.of(rs.getLong("renewal_cents"), rs.getString("renewal_currency")),
+                rs.getObject("renewal_charge_on", LocalDate.class));
     }
 }

@@ -1,5 +1,8 @@
 package academy.cedarheights.platform;
 
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.validation.constraints.PositiveOrZero;
@@ -20,8 +23,8 @@ public record Money(@PositiveOrZero long amount, String currency) {
 
     /** As a Canadian reads it in a sentence: "$280.00" (another currency with its symbol or code). */
     public String shown() {
-        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.CANADA);
-        format.setCurrency(java.util.Currency.getInstance(currency));
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.CANADA);
+        format.setCurrency(Currency.getInstance(currency));
         return format.format(amount / 100.0);
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.platform.tenancy.TenantContext;
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;

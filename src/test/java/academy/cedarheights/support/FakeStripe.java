@@ -52,6 +52,7 @@ public final class FakeStripe implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger ids = new AtomicInteger();
+    private final String run = "fake" + java.util.UUID.randomUUID().toString().substring(0, 8) + "x";
     private final Map<String, Map<String, Object>> customers = new ConcurrentHashMap<>();
     private final Map<String, Long> prices = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
@@ -443,8 +444,9 @@ public final class FakeStripe implements AutoCloseable {
         return new String[] {"200", json.writeValueAsString(body)};
     }
 
+    /** Ids unique across the fakes of a test JVM, as the app keeps some (customers) deployment-wide. */
     private String next(String prefix) {
-        return prefix + "_fake" + ids.incrementAndGet();
+        return prefix + "_" + run + ids.incrementAndGet();
     }
 
     // -- events ---------------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
-import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Browser;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;

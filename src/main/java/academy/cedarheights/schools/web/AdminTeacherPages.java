@@ -7,10 +7,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Instrument;

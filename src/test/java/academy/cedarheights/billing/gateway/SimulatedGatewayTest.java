@@ -10,12 +10,14 @@ import academy.cedarheights.platform.Money;
 import academy.cedarheights.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /** The simulated provider charges its test cards as Stripe's test mode does, counting in its own table. */
 @IntegrationTest
 class SimulatedGatewayTest {
 
-    @Autowired PaymentGateway gateway;
+    /** The application's own gateway, not the tests' switch in front of it. */
+    @Autowired @Qualifier("paymentGateway") PaymentGateway gateway;
 
     @Test
     void theLateDecliningCardPaysItsFirstChargeOnlyAndTheDecliningOneNone() {
