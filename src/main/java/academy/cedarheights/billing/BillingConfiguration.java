@@ -30,6 +30,7 @@ class BillingConfiguration {
     static final String CHARGE_RENEWAL = "charge-renewal";
     static final String REFUND = "refund-unused-lessons";
     static final String PAUSE_MONTH = "pause-month";
+    static final String VOID_INVOICE = "void-invoice";
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
     /**
@@ -92,6 +93,12 @@ class BillingConfiguration {
             RenewalChargeJob job = instance.getData();
             TenantContext.runAs(job.schoolId(), () -> charges.getObject().charge(job.schoolId(), job.renewalId()));
         });
+    }
+
+    @Bean
+    OneTimeTask<VoidInvoiceJob> voidInvoiceTask(JobDefinitions jobs, PaymentGateway gateway) {
+        return jobs.oneTime(VOID_INVOICE, VoidInvoiceJob.class, (instance, context) ->
+                gateway.voidInvoice(instance.getData().invoiceId(), "void-" + instance.getData().invoiceId()));
     }
 
     @Bean

@@ -29,9 +29,11 @@ class InvoiceEvents {
     private final Schools schools;
     private final Terms terms;
     private final RenewalCharges renewalCharges;
+    private final Renewals renewals;
 
     InvoiceEvents(JdbcClient jdbc, Ledger ledger, Receipts receipts, Schools schools, Terms terms,
-                  RenewalCharges renewalCharges) {
+                  RenewalCharges renewalCharges, Renewals renewals) {
+        this.renewals = renewals;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -59,6 +61,9 @@ class InvoiceEvents {
         Period period = charge(school, payee, invoice);
         ledger.paymentOf(school, payee, period.enrollment(), invoice.path("id").asString(),
                 money(invoice.path("amount_due").asLong(), invoice), null, "failed");
+        // a renewal's bank debit that failed days later: its grace days begin now
+        chargeId(invoice).ifPresent(charge -> renewals.declined(school, charge, "the payment did not go through",
+                invoice.path("id").asString()));
     }
 
     private record Period(UUID enrollment, LocalDate from, LocalDate to) {

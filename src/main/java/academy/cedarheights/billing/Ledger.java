@@ -142,6 +142,15 @@ public class Ledger {
                 .param("school", school).param("ref", chargeRef).update();
     }
 
+    /** The provider's invoice was voided: its charge (and any payment of it that did not go through) counts no more. */
+    void voided(UUID school, String invoice) {
+        jdbc.sql("""
+                        update ledger_entries set status = 'void', updated_at = now()
+                         where school_id = :school and provider_ref = :invoice and kind in ('charge', 'payment')
+                           and status in ('open', 'failed')""")
+                .param("school", school).param("invoice", invoice).update();
+    }
+
     /** Where the payment of a provider's invoice stands in the ledger, if it is there. */
     @Transactional(readOnly = true)
     public Optional<String> paymentStatus(UUID school, String invoice) {

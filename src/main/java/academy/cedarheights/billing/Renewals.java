@@ -49,11 +49,15 @@ public class Renewals {
     private final SchoolSweep sweep;
     private final Clock clock;
     private final RenewalNotices notices;
+    private final Ledger ledger;
+    private final OneTimeTask<VoidInvoiceJob> voidInvoice;
 
     Renewals(JdbcClient jdbc, Schools schools, RenewalNotices notices, Notifications notifications,
              SchoolAddresses addresses, Terms terms, Jobs jobs,
              @Qualifier("chargeRenewalTask") OneTimeTask<RenewalChargeJob> charge, SchoolSweep sweep,
-             Clock clock) {
+             Clock clock, Ledger ledger, @Qualifier("voidInvoiceTask") OneTimeTask<VoidInvoiceJob> voidInvoice) {
+        this.ledger = ledger;
+        this.voidInvoice = voidInvoice;
         this.jdbc = jdbc;
         this.schools = schools;
         this.notices = notices;
@@ -100,8 +104,8 @@ public class Renewals {
         jobs.schedule(charge, renewal.toString(), new RenewalChargeJob(school, renewal));
     }
 
-    private record Lapsed(UUID id, UUID enrollmentId, String state, String parentName, String email, String student,
-                          String teacher, int weekday, LocalTime startTime) {
+    private record Lapsed(UUID id, UUID enrollmentId, String state, String invoice, String parentName, String email,
+                          String student, String teacher, int weekday, LocalTime startTime) {
     }
 
     /**
@@ -110,7 +114,8 @@ public class Renewals {
      */
     private int endLapsed(UUID school, LocalDate today, YearRules rules) {
         List<Lapsed> lapsed = jdbc.sql("""
-                        select r.id, r.enrollment_id, r.state, p.name as parent_name, p.email::text as email,
+                        select r.id, r.enrollment_id, r.state, r.provider_invoice_id as invoice, p.name as parent_name,
+                               p.email::text as email,
                                st.name as student, te.name as teacher, t.weekday, t.start_time
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
@@ -129,6 +134,11 @@ public class Renewals {
             String reason = unpaid ? "the renewal was not paid within " + rules.renewalGraceDays() + " days"
                     : "the family did not renew";
             terms.ranOut(school, renewal.enrollmentId(), reason);
+            if (unpaid && renewal.invoice() != null) {
+                // the declined renewal's invoice is voided, so that no card added later pays for a term that is gone
+                ledger.voided(school, renewal.invoice());
+                jobs.schedule(voidInvoice, renewal.invoice(), new VoidInvoiceJob(school, renewal.invoice()));
+            }
             if (unpaid) {
                 // a family that opted out knows; one whose card was declined is told its slot is gone
                 notifications.email(school, renewal.email(), new Email.BookingCancelled(renewal.parentName(),
@@ -235,13 +245,22 @@ public class Renewals {
                 .optional().ifPresent(paid -> terms.renewed(school, (UUID) paid[0], (LocalDate) paid[1]));
     }
 
-    /** The card refused it: the family keeps the slot for the grace days while it is told. */
+    /**
+     * The card refused it, or its debit failed: the family keeps the slot for the grace days while it is told. (A
+     * renewal already paid, or the first term's charge, which has no renewal, is left alone.)
+     */
     void declined(UUID school, UUID renewalId, String reason) {
+        declined(school, renewalId, reason, null);
+    }
+
+    /** @param invoice the provider's invoice left open by the decline, when its event names it */
+    void declined(UUID school, UUID renewalId, String reason, String invoice) {
         jdbc.sql("""
-                        update renewals set state = 'failed', failed_at = coalesce(failed_at, cast(:now as timestamptz)), failure_reason = :reason,
-                               updated_at = now()
+                        update renewals set state = 'failed', failed_at = coalesce(failed_at, cast(:now as timestamptz)),
+                               failure_reason = coalesce(failure_reason, :reason),
+                               provider_invoice_id = coalesce(provider_invoice_id, :invoice), updated_at = now()
                          where school_id = :school and id = :id and state in ('notice_sent', 'failed')""")
-                .param("school", school).param("id", renewalId).param("reason", reason)
+                .param("school", school).param("id", renewalId).param("reason", reason).param("invoice", invoice)
                 .param("now", Timestamp.from(clock.instant())).update();
     }
 

@@ -154,6 +154,12 @@ class CardSetupsTest {
         }
 
         @Override
+        public void voidInvoice(String invoiceId, String idempotencyKey) {
+            note("voidInvoice");
+            real.voidInvoice(invoiceId, idempotencyKey);
+        }
+
+        @Override
         public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {
             note("pauseUntil");
             real.pauseUntil(subscriptionId, resumesAt, idempotencyKey);

@@ -201,6 +201,30 @@ class YearSimulationTest {
     }
 
     @Test
+    void aRenewalNotPaidInItsGraceDaysIsVoidedAtStripeSoThatNoCardAddedLaterPaysForATermThatIsGone() {
+        Family family = family("lapses", FakeStripe.DECLINES_AFTER_FIRST);
+        UUID enrollment = bookAndWait(family, school.slot(school.teacher("Ada Keys", true, piano), 2, "16:00"),
+                "semester");
+        for (LocalDate day : List.of(LocalDate.of(2027, 12, 27), LocalDate.of(2028, 1, 10), LocalDate.of(2028, 1, 18))) {
+            at(day, 10);
+            sweep();
+            drain();
+        }
+        String renewalInvoice = stripe.invoicesFor(owner.jdbc().sql("select id::text from renewals where enrollment_id = :e")
+                .param("e", enrollment).query(String.class).single()).get(0);
+
+        assertThat(status(enrollment)).isEqualTo("ended");
+        assertThat(stripe.invoiceStatus(renewalInvoice)).isEqualTo("void");
+        stripe.replaceCard(family.customer(), FakeStripe.GOOD_CARD);
+        drain();
+        assertThat(stripe.book()).as("the first term only").hasSize(1);
+        JsonNode account = account(family);
+        assertThat(account.path("balance").path("amount").asLong()).isZero();
+        assertThat(account.path("entries").valueStream().map(entry -> entry.path("status").asString()))
+                .containsExactlyInAnyOrder("paid", "paid", "void", "void");
+    }
+
+    @Test
     void aSchoolThatPausesForClosuresBillsNoMonthWithoutLessons() {
         owner.jdbc().sql("update schools set monthly_pauses_for_closures = true where id = :s").param("s", school.id()).update();
         semester("Fall 2028", "2028-09-05", "2028-12-15");

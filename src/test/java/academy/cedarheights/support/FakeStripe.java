@@ -101,6 +101,17 @@ public final class FakeStripe implements AutoCloseable {
         send("payment_method.attached", method);
     }
 
+    /** Where an invoice stands: draft, open, paid or void. */
+    public String invoiceStatus(String id) {
+        return (String) invoices.get(id).get("status");
+    }
+
+    /** The invoices made for our charge id (a renewal's), newest last. */
+    public List<String> invoicesFor(String chargeId) {
+        return invoices.values().stream().filter(invoice -> chargeId.equals(((Map<?, ?>) invoice.get("metadata")).get("charge_id")))
+                .map(invoice -> (String) invoice.get("id")).toList();
+    }
+
     /** The months a subscription was billed (paid or not) and those it voided, as {@code yyyy-MM status}. */
     public List<String> invoicesOf(String customer) {
         return invoices.values().stream().filter(invoice -> customer.equals(invoice.get("customer")))
@@ -236,6 +247,14 @@ public final class FakeStripe implements AutoCloseable {
                 invoice.put("total", (Long) invoice.get("total") + Long.parseLong(body.get("amount")));
                 yield ok(Map.of("id", next("ii"), "object", "invoiceitem", "amount", Long.parseLong(body.get("amount")),
                         "currency", "cad", "customer", body.get("customer")));
+            }
+            case "POST invoices id void" -> {
+                if ("paid".equals(invoices.get(id).get("status"))) {
+                    yield new String[] {"400", "{\"error\": {\"type\": \"invalid_request_error\", "
+                            + "\"message\": \"You can only pass in open invoices.\"}}"};
+                }
+                invoices.get(id).put("status", "void");
+                yield ok(invoiceView(invoices.get(id)));
             }
             case "POST invoices id finalize" -> {
                 invoices.get(id).put("status", "open");

@@ -81,6 +81,11 @@ public class SwitchableGateway implements PaymentGateway {
     }
 
     @Override
+    public void voidInvoice(String invoiceId, String idempotencyKey) {
+        current.voidInvoice(invoiceId, idempotencyKey);
+    }
+
+    @Override
     public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {
         current.pauseUntil(subscriptionId, resumesAt, idempotencyKey);
     }

@@ -46,6 +46,9 @@ public interface PaymentGateway {
      */
     void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey);
 
+    /** Cancels an invoice still open (a renewal the family did not pay in its grace days): it can no longer be paid. */
+    void voidInvoice(String invoiceId, String idempotencyKey);
+
     /** Gives back part of what was paid on the invoice (unused lessons of a cancelled term); the refund's id. */
     String refund(String invoiceId, Money amount, String idempotencyKey);
 

@@ -86,6 +86,11 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     /** A test card: a Visa ending as its number does, expiring in three years. */
+    /** The simulated provider keeps no open invoices. */
+    @Override
+    public void voidInvoice(String invoiceId, String idempotencyKey) {
+    }
+
     /** The simulated provider bills no month after the first: there is nothing to pause. */
     @Override
     public void pauseUntil(String subscriptionId, java.time.Instant resumesAt, String idempotencyKey) {

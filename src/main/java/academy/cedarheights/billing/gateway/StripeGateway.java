@@ -30,6 +30,7 @@ import com.stripe.param.InvoiceListParams;
 import com.stripe.param.InvoicePayParams;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceSearchParams;
+import com.stripe.param.InvoiceVoidInvoiceParams;
 import com.stripe.param.PaymentMethodListParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
@@ -212,6 +213,12 @@ public class StripeGateway implements PaymentGateway {
             }
             return null;
         });
+    }
+
+    @Override
+    public void voidInvoice(String invoiceId, String idempotencyKey) {
+        call(() -> stripe.v1().invoices().voidInvoice(invoiceId, InvoiceVoidInvoiceParams.builder().build(),
+                key(idempotencyKey)));
     }
 
     @Override
