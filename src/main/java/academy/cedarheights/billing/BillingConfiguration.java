@@ -114,6 +114,13 @@ class BillingConfiguration {
         return jobs.recurring("monthly-pauses", every, () -> pauses.getObject().pauseAll());
     }
 
+    /** Daily: monthly families the school bills itself owe each new month on their account. */
+    @Bean
+    RecurringTask<Void> outsideMonthsTask(JobDefinitions jobs, ObjectProvider<OutsideMonths> months,
+                                          @Value("${app.renewals-check:6h}") Duration every) {
+        return jobs.recurring("outside-monthly-charges", every, () -> months.getObject().chargeAll());
+    }
+
     @Bean
     OneTimeTask<RefundJob> refundTask(JobDefinitions jobs, ObjectProvider<CancellationCredits> credits) {
         return jobs.oneTime(REFUND, RefundJob.class, (instance, context) -> TenantContext.runAs(

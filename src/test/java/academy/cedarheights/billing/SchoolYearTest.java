@@ -51,6 +51,7 @@ class SchoolYearTest {
     @Autowired DatabaseOwner owner;
     @Autowired MovableClock clock;
     @Autowired Renewals renewals;
+    @Autowired OutsideMonths months;
     @Autowired TransactionTemplate transaction;
 
     TestSchool school;
@@ -351,6 +352,31 @@ class SchoolYearTest {
                 .as("the charge is paid").containsOnly("paid");
         Mailbox.Mail receipt = Mailbox.latest(email("etransfer"), "e-Transfer", "$140.00");
         assertThat(page(parent, receipt.path("/receipts/")).body()).contains("e-Transfer").contains("140.00 CAD");
+    }
+
+    @Test
+    void aMonthlyFamilyTheSchoolBillsItselfOwesEachNewMonthOnce() {
+        Session parent = family("cash");
+        String kid = child(parent);
+        String payee = parent.get("/api/v1/parent/payees/self").text("id");
+        assertThat(admin.post("/api/v1/admin/enrollments", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly", "activate": true}"""
+                .formatted(kid, slot)).status()).isEqualTo(201);
+        assertThat(amounts(admin.get("/api/v1/admin/payees/" + payee + "/account").json())).as("March")
+                .containsExactly(15000L);
+
+        at(LocalDate.of(2027, 3, 20), 9);
+        assertThat(outsideMonths()).as("still March").isZero();
+        at(LocalDate.of(2027, 4, 1), 9);
+        assertThat(outsideMonths()).isEqualTo(1);
+        assertThat(outsideMonths()).as("once").isZero();
+        JsonNode account = admin.get("/api/v1/admin/payees/" + payee + "/account").json();
+        assertThat(account.path("entries").get(0).path("description").asString()).endsWith("April 2027");
+        assertThat(account.path("balance").path("amount").asLong()).isEqualTo(30000);
+    }
+
+    private int outsideMonths() {
+        return TenantContext.callAs(school.id(), () -> transaction.execute(status -> months.charge(school.id())));
     }
 
     private static String payment(long cents, String currency, String method) {
