@@ -200,27 +200,24 @@ public class Ledger {
 
     /** Money owed back to the family (unused lessons of a cancelled term), used first by their next charge. */
     void credited(UUID school, UUID payee, UUID enrollment, Money amount, String description, String reference) {
-        jdbc.sql("""
-                        insert into ledger_entries (school_id, payee_id, enrollment_id, kind, status, amount_cents, currency,
-                                                    description, provider_ref, occurred_at)
-                        values (:school, :payee, :enrollment, 'credit', 'open', :amount, :currency, :description, :ref,
-                                :at)
-                        on conflict (school_id, kind, provider_ref) where provider_ref is not null do nothing""")
-                .param("school", school).param("payee", payee).param("enrollment", enrollment).param("at", now())
-                .param("amount", -amount.amount()).param("currency", amount.currency())
-                .param("description", description).param("ref", reference).update();
+        settlement(school, payee, enrollment, "credit", "open", -amount.amount(), amount.currency(), description, reference);
     }
 
     /** Money paid back to the family through the provider. */
     void refunded(UUID school, UUID payee, UUID enrollment, Money amount, String description, String reference) {
+        settlement(school, payee, enrollment, "refund", "paid", amount.amount(), amount.currency(), description, reference);
+    }
+
+    /** A credit or a refund, once per reference. */
+    private void settlement(UUID school, UUID payee, UUID enrollment, String kind, String status, long cents,
+                            String currency, String description, String reference) {
         jdbc.sql("""
                         insert into ledger_entries (school_id, payee_id, enrollment_id, kind, status, amount_cents, currency,
                                                     description, provider_ref, occurred_at)
-                        values (:school, :payee, :enrollment, 'refund', 'paid', :amount, :currency, :description, :ref,
-                                :at)
+                        values (:school, :payee, :enrollment, :kind, :status, :amount, :currency, :description, :ref, :at)
                         on conflict (school_id, kind, provider_ref) where provider_ref is not null do nothing""")
                 .param("school", school).param("payee", payee).param("enrollment", enrollment).param("at", now())
-                .param("amount", amount.amount()).param("currency", amount.currency())
+                .param("kind", kind).param("status", status).param("amount", cents).param("currency", currency)
                 .param("description", description).param("ref", reference).update();
     }
 

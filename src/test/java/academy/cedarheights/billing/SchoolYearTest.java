@@ -161,13 +161,7 @@ class SchoolYearTest {
     @Test
     void aDeclinedRenewalKeepsTheSlotForTheGraceDaysThenTheEnrollmentEnds() {
         Session parent = family("declined");
-        String tracking = bookedAndPaid(parent, "4000 0000 0000 0341");
-        at(LocalDate.of(2027, 3, 22), 10);
-        sweep();
-
-        at(SPRING_STARTS, 8);
-        sweep();
-        await().atMost(Duration.ofSeconds(15)).until(() -> "failed".equals(renewalState(parent, tracking)));
+        String tracking = renewalDeclined(parent);
         Mailbox.Mail failed = Mailbox.latest(email("declined"), "did not go through", "$350.00");
         assertThat(failed.text()).contains("Kid's lessons").contains("card_declined");
         assertThat(status(parent, tracking)).as("kept for the grace days").isEqualTo("active");
@@ -187,12 +181,7 @@ class SchoolYearTest {
     @Test
     void aDeclinedRenewalIsPaidOnTheNewCardTheFamilyAdds() {
         Session parent = family("recovers");
-        String tracking = bookedAndPaid(parent, "4000 0000 0000 0341");
-        at(LocalDate.of(2027, 3, 22), 10);
-        sweep();
-        at(SPRING_STARTS, 8);
-        sweep();
-        await().atMost(Duration.ofSeconds(15)).until(() -> "failed".equals(renewalState(parent, tracking)));
+        String tracking = renewalDeclined(parent);
 
         at(LocalDate.of(2027, 4, 6), 12);
         addCard(parent, "4242 4242 4242 4242");
@@ -386,6 +375,17 @@ class SchoolYearTest {
     }
 
     // -- the family's way through the year --------------------------------------------------------------------------
+
+    /** A family whose card pays its first term and declines the renewal on the next semester's first day. */
+    private String renewalDeclined(Session parent) {
+        String tracking = bookedAndPaid(parent, "4000 0000 0000 0341");
+        at(LocalDate.of(2027, 3, 22), 10);
+        sweep();
+        at(SPRING_STARTS, 8);
+        sweep();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "failed".equals(renewalState(parent, tracking)));
+        return tracking;
+    }
 
     private String bookedAndPaid(Session parent, String card) {
         String kid = child(parent);
