@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,9 +42,18 @@ public class Bookings {
         this.clock = clock;
     }
 
+    /**
+     * @param teachesInstrument whether the slot's teacher teaches the child's instrument (null: no such child)
+     * @param birthDate         the child's, for the age on the first lesson
+     */
     private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp,
-                        UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard, int minLessonsInTerm) {
+                        UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard, int minLessonsInTerm,
+                        Boolean teachesInstrument, LocalDate birthDate) {
     }
+
+    /** The ages a school teaches, on the first lesson. */
+    static final int YOUNGEST = 4;
+    static final int OLDEST = 18;
 
     /** How far ahead a booking may start: a slot is not held for a family months before its first lesson. */
     static final int MAX_DAYS_AHEAD = 60;
@@ -64,6 +74,7 @@ public class Bookings {
         }
         LessonCalendar calendar = calendars.of(school, slot.calendarVersion());
         LocalDate first = calendar.firstLesson(slot.weekday(), afterMakeUps(slot, from)).orElseThrow(NoLessonsToBook::new);
+        requireFit(slot, first);
         // a term plan covers the term's lessons from the first: the last of them is what it will be paid through
         List<LocalDate> term = calendar.term(request.billingPlan(), slot.weekday(), first, slot.minLessonsInTerm());
         LocalDate paidThrough = term.isEmpty() ? null : term.get(term.size() - 1);
@@ -99,6 +110,20 @@ public class Bookings {
     private record Enrolled(UUID id, UUID trackingId) {
     }
 
+    /** The slot's teacher teaches the child's instrument, and the child is of an age the school teaches then. */
+    private static void requireFit(Slot slot, LocalDate firstLesson) {
+        if (Boolean.FALSE.equals(slot.teachesInstrument())) {
+            throw new InvalidField("timeslot_id", "must be taught by a teacher of the child's instrument");
+        }
+        if (slot.birthDate() != null) {
+            int age = Period.between(slot.birthDate(), firstLesson).getYears();
+            if (age < YOUNGEST || age > OLDEST) {
+                throw new InvalidField("student_id", "must be " + YOUNGEST + " to " + OLDEST
+                        + " years old on the first lesson (" + firstLesson + ")");
+            }
+        }
+    }
+
     /**
      * A family without a card may hold only the school's {@code max_holds_without_card} slots at once, or a stranger
      * could empty a timetable. The slot's query has locked the family (an advisory lock on its id), so its concurrent
@@ -131,6 +156,11 @@ public class Bookings {
                                    and m.lesson_date >= :earliest) as last_make_up,
                                st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
                                sc.max_holds_without_card, sc.min_lessons_in_term,
+                               case when st.id is not null then exists (
+                                   select 1 from teacher_instruments ti where ti.school_id = s.school_id
+                                      and ti.teacher_id = s.teacher_id and ti.instrument_id = st.instrument_id)
+                               end as teaches_instrument,
+                               st.birth_date,
                                (select count(*) from pg_advisory_xact_lock(
                                     hashtextextended('family-holds:' || st.payee_id, 0))) as family_locked
                           from timeslots s

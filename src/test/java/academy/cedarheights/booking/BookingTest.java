@@ -179,6 +179,24 @@ class BookingTest {
     }
 
     @Test
+    void aSlotMustFitTheChildItsTeachersInstrumentAndAnAgeTheSchoolTeaches() {
+        UUID guitar = school.instrument("guitar");
+        String guitarist = parent.post("/api/v1/parent/students", """
+                {"name": "Strummer", "birth_date": "%s", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(today.minusYears(9), guitar)).text("id");
+        Answer wrongTeacher = book(parent, guitarist, slot, "monthly", null);
+        assertThat(wrongTeacher.status()).isEqualTo(400);
+        assertThat(wrongTeacher.errorFields()).containsExactly("timeslot_id");
+
+        String almostNineteen = parent.post("/api/v1/parent/students", """
+                {"name": "Senior", "birth_date": "%s", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(today.minusYears(19).plusDays(2), piano)).text("id");
+        Answer tooOld = book(parent, almostNineteen, slot, "monthly", null);
+        assertThat(tooOld.errorFields()).as("19 by the first lesson, three days ahead").containsExactly("student_id");
+        assertThat(holders(slot)).as("nothing held").isZero();
+    }
+
+    @Test
     void badBookingsAreRefusedClearly() {
         String student = child(parent, "Kid");
         Session neighbour = family("neighbour@families.test");
