@@ -47,8 +47,7 @@ public class AccountBook {
     /** Records money received outside the provider; the family gets its receipt. */
     public LedgerEntry received(UUID school, String actor, UUID payee, OutsidePayment payment) {
         payees.get(school, payee);
-        String currency = jdbc.sql("select currency from schools where id = :school").param("school", school)
-                .query(String.class).single();
+        String currency = currency(school);
         if (!payment.amount().currency().equals(currency)) {
             throw new InvalidField("amount.currency", "must be the school's currency, " + currency);
         }
@@ -62,8 +61,14 @@ public class AccountBook {
                 payment.note(), actor);
         audit.created(school, actor, "payment", entry, payment);
         receipts.send(school, entry);
-        return ledger.account(school, payee).entries().stream().filter(line -> line.id().equals(entry)).findFirst()
-                .orElseThrow();
+        return ledger.entry(school, entry);
+    }
+
+    /** The school's currency, every amount of its ledger's. */
+    @Transactional(readOnly = true)
+    public String currency(UUID school) {
+        return jdbc.sql("select currency from schools where id = :school").param("school", school)
+                .query(String.class).single();
     }
 
     private boolean enrollmentOfFamily(UUID school, UUID payee, UUID enrollment) {

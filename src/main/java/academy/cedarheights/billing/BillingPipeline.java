@@ -270,6 +270,6 @@ class BillingPipeline {
     }
 
     private static String description(Billable hold) {
-        return "Weekly lessons for " + hold.student() + " with " + hold.teacher();
+        return Ledger.ChargeFor.lessonsOf(hold.student(), hold.teacher());
     }
 }

@@ -1,11 +1,15 @@
 package academy.cedarheights.billing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Ledger {
+
+    private static final String ENTRIES = """
+            select id, occurred_at, kind, amount_cents, currency, description, enrollment_id, status, method
+              from ledger_entries
+            """;
 
     private final JdbcClient jdbc;
     private final SchoolAddresses addresses;
@@ -49,6 +58,18 @@ public class Ledger {
 
         static ChargeFor period(String description, LocalDate from, LocalDate to) {
             return new ChargeFor(description, null, from, to);
+        }
+
+        /** A calendar month of a monthly plan's lessons: "Weekly lessons for Ava with Maya Chen, April 2027". */
+        static ChargeFor month(String student, String teacher, LocalDate month) {
+            LocalDate first = month.withDayOfMonth(1);
+            return period(lessonsOf(student, teacher) + ", " + first.getMonth().getDisplayName(TextStyle.FULL,
+                    Locale.CANADA) + " " + first.getYear(), first, first.withDayOfMonth(first.lengthOfMonth()));
+        }
+
+        /** What every lesson charge says it is for. */
+        static String lessonsOf(String student, String teacher) {
+            return "Weekly lessons for " + student + " with " + teacher;
         }
     }
 
@@ -235,19 +256,27 @@ public class Ledger {
 
     @Transactional(readOnly = true)
     public FamilyAccount account(UUID school, UUID payee) {
-        List<LedgerEntry> entries = jdbc.sql("""
-                        select id, occurred_at, kind, amount_cents, currency, description, enrollment_id, status, method
-                          from ledger_entries where school_id = :school and payee_id = :payee
+        List<LedgerEntry> entries = jdbc.sql(ENTRIES + """
+                         where school_id = :school and payee_id = :payee
                          order by occurred_at desc, kind = 'charge', id""")
-                .param("school", school).param("payee", payee)
-                .query((rs, row) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    boolean receipted = rs.getString("kind").equals("payment") && rs.getString("status").equals("paid");
-                    return new LedgerEntry(id, rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"),
-                            Money.of(rs.getLong("amount_cents"), rs.getString("currency")), rs.getString("description"),
-                            rs.getObject("enrollment_id", UUID.class), rs.getString("status"), rs.getString("method"),
-                            receipted ? addresses.link(school, "/receipts/" + id) : null);
-                }).list();
+                .param("school", school).param("payee", payee).query((rs, row) -> entry(school, rs)).list();
         return new FamilyAccount(balance(school, payee), entries);
+    }
+
+    /** One entry of the school's ledger. */
+    @Transactional(readOnly = true)
+    public LedgerEntry entry(UUID school, UUID id) {
+        return jdbc.sql(ENTRIES + " where school_id = :school and id = :id").param("school", school).param("id", id)
+                .query((rs, row) -> entry(school, rs)).single();
+    }
+
+    /** A paid payment links to its receipt. */
+    private LedgerEntry entry(UUID school, ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        boolean receipted = rs.getString("kind").equals("payment") && rs.getString("status").equals("paid");
+        return new LedgerEntry(id, rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"),
+                Money.of(rs.getLong("amount_cents"), rs.getString("currency")), rs.getString("description"),
+                rs.getObject("enrollment_id", UUID.class), rs.getString("status"), rs.getString("method"),
+                receipted ? addresses.link(school, "/receipts/" + id) : null);
     }
 }

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.booking.ActivatedOutsideProvider;
@@ -55,21 +53,19 @@ class OutsideCharges {
                          where e.school_id = :school and e.id = :id""")
                 .param("school", school).param("id", activated.enrollmentId()).query(Activated.class).single();
         BillingPlan plan = BillingPlan.of(enrollment.billingPlan()).orElseThrow();
-        String lessonsOf = "Weekly lessons for " + enrollment.student() + " with " + enrollment.teacher();
         if (plan == BillingPlan.MONTHLY) {
             LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(schools.branding(school).timeZone())));
             from = enrollment.startDate().isAfter(from) ? enrollment.startDate() : from;
             ledger.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated),
                     quotes.of(school, plan, enrollment.weekday(), enrollment.startDate()).amount(),
-                    Ledger.ChargeFor.period(lessonsOf + ", " + from.getMonth().getDisplayName(
-                            TextStyle.FULL, Locale.CANADA) + " " + from.getYear(),
-                            from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth())));
+                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), from));
             return;
         }
         PlanQuotes.Quote quote = quotes.forLessons(school, plan, enrollment.weekday(), enrollment.startDate(),
                 enrollment.paidThrough());
         ledger.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated), quote.amount(),
-                Ledger.ChargeFor.lessons(lessonsOf + ", " + quote.lessons() + " lessons", quote.lessons(),
+                Ledger.ChargeFor.lessons(Ledger.ChargeFor.lessonsOf(enrollment.student(), enrollment.teacher())
+                                + ", " + quote.lessons() + " lessons", quote.lessons(),
                         enrollment.startDate(), enrollment.paidThrough()));
     }
 

@@ -3,9 +3,7 @@ package academy.cedarheights.billing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.platform.Money;
@@ -74,9 +72,7 @@ class OutsideMonths {
             ledger.charged(school, enrollment.payeeId(), enrollment.enrollmentId(),
                     "outside-" + enrollment.enrollmentId() + "-" + month,
                     Money.of(enrollment.priceCents(), enrollment.currency()),
-                    Ledger.ChargeFor.period("Weekly lessons for " + enrollment.student() + " with " + enrollment.teacher()
-                            + ", " + month.getMonth().getDisplayName(TextStyle.FULL, Locale.CANADA) + " " + month.getYear(),
-                            month, end));
+                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), month));
             charged++;
         }
         return charged;

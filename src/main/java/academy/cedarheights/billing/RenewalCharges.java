@@ -57,7 +57,7 @@ class RenewalCharges {
         }
 
         String description() {
-            return "Weekly lessons for " + student + " with " + teacher + ", " + lessons + " lessons (renewal)";
+            return Ledger.ChargeFor.lessonsOf(student, teacher) + ", " + lessons + " lessons (renewal)";
         }
     }
 

@@ -2,24 +2,19 @@ package academy.cedarheights.billing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.booking.Terms;
-import academy.cedarheights.notifications.Email;
-import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.jobs.Jobs;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
-import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
 import academy.cedarheights.schools.Schools;
 import academy.cedarheights.schools.YearRules;
@@ -41,8 +36,6 @@ public class Renewals {
 
     private final JdbcClient jdbc;
     private final Schools schools;
-    private final Notifications notifications;
-    private final SchoolAddresses addresses;
     private final Terms terms;
     private final Jobs jobs;
     private final OneTimeTask<RenewalChargeJob> charge;
@@ -52,8 +45,7 @@ public class Renewals {
     private final Ledger ledger;
     private final OneTimeTask<VoidInvoiceJob> voidInvoice;
 
-    Renewals(JdbcClient jdbc, Schools schools, RenewalNotices notices, Notifications notifications,
-             SchoolAddresses addresses, Terms terms, Jobs jobs,
+    Renewals(JdbcClient jdbc, Schools schools, RenewalNotices notices, Terms terms, Jobs jobs,
              @Qualifier("chargeRenewalTask") OneTimeTask<RenewalChargeJob> charge, SchoolSweep sweep,
              Clock clock, Ledger ledger, @Qualifier("voidInvoiceTask") OneTimeTask<VoidInvoiceJob> voidInvoice) {
         this.ledger = ledger;
@@ -61,8 +53,6 @@ public class Renewals {
         this.jdbc = jdbc;
         this.schools = schools;
         this.notices = notices;
-        this.notifications = notifications;
-        this.addresses = addresses;
         this.terms = terms;
         this.jobs = jobs;
         this.charge = charge;
@@ -104,8 +94,7 @@ public class Renewals {
         jobs.schedule(charge, renewal.toString(), new RenewalChargeJob(school, renewal));
     }
 
-    private record Lapsed(UUID id, UUID enrollmentId, String state, String invoice, String parentName, String email,
-                          String student, String teacher, int weekday, LocalTime startTime) {
+    private record Lapsed(UUID id, UUID enrollmentId, String state, String invoice) {
     }
 
     /**
@@ -114,15 +103,9 @@ public class Renewals {
      */
     private int endLapsed(UUID school, LocalDate today, YearRules rules) {
         List<Lapsed> lapsed = jdbc.sql("""
-                        select r.id, r.enrollment_id, r.state, r.provider_invoice_id as invoice, p.name as parent_name,
-                               p.email::text as email,
-                               st.name as student, te.name as teacher, t.weekday, t.start_time
+                        select r.id, r.enrollment_id, r.state, r.provider_invoice_id as invoice
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
-                          join students st on st.school_id = e.school_id and st.id = e.student_id
-                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
-                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
                          where r.school_id = :school
                            and (r.state = 'failed' and r.failed_at < cast(:now as timestamptz) - make_interval(days => :grace)
                                 or r.state = 'opted_out' and e.paid_through < :today)
@@ -133,17 +116,12 @@ public class Renewals {
             boolean unpaid = renewal.state().equals("failed");
             String reason = unpaid ? "the renewal was not paid within " + rules.renewalGraceDays() + " days"
                     : "the family did not renew";
-            terms.ranOut(school, renewal.enrollmentId(), reason);
+            // a family that opted out knows; one whose renewal went unpaid is told its slot is gone
+            terms.ranOut(school, renewal.enrollmentId(), reason, unpaid);
             if (unpaid && renewal.invoice() != null) {
                 // the declined renewal's invoice is voided, so that no card added later pays for a term that is gone
                 ledger.voided(school, renewal.invoice());
                 jobs.schedule(voidInvoice, renewal.invoice(), new VoidInvoiceJob(school, renewal.invoice()));
-            }
-            if (unpaid) {
-                // a family that opted out knows; one whose card was declined is told its slot is gone
-                notifications.email(school, renewal.email(), new Email.BookingCancelled(renewal.parentName(),
-                        renewal.student(), renewal.teacher(), DayOfWeek.of(renewal.weekday()),
-                        renewal.startTime(), reason, addresses.link(school, "/parent")));
             }
             jdbc.sql("update renewals set state = 'ended', updated_at = now() where school_id = :school and id = :id")
                     .param("school", school).param("id", renewal.id()).update();
@@ -168,7 +146,7 @@ public class Renewals {
         if (changed == 0) {
             throw new ConflictWithCurrentState("This renewal can no longer be changed: it was due on its charge day.");
         }
-        return pendingOf(school, trackingId).orElseThrow();
+        return pendingOf(school, payee, trackingId).orElseThrow();
     }
 
     private UUID openRenewalOf(UUID school, UUID payee, UUID trackingId) {
@@ -182,25 +160,16 @@ public class Renewals {
                 .optional().orElseThrow(() -> new NoSuchRecord("renewal of booking", trackingId));
     }
 
-    /** Whether the booking is the family's. */
+    /** The latest renewal of one of the family's bookings, if it has one; another family's is not found. */
     @Transactional(readOnly = true)
-    public boolean isOfFamily(UUID school, UUID payee, UUID trackingId) {
-        return jdbc.sql("""
-                        select exists (select 1 from enrollments e
-                                         join students st on st.school_id = e.school_id and st.id = e.student_id
-                                        where e.school_id = :school and e.tracking_id = :tracking and st.payee_id = :payee)""")
-                .param("school", school).param("tracking", trackingId).param("payee", payee).query(Boolean.class).single();
-    }
-
-    /** The latest renewal of a booking, if it has one. */
-    @Transactional(readOnly = true)
-    public Optional<Pending> pendingOf(UUID school, UUID trackingId) {
+    public Optional<Pending> pendingOf(UUID school, UUID payee, UUID trackingId) {
         return jdbc.sql("""
                         select r.semester_id, r.state, r.amount_cents, r.currency, r.charge_on from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
-                         where r.school_id = :school and e.tracking_id = :tracking
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where r.school_id = :school and e.tracking_id = :tracking and st.payee_id = :payee
                          order by r.term_start desc limit 1""")
-                .param("school", school).param("tracking", trackingId)
+                .param("school", school).param("tracking", trackingId).param("payee", payee)
                 .query((rs, row) -> new Pending(rs.getObject("semester_id", UUID.class), rs.getString("state"),
                         Money.of(rs.getLong("amount_cents"), rs.getString("currency")),
                         rs.getObject("charge_on", LocalDate.class))).optional();

@@ -1,13 +1,9 @@
 package academy.cedarheights.booking;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
-import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,15 +22,15 @@ public class PaymentProblems {
     private final JdbcClient jdbc;
     private final Enrollments enrollments;
     private final Notifications notifications;
-    private final SchoolAddresses addresses;
+    private final EndedNotices notices;
     private final SchoolSweep sweep;
 
-    PaymentProblems(JdbcClient jdbc, Enrollments enrollments, Notifications notifications, SchoolAddresses addresses,
+    PaymentProblems(JdbcClient jdbc, Enrollments enrollments, Notifications notifications, EndedNotices notices,
                     SchoolSweep sweep) {
         this.jdbc = jdbc;
         this.enrollments = enrollments;
         this.notifications = notifications;
-        this.addresses = addresses;
+        this.notices = notices;
         this.sweep = sweep;
     }
 
@@ -101,25 +97,10 @@ public class PaymentProblems {
     private record Overdue(UUID id, int graceDays) {
     }
 
-    private record Told(String parentName, String email, String student, String teacher, int weekday, LocalTime startTime) {
-    }
-
     private void end(UUID school, UUID enrollment, String reason) {
-        Told family = jdbc.sql("""
-                        select p.name as parent_name, p.email::text as email, st.name as student, te.name as teacher,
-                               t.weekday, t.start_time
-                          from enrollments e
-                          join students st on st.school_id = e.school_id and st.id = e.student_id
-                          join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
-                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
-                         where e.school_id = :school and e.id = :id""")
-                .param("school", school).param("id", enrollment).query(Told.class).single();
         enrollments.end(school, enrollment, EnrollmentStatus.CANCELLED, "unpaid: " + reason);
-        notifications.email(school, family.email(), new Email.BookingCancelled(family.parentName(), family.student(),
-                family.teacher(), DayOfWeek.of(family.weekday()), family.startTime(), reason,
-                addresses.link(school, "/parent")));
-        notifications.alertAdmins(school, "An enrollment ended unpaid", family.student() + "'s lessons with "
-                + family.teacher() + " ended: " + reason + ". The slot is free again.", "/admin/enrollments");
+        EndedNotices.Ended ended = notices.tell(school, enrollment, reason);
+        notifications.alertAdmins(school, "An enrollment ended unpaid", ended.student() + "'s lessons with "
+                + ended.teacher() + " ended: " + reason + ". The slot is free again.", "/admin/enrollments");
     }
 }

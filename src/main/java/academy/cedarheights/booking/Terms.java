@@ -17,10 +17,12 @@ public class Terms {
 
     private final JdbcClient jdbc;
     private final Enrollments enrollments;
+    private final EndedNotices notices;
 
-    Terms(JdbcClient jdbc, Enrollments enrollments) {
+    Terms(JdbcClient jdbc, Enrollments enrollments, EndedNotices notices) {
         this.jdbc = jdbc;
         this.enrollments = enrollments;
+        this.notices = notices;
     }
 
     /** A period of the subscription was paid: its monthly enrollments are paid through its last day (never back). */
@@ -47,10 +49,16 @@ public class Terms {
                 .param("school", school).param("id", enrollmentId).query(Boolean.class).single();
     }
 
-    /** Its paid lessons are over and it is not renewed: it ends ({@code ended}) and its slot is free. */
-    public void ranOut(UUID school, UUID enrollmentId, String reason) {
+    /**
+     * Its paid lessons are over and it is not renewed: it ends ({@code ended}) and its slot is free. A family that did
+     * not choose it ({@code tellFamily}: its renewal went unpaid) is told why.
+     */
+    public void ranOut(UUID school, UUID enrollmentId, String reason, boolean tellFamily) {
         if (active(school, enrollmentId)) {
             enrollments.end(school, enrollmentId, EnrollmentStatus.ENDED, reason);
+            if (tellFamily) {
+                notices.tell(school, enrollmentId, reason);
+            }
         }
     }
 }

@@ -97,6 +97,8 @@ class SchoolYearTest {
         assertThat(receiptPage.status()).isEqualTo(200);
         assertThat(receiptPage.body()).contains("140.00 CAD").contains("March 1, 2027 to March 22, 2027");
         assertThat(page(family("stranger"), receipt.path("/receipts/")).status()).as("another family's").isEqualTo(404);
+        String chargeId = account.path("entries").get(1).path("id").asString();
+        assertThat(page(parent, "/receipts/" + chargeId).status()).as("a charge has no receipt").isEqualTo(404);
         assertThat(pdfText(parent, receipt.path("/receipts/") + "/pdf")).contains("School " + school.slug())
                 .contains("140.00 CAD").contains("Visa ending in 4242").contains("March 1, 2027 to March 22, 2027");
         assertThat(taughtOn(LocalDate.of(2027, 3, 22))).isTrue();

@@ -147,17 +147,17 @@ class YearSimulationTest {
             recordTheDaysLessons(day);
         }
 
-        Map<UUID, List<JsonNode>> charges = paidCharges();
+        Map<UUID, List<PaidCharge>> charges = paidCharges();
         // every lesson taught was charged exactly once, and nobody was taught past what they paid for
         taught.forEach((enrollment, dates) -> dates.forEach(date -> assertThat(charges.getOrDefault(enrollment, List.of())
-                .stream().filter(charge -> covers(charge, date)).count())
+                .stream().filter(charge -> charge.covers(date)).count())
                 .as("charges covering the lesson of %s on %s", enrollment, date).isEqualTo(1)));
         // no term lesson was charged and not given (a cancelled term's unused lessons were credited back)
         enrollments.forEach((who, enrollment) -> {
             if (who.equals("monthly")) {
                 return;  // a flat monthly tuition: each month is charged whatever its lessons
             }
-            long charged = charges.getOrDefault(enrollment, List.of()).stream().mapToLong(charge -> charge.path("lessons").asLong()).sum();
+            long charged = charges.getOrDefault(enrollment, List.of()).stream().mapToLong(PaidCharge::lessons).sum();
             long credited = who.equals("cancels") ? 9 : 0;
             assertThat(charged - credited).as("%s: lessons charged (less credited) and given", who)
                     .isEqualTo(taught.getOrDefault(enrollment, List.of()).size());
@@ -332,21 +332,24 @@ class YearSimulationTest {
         return admin.get("/api/v1/admin/payees/" + family.payee() + "/account").json();
     }
 
-    /** Every paid charge of the school, by enrollment, with the days it covers. */
-    private Map<UUID, List<JsonNode>> paidCharges() {
+    /** A paid charge: the days it covers (none for a charge on account) and the lessons it counts (0 for a month). */
+    record PaidCharge(LocalDate from, LocalDate to, long lessons) {
+
+        boolean covers(LocalDate date) {
+            return from != null && !date.isBefore(from) && !date.isAfter(to);
+        }
+    }
+
+    /** Every paid charge of the school, by enrollment. */
+    private Map<UUID, List<PaidCharge>> paidCharges() {
         return owner.jdbc().sql("""
                         select enrollment_id, covers_from, covers_to, coalesce(lessons, 0) as lessons from ledger_entries
                          where school_id = :s and kind = 'charge' and status = 'paid' and enrollment_id is not null""")
                 .param("s", school.id())
-                .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), (JsonNode) tools.jackson.databind.node.JsonNodeFactory
-                        .instance.objectNode().put("from", rs.getString(2)).put("to", rs.getString(3)).put("lessons", rs.getLong(4))))
+                .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), new PaidCharge(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getLong(4))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    }
-
-    private static boolean covers(JsonNode charge, LocalDate date) {
-        return !charge.path("from").isNull() && !date.isBefore(LocalDate.parse(charge.path("from").asString()))
-                && !date.isAfter(LocalDate.parse(charge.path("to").asString()));
     }
 
     private String tracking(UUID enrollment) {

@@ -92,9 +92,7 @@ class AccountPages {
 
     @GetMapping("/parent/renewals/{trackingId}")
     String renewal(CurrentSchool school, Caller caller, @PathVariable UUID trackingId, Model model) {
-        families.payee(school.id(), caller);
-        model.addAttribute("renewal", renewals.pendingOf(school.id(), trackingId)
-                .filter(pending -> renewals.isOfFamily(school.id(), families.payee(school.id(), caller).id(), trackingId))
+        model.addAttribute("renewal", renewals.pendingOf(school.id(), families.payee(school.id(), caller).id(), trackingId)
                 .orElseThrow(() -> new NoSuchRecord("renewal of booking", trackingId)));
         model.addAttribute("trackingId", trackingId);
         return "billing/renewal";
@@ -120,7 +118,7 @@ class AccountPages {
     @PostMapping("/admin/families/{payee}/payments")
     String record(CurrentSchool school, Caller caller, @PathVariable UUID payee, @RequestParam Map<String, String> form,
                   Model model, HttpServletResponse response) {
-        String currency = accounts.ofFamily(school.id(), payee).balance().currency();
+        String currency = accounts.currency(school.id());
         FormErrors errors;
         Long cents = Amounts.cents(form.get("amount"));
         if (cents == null || cents <= 0) {
