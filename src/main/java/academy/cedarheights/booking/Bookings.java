@@ -34,8 +34,11 @@ public class Bookings {
     private final Calendars calendars;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EnrollmentNotices notices;
 
-    Bookings(JdbcClient jdbc, Calendars calendars, ApplicationEventPublisher events, Clock clock) {
+    Bookings(JdbcClient jdbc, Calendars calendars, ApplicationEventPublisher events, Clock clock,
+             EnrollmentNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.events = events;
@@ -47,6 +50,7 @@ public class Bookings {
      * @param birthDate         the child's, for the age on the first lesson
      */
     private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp,
+                        LocalDate leftOn,
                         UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard, int minLessonsInTerm,
                         Boolean teachesInstrument, LocalDate birthDate) {
     }
@@ -102,6 +106,7 @@ public class Bookings {
         events.publishEvent(new SlotBooked(school, enrolled.id(), activate));
         if (activate) {
             events.publishEvent(new ActivatedOutsideProvider(school, enrolled.id()));
+            notices.activated(school, enrolled.id());
         }
         return new BookingAccepted(enrolled.trackingId(), enrolled.id(), initial,
                 activate ? null : expires, first);
@@ -154,6 +159,8 @@ public class Bookings {
                                (select max(m.lesson_date) from booked_make_up_lessons m
                                  where m.school_id = s.school_id and m.timeslot_id = s.id
                                    and m.lesson_date >= :earliest) as last_make_up,
+                               (select max(l.effective_on) from enrollment_moves l
+                                 where l.school_id = s.school_id and l.from_timeslot_id = s.id) as left_on,
                                st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
                                sc.max_holds_without_card, sc.min_lessons_in_term,
                                case when st.id is not null then exists (
@@ -176,8 +183,12 @@ public class Bookings {
                 .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));
     }
 
-    /** A make-up lesson already booked in this slot keeps its place: the weekly lessons start after the last one. */
+    /**
+     * A make-up lesson already booked in this slot keeps its place: the weekly lessons start after the last one; and
+     * an enrollment that moved out of the slot keeps its lessons there until the day it left.
+     */
     private static LocalDate afterMakeUps(Slot slot, LocalDate from) {
-        return slot.lastMakeUp() != null && !slot.lastMakeUp().isBefore(from) ? slot.lastMakeUp().plusDays(1) : from;
+        LocalDate start = slot.lastMakeUp() != null && !slot.lastMakeUp().isBefore(from) ? slot.lastMakeUp().plusDays(1) : from;
+        return slot.leftOn() != null && slot.leftOn().isAfter(start) ? slot.leftOn() : start;
     }
 }

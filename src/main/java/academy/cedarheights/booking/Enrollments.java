@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.booking.EnrollmentNotices.EndedBy;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
@@ -43,10 +44,12 @@ public class Enrollments {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EnrollmentNotices notices;
 
-    Enrollments(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Enrollments(JdbcClient jdbc, ApplicationEventPublisher events, EnrollmentNotices notices) {
         this.jdbc = jdbc;
         this.events = events;
+        this.notices = notices;
     }
 
     /** A family's bookings, newest first. */
@@ -66,7 +69,7 @@ public class Enrollments {
 
     public BookingStatus cancelForFamily(UUID school, UUID payeeId, UUID trackingId) {
         BookingStatus booking = statusOf(school, payeeId, trackingId);
-        end(school, booking.enrollmentId(), EnrollmentStatus.CANCELLED, "cancelled by the family");
+        end(school, booking.enrollmentId(), EnrollmentStatus.CANCELLED, EndedBy.FAMILY, "cancelled by the family");
         return statusOf(school, payeeId, trackingId);
     }
 
@@ -100,7 +103,8 @@ public class Enrollments {
 
     public Enrollment cancel(UUID school, UUID id, String reason) {
         get(school, id);
-        end(school, id, EnrollmentStatus.CANCELLED, reason == null || reason.isBlank() ? "cancelled by the school" : reason.trim());
+        end(school, id, EnrollmentStatus.CANCELLED, EndedBy.SCHOOL,
+                reason == null || reason.isBlank() ? "the school cancelled them" : reason.trim());
         return get(school, id);
     }
 
@@ -122,7 +126,8 @@ public class Enrollments {
      */
     public void subscriptionEndedAtStripe(UUID school, String subscriptionId) {
         heldBy(school, subscriptionId)
-                .forEach(id -> end(school, id, EnrollmentStatus.CANCELLED, "the subscription was cancelled at Stripe"));
+                .forEach(id -> end(school, id, EnrollmentStatus.CANCELLED, EndedBy.SCHOOL,
+                        "their payments were stopped at the school's payment provider"));
     }
 
     /** The enrollments a subscription pays for that still hold their slot. */
@@ -134,10 +139,13 @@ public class Enrollments {
     }
 
     /**
-     * Ends a provisional or active enrollment, freeing its slot; the row (and its lessons' history) stays.
-     * Locked first, so a cancel racing billing's activation is settled by the database.
+     * Ends a provisional or active enrollment, freeing its slot; the row (and its lessons' history) stays, and who
+     * should hear of it is told ({@link EnrollmentNotices}). Locked first, so a cancel racing billing's activation is
+     * settled by the database.
+     *
+     * @param reason why, in the words the family reads after "has ended:"
      */
-    void end(UUID school, UUID id, EnrollmentStatus status, String reason) {
+    void end(UUID school, UUID id, EnrollmentStatus status, EndedBy by, String reason) {
         Map<String, Object> current = jdbc.sql("""
                         select status, stripe_subscription_id from enrollments where school_id = :school and id = :id for update""")
                 .param("school", school).param("id", id).query().singleRow();
@@ -150,6 +158,7 @@ public class Enrollments {
                          where school_id = :school and id = :id""")
                 .param("school", school).param("id", id).param("status", status.key()).param("reason", reason).update();
         events.publishEvent(new EnrollmentEnded(school, id, status, (String) current.get("stripe_subscription_id")));
+        notices.ended(school, id, was, status, by, reason);
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import academy.cedarheights.notifications.EmailTemplate;
+import academy.cedarheights.booking.EnrollmentNotices.EndedBy;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolSweep;
@@ -24,8 +24,11 @@ class HoldExpiry {
     private final SchoolSweep sweep;
     private final Enrollments enrollments;
     private final Notifications notifications;
+    private final EnrollmentNotices notices;
 
-    HoldExpiry(JdbcClient jdbc, SchoolSweep sweep, Enrollments enrollments, Notifications notifications) {
+    HoldExpiry(JdbcClient jdbc, SchoolSweep sweep, Enrollments enrollments, Notifications notifications,
+               EnrollmentNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.sweep = sweep;
         this.enrollments = enrollments;
@@ -36,7 +39,30 @@ class HoldExpiry {
     }
 
     int expireAll() {
-        return sweep.each(this::expire);
+        return sweep.each(school -> warn(school) + expire(school));
+    }
+
+    /** How long before its end a family is reminded of a hold still waiting for billing. */
+    static final String WARNING = "2 days";
+
+    /**
+     * Holds with two days left are announced to their family once ({@code hold_expiring}); a hold shorter than that
+     * was announced at booking, when the family was asked for a card, and is not warned again.
+     */
+    int warn(UUID school) {
+        List<UUID> due = jdbc.sql("""
+                        update enrollments set expiring_notice_sent_at = now()
+                         where school_id = :school and id in (
+                               select id from enrollments
+                                where school_id = :school and status = 'provisional' and expiring_notice_sent_at is null
+                                  and provisional_expires_at > now()
+                                  and provisional_expires_at <= now() + cast(:warning as interval)
+                                  and provisional_expires_at - created_at > cast(:warning as interval)
+                                  for update skip locked)
+                        returning id""")
+                .param("school", school).param("warning", WARNING).query(UUID.class).list();
+        due.forEach(hold -> notices.holdExpiring(school, hold));
+        return due.size();
     }
 
     int expire(UUID school) {
@@ -47,7 +73,7 @@ class HoldExpiry {
                            for update of e skip locked""")
                 .param("school", school).query(Expired.class).list();
         for (Expired hold : due) {
-            enrollments.end(school, hold.id(), EnrollmentStatus.EXPIRED, "the hold expired: " + hold.reason());
+            enrollments.end(school, hold.id(), EnrollmentStatus.EXPIRED, EndedBy.SCHOOL, hold.reason());
         }
         if (!due.isEmpty()) {
             alert(school, due);

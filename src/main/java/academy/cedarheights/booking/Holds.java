@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Holds {
 
     private final JdbcClient jdbc;
+    private final EnrollmentNotices notices;
 
-    Holds(JdbcClient jdbc) {
+    Holds(JdbcClient jdbc, EnrollmentNotices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     /** The enrollment while it waits for billing; empty once it is anything but provisional. */
@@ -62,10 +64,10 @@ public class Holds {
     /**
      * Billing is in place: the hold becomes an active enrollment, its lessons starting no earlier than {@code from}
      * (lessons that passed while it waited were neither given nor charged). A monthly one is paid through the end of
-     * that month (its first invoice runs to the 1st of the next).
+     * that month (its first invoice runs to the 1st of the next). Its teacher hears of the new student.
      */
     public boolean activate(UUID school, UUID enrollmentId, String subscriptionId, String invoiceId, LocalDate from) {
-        return jdbc.sql("""
+        boolean activated = jdbc.sql("""
                         update enrollments set status = 'active', activated_at = now(), failure_reason = null,
                                stripe_subscription_id = :subscription, stripe_invoice_id = :invoice, updated_at = now(),
                                start_date = greatest(start_date, :from),
@@ -75,6 +77,10 @@ public class Holds {
                          where school_id = :school and id = :id and status = 'provisional'""")
                 .param("school", school).param("id", enrollmentId).param("subscription", subscriptionId)
                 .param("invoice", invoiceId).param("from", from).update() == 1;
+        if (activated) {
+            notices.activated(school, enrollmentId);
+        }
+        return activated;
     }
 
     /** A terminal billing failure: the hold stays, with the reason shown to the family and the school. */

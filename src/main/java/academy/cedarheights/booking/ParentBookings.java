@@ -21,9 +21,11 @@ public class ParentBookings {
     private final Enrollments enrollments;
     private final IdempotentRequests idempotency;
     private final JdbcClient jdbc;
+    private final Moves moves;
 
     ParentBookings(FamilyProfile families, Bookings bookings, Enrollments enrollments, IdempotentRequests idempotency,
-                   JdbcClient jdbc) {
+                   JdbcClient jdbc, Moves moves) {
+        this.moves = moves;
         this.jdbc = jdbc;
         this.families = families;
         this.bookings = bookings;
@@ -69,6 +71,13 @@ public class ParentBookings {
                          where school_id = :school and payee_id = :payee and has_payment_method""")
                 .param("school", school).param("payee", families.payee(school, caller).id())
                 .query(String.class).optional();
+    }
+
+    /** Moves one of the family's bookings to another slot; another family's answers 404. */
+    public Moved move(UUID school, Caller caller, UUID trackingId, MoveRequest request) {
+        caller.requireVerifiedEmail();
+        return moves.moveForFamily(school, families.payee(school, caller).id(), caller.email(), trackingId,
+                request.timeslotId(), request.fromDate());
     }
 
     public BookingStatus cancel(UUID school, Caller caller, UUID trackingId) {

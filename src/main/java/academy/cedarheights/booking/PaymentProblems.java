@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.schools.SchoolSweep;
+import academy.cedarheights.booking.EnrollmentNotices.EndedBy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +23,15 @@ public class PaymentProblems {
     private final JdbcClient jdbc;
     private final Enrollments enrollments;
     private final Notifications notifications;
-    private final EndedNotices notices;
+    private final EnrollmentNotices notices;
     private final SchoolSweep sweep;
 
-    PaymentProblems(JdbcClient jdbc, Enrollments enrollments, Notifications notifications, EndedNotices notices,
+    PaymentProblems(JdbcClient jdbc, Enrollments enrollments, Notifications notifications, EnrollmentNotices notices,
                     SchoolSweep sweep) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.enrollments = enrollments;
         this.notifications = notifications;
-        this.notices = notices;
         this.sweep = sweep;
     }
 
@@ -98,8 +99,8 @@ public class PaymentProblems {
     }
 
     private void end(UUID school, UUID enrollment, String reason) {
-        enrollments.end(school, enrollment, EnrollmentStatus.CANCELLED, "unpaid: " + reason);
-        EndedNotices.Ended ended = notices.tell(school, enrollment, reason);
+        EnrollmentNotices.Facts ended = notices.facts(school, enrollment);
+        enrollments.end(school, enrollment, EnrollmentStatus.CANCELLED, EndedBy.SCHOOL, reason);
         notifications.alertAdmins(school, "An enrollment ended unpaid", ended.student() + "'s lessons with "
                 + ended.teacher() + " ended: " + reason + ". The slot is free again.", "/admin/enrollments");
     }

@@ -24,9 +24,11 @@ public class SchoolEnrollments {
     private final Holds holds;
 
     private final ApplicationEventPublisher events;
+    private final Moves moves;
 
     SchoolEnrollments(SchoolRows rows, Bookings bookings, Enrollments enrollments, AuditTrail audit, Holds holds,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, Moves moves) {
+        this.moves = moves;
         this.events = events;
         this.holds = holds;
         this.rows = rows;
@@ -68,6 +70,10 @@ public class SchoolEnrollments {
         Enrollment after = enrollments.get(school, id);
         audit.updated(school, actor, "enrollment", id, before, after);
         return after;
+    }
+
+    public Moved move(UUID school, String actor, UUID id, MoveRequest request) {
+        return moves.move(school, actor, id, request.timeslotId(), request.fromDate());
     }
 
     public Enrollment cancel(UUID school, String actor, UUID id, String reason) {

@@ -3,6 +3,7 @@ package academy.cedarheights.booking;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import academy.cedarheights.booking.EnrollmentNotices.EndedBy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +18,10 @@ public class Terms {
 
     private final JdbcClient jdbc;
     private final Enrollments enrollments;
-    private final EndedNotices notices;
 
-    Terms(JdbcClient jdbc, Enrollments enrollments, EndedNotices notices) {
+    Terms(JdbcClient jdbc, Enrollments enrollments) {
         this.jdbc = jdbc;
         this.enrollments = enrollments;
-        this.notices = notices;
     }
 
     /** A period of the subscription was paid: its monthly enrollments are paid through its last day (never back). */
@@ -55,10 +54,8 @@ public class Terms {
      */
     public void ranOut(UUID school, UUID enrollmentId, String reason, boolean tellFamily) {
         if (active(school, enrollmentId)) {
-            enrollments.end(school, enrollmentId, EnrollmentStatus.ENDED, reason);
-            if (tellFamily) {
-                notices.tell(school, enrollmentId, reason);
-            }
+            enrollments.end(school, enrollmentId, EnrollmentStatus.ENDED, tellFamily ? EndedBy.SCHOOL : EndedBy.FAMILY,
+                    reason);
         }
     }
 }

@@ -65,12 +65,14 @@ class LessonReminders {
                                te.name as teacher, r.name as room, p.name as parent_name, p.email, p.phone,
                                p.reminder_emails, p.sms_opt_out
                           from enrollments e
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                         cross join days d
+                          join timeslots t on t.school_id = e.school_id
+                               and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, d.day)
+                               and t.weekday = extract(isodow from d.day)
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
                           left join rooms r on r.school_id = t.school_id and r.id = t.room_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                          join days d on extract(isodow from d.day) = t.weekday
                          where e.school_id = :school and e.status = 'active' and d.day >= e.start_date
                            and (d.day + t.start_time) at time zone (select time_zone from zone)
                                between now() and now() + make_interval(secs => :ahead)

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.SchoolAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,7 @@ public class Lessons {
                    te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes,
                    cast(null as uuid) as makeup_id, r.name as room
               from enrollments e
-              join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+              join timeslots t on t.school_id = e.school_id and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, :day)
               left join rooms r on r.school_id = t.school_id and r.id = t.room_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = e.school_id and st.id = e.student_id
@@ -59,9 +61,11 @@ public class Lessons {
     private final Clock clock;
     private final Catalogue catalogue;
     private final MakeUpCredits credits;
+    private final SchoolAddresses addresses;
 
     Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock, Catalogue catalogue,
-            MakeUpCredits credits) {
+            MakeUpCredits credits, SchoolAddresses addresses) {
+        this.addresses = addresses;
         this.catalogue = catalogue;
         this.credits = credits;
         this.jdbc = jdbc;
@@ -135,6 +139,7 @@ public class Lessons {
         if (!day.atTime(lesson.startTime()).atZone(zone).toInstant().isAfter(clock.instant())) {
             throw new InvalidField("date", "must be a lesson that has not started yet");
         }
+        boolean reportedBefore = attendance(school, enrollmentId, day).map(Attendance::reportedAt).isPresent();
         jdbc.sql("""
                         insert into attendance (school_id, enrollment_id, lesson_date, status, marked_by, reported_at)
                         values (:school, :enrollment, :day, 'absent', :actor, now())
@@ -143,7 +148,18 @@ public class Lessons {
                                reported_at = coalesce(attendance.reported_at, now())""")
                 .param("school", school).param("enrollment", enrollmentId).param("day", day).param("actor", actor).update();
         credits.settle(school, actor, enrollmentId, day);
+        if (!reportedBefore) {
+            tellTeacherOfAbsence(school, lesson);
+        }
         return attendance(school, enrollmentId, day).orElseThrow();
+    }
+
+    /** The teacher hears of a reported absence once, however often the family reports it. */
+    private void tellTeacherOfAbsence(UUID school, Lesson lesson) {
+        String teacher = jdbc.sql("select email::text from teachers where school_id = :school and id = :id")
+                .param("school", school).param("id", lesson.teacherId()).query(String.class).single();
+        notifications.email(school, teacher, new Email.AbsenceReported(lesson.teacherName(), lesson.studentName(),
+                lesson.date(), lesson.startTime(), addresses.link(school, "/teacher")));
     }
 
     /** A student's marked lessons, oldest first. */
@@ -161,10 +177,13 @@ public class Lessons {
 
     private Lesson lessonOf(UUID school, UUID enrollment, LocalDate day, UUID teacher) {
         Boolean exists = jdbc.sql("""
-                        select exists (select 1 from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                        select exists (select 1 from enrollments e
+                                         join timeslots t on t.school_id = e.school_id
+                                              and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, :day)
                                         where e.school_id = :school and e.id = :enrollment
                                           and (cast(:teacher as uuid) is null or t.teacher_id = :teacher))""")
-                .param("school", school).param("enrollment", enrollment).param("teacher", teacher).query(Boolean.class).single();
+                .param("school", school).param("enrollment", enrollment).param("teacher", teacher).param("day", day)
+                .query(Boolean.class).single();
         if (!exists) {
             throw new NoSuchRecord("lesson of enrollment", enrollment);
         }
@@ -196,10 +215,12 @@ public class Lessons {
                           from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join timeslots t on t.school_id = e.school_id
+                               and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, :day)
                           join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
                          where e.school_id = :school and e.id = :enrollment""")
-                .param("school", school).param("enrollment", enrollment).query(FamilyOfLesson.class).single();
+                .param("school", school).param("enrollment", enrollment).param("day", day)
+                .query(FamilyOfLesson.class).single();
         notifications.email(school, family.email(), family.noShow(day));
     }
 }

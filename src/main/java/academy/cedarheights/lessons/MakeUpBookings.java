@@ -42,6 +42,8 @@ public class MakeUpBookings {
              where m.id = any (cast(:semesters as uuid[]))
                and (d.day + t.start_time) at time zone s.time_zone > now()
                and not exists (select 1 from current_enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id)
+               and not exists (select 1 from slots_left_later l where l.school_id = t.school_id and l.timeslot_id = t.id
+                                  and l.effective_on > d.day)
                and is_lesson_day(t.school_id, t.weekday, d.day)
                and not exists (select 1 from makeup_credits b where b.school_id = t.school_id and b.booked_timeslot_id = t.id
                                   and b.booked_date = d.day and b.status in ('booked', 'used'))

@@ -67,7 +67,8 @@ public class MakeUpCredits {
                                p.name as parent_name, p.email::text as email
                           from attendance a
                           join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
-                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join timeslots t on t.school_id = e.school_id
+                               and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, a.lesson_date)
                           join schools s on s.id = a.school_id
                           join semesters m on m.school_id = a.school_id and a.lesson_date between m.start_date and m.end_date
                           join students st on st.school_id = e.school_id and st.id = e.student_id

@@ -32,15 +32,24 @@ public class UpcomingLessons {
     public record Upcoming(UUID enrollmentId, LocalDate date, LocalTime startTime, String attendance) {
     }
 
-    /** @param lastPaid the last lesson paid for (a term's); null while a monthly plan runs */
+    /**
+     * One slot an enrollment has had (all of them, when it moved).
+     *
+     * @param startDate its first lesson day in this slot
+     * @param lastPaid  the last lesson paid for (a term's) or given in this slot before a move; null while open
+     */
     private record Held(UUID enrollmentId, int weekday, LocalTime startTime, LocalDate startDate, LocalDate lastPaid) {
     }
 
     public List<Upcoming> of(UUID school, UUID student, LocalDate from, LocalDate to) {
         List<Held> held = jdbc.sql("""
-                        select e.id as enrollment_id, t.weekday, t.start_time, e.start_date,
-                               case when e.billing_plan <> 'monthly' then e.paid_through end as last_paid
-                          from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                        select e.id as enrollment_id, t.weekday, t.start_time,
+                               greatest(e.start_date, p.valid_from) as start_date,
+                               least(case when e.billing_plan <> 'monthly' then e.paid_through end,
+                                     p.valid_until - 1) as last_paid
+                          from enrollments e
+                          join enrollment_slot_periods p on p.school_id = e.school_id and p.enrollment_id = e.id
+                          join timeslots t on t.school_id = p.school_id and t.id = p.timeslot_id
                          where e.school_id = :school and e.student_id = :student and e.status = 'active'""")
                 .param("school", school).param("student", student).query(Held.class).list();
         Map<String, String> marked = marked(school, student, from, to);

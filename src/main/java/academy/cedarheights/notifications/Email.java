@@ -140,6 +140,61 @@ public sealed interface Email {
         }
     }
 
+    /** Two days before a hold that still waits for a card runs out. */
+    record HoldExpiring(String parentName, String student, String teacher, DayOfWeek weekday, LocalTime startTime,
+                        Instant expiresAt, URI cardUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.HOLD_EXPIRING;
+        }
+    }
+
+    /** @param reason why billing was not in place, in the words of a sentence: "no card was added" */
+    record HoldExpired(String parentName, String student, String teacher, DayOfWeek weekday, LocalTime startTime,
+                       String reason, URI bookUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.HOLD_EXPIRED;
+        }
+    }
+
+    /** To a teacher: a pupil's weekly lessons with them are booked and paid for. */
+    record NewStudent(String teacherName, String student, String instrument, DayOfWeek weekday, LocalTime startTime,
+                      LocalDate firstLesson, @Nullable String room, URI lessonsUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.NEW_STUDENT;
+        }
+    }
+
+    /** To a teacher: a pupil's weekly lessons with them have ended (why is the family's and the school's business). */
+    record StudentLeft(String teacherName, String student, DayOfWeek weekday, LocalTime startTime, URI lessonsUrl)
+            implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.STUDENT_LEFT;
+        }
+    }
+
+    /** To a teacher: a family reported ahead that their child will miss a lesson. */
+    record AbsenceReported(String teacherName, String student, LocalDate lessonDate, LocalTime startTime,
+                           URI lessonsUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.ABSENCE_REPORTED;
+        }
+    }
+
+    /**
+     * To the family and to both teachers: a pupil's weekly lessons moved to another slot.
+     *
+     * @param recipientName the parent's or the teacher's name
+     * @param firstLesson   the first lesson in the new slot
+     * @param link          the recipient's own page: the parent portal, or the teacher's lessons
+     */
+    record BookingMoved(String recipientName, String student, String fromTeacher, DayOfWeek fromWeekday,
+                        LocalTime fromTime, String toTeacher, DayOfWeek toWeekday, LocalTime toTime,
+                        LocalDate firstLesson, URI link) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.BOOKING_MOVED;
+        }
+    }
+
     /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
     record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
         public EmailTemplate template() {

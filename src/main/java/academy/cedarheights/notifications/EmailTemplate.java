@@ -24,7 +24,13 @@ public enum EmailTemplate {
     BOOKING_CANCELLED("[(${student})]'s lessons with [(${teacher})] have ended"),
     CARD_EXPIRING("Your card for [(${school.name})] expires soon"),
     RENEWAL_NOTICE("[(${student})]'s lessons continue in [(${term})]"),
-    PAYMENT_RECEIPT("Your receipt from [(${school.name})]");
+    PAYMENT_RECEIPT("Your receipt from [(${school.name})]"),
+    HOLD_EXPIRING("Two days left to keep [(${student})]'s lesson slot"),
+    HOLD_EXPIRED("[(${student})]'s lesson slot is no longer held"),
+    NEW_STUDENT("New student: [(${student})], [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})]"),
+    STUDENT_LEFT("[(${student})] no longer has lessons with you [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})]"),
+    ABSENCE_REPORTED("[(${student})] will miss the lesson on [(${fmt.date(lesson_date)})]"),
+    BOOKING_MOVED("[(${student})]'s lessons move to [(${fmt.weekdays(to_weekday)})] at [(${fmt.time(to_time)})]");
 
     private final String subject;
     /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */

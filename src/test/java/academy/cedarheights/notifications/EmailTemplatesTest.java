@@ -73,9 +73,77 @@ class EmailTemplatesTest {
             "Weekly lessons for Léa with Daniel Okafor, 12 lessons", "Visa ending in 4242", LocalDate.of(2027, 1, 4),
             SITE.resolve("/receipts/0e6a4c0e-8d7b-4f7a-a0b4-4f5a9b1e2c33"));
 
+    static final Email HOLD_EXPIRING = new Email.HoldExpiring("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.MONDAY,
+            LocalTime.of(15, 0), Instant.parse("2026-12-15T00:30:00Z"), SITE.resolve("/parent/payment-method"));
+    static final Email HOLD_EXPIRED = new Email.HoldExpired("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.MONDAY,
+            LocalTime.of(15, 0), "no card was added in time", SITE.resolve("/"));
+    static final Email NEW_STUDENT = new Email.NewStudent("Maya Chen", "Arjun", "Piano", DayOfWeek.TUESDAY,
+            LocalTime.of(16, 30), LocalDate.of(2026, 12, 1), "Studio A", SITE.resolve("/teacher"));
+    static final Email STUDENT_LEFT = new Email.StudentLeft("Maya Chen", "Arjun", DayOfWeek.TUESDAY, LocalTime.of(16, 30),
+            SITE.resolve("/teacher"));
+    static final Email ABSENCE = new Email.AbsenceReported("Maya Chen", "Arjun", LocalDate.of(2026, 12, 8),
+            LocalTime.of(16, 30), SITE.resolve("/teacher"));
+    static final Email MOVED = new Email.BookingMoved("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.TUESDAY,
+            LocalTime.of(16, 30), "Daniel Okafor", DayOfWeek.THURSDAY, LocalTime.of(17, 0), LocalDate.of(2026, 12, 10),
+            SITE.resolve("/parent"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
-                VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT);
+                VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT, HOLD_EXPIRING, HOLD_EXPIRED, NEW_STUDENT,
+                STUDENT_LEFT, ABSENCE, MOVED);
+    }
+
+    @Test
+    void aHoldAboutToExpireSaysWhenInTheSchoolsZoneAndWhereToAddACard() {
+        RenderedEmail email = render(HOLD_EXPIRING);
+
+        assertThat(email.subject()).isEqualTo("Two days left to keep Arjun's lesson slot");
+        assertFacts(email, "Mondays at 3:00 p.m.", "Maya Chen", "Monday, December 14, 2026 at 4:30 p.m. PST",
+                "https://cedar.test/parent/payment-method");
+    }
+
+    @Test
+    void anExpiredHoldSaysWhyThatNothingWasChargedAndWhereToBookAgain() {
+        RenderedEmail email = render(HOLD_EXPIRED);
+
+        assertThat(email.subject()).isEqualTo("Arjun's lesson slot is no longer held");
+        assertFacts(email, "Mondays at 3:00 p.m.", "no card was added in time", "nothing was charged",
+                "https://cedar.test/");
+    }
+
+    @Test
+    void aTeacherHearsOfANewStudentTheSlotAndTheFirstLesson() {
+        RenderedEmail email = render(NEW_STUDENT);
+
+        assertThat(email.subject()).isEqualTo("New student: Arjun, Tuesdays at 4:30 p.m.");
+        assertFacts(email, "Maya Chen", "Piano", "Tuesdays at 4:30 p.m.", "Studio A",
+                "Tuesday, December 1, 2026", "https://cedar.test/teacher");
+    }
+
+    @Test
+    void aTeacherHearsAPupilLeftWithoutTheFamilysReasons() {
+        RenderedEmail email = render(STUDENT_LEFT);
+
+        assertThat(email.subject()).isEqualTo("Arjun no longer has lessons with you Tuesdays at 4:30 p.m.");
+        assertFacts(email, "Maya Chen", "Tuesdays at 4:30 p.m.", "have ended", "https://cedar.test/teacher");
+    }
+
+    @Test
+    void aTeacherHearsOfAReportedAbsenceWithTheLessonsDateAndTime() {
+        RenderedEmail email = render(ABSENCE);
+
+        assertThat(email.subject()).isEqualTo("Arjun will miss the lesson on Tuesday, December 8, 2026");
+        assertFacts(email, "Maya Chen", "Tuesday, December 8, 2026 at 4:30 p.m.", "https://cedar.test/teacher");
+    }
+
+    @Test
+    void aMoveSaysFromWhereToWhereAndTheFirstNewLesson() {
+        RenderedEmail email = render(MOVED);
+
+        assertThat(email.subject()).isEqualTo("Arjun's lessons move to Thursdays at 5:00 p.m.");
+        assertFacts(email, "Priya Sharma", "Tuesdays at 4:30 p.m. with Maya Chen",
+                "Thursdays at 5:00 p.m. with Daniel Okafor", "Thursday, December 10, 2026", "payments do not change",
+                "https://cedar.test/parent");
     }
 
     @Test

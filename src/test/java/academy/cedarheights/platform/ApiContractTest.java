@@ -37,7 +37,8 @@ class ApiContractTest {
             "PUT /admin/makeups/{id}/attendance",
             "POST /auth/verify-email", "POST /auth/sign-out-everywhere", "POST /admin/invitations",
             "GET /admin/invitations", "DELETE /admin/invitations/{id}",
-            "GET /parent/payment-method");
+            "GET /parent/payment-method",
+            "POST /parent/bookings/{tracking_id}/move", "POST /admin/enrollments/{id}/move");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -7,6 +7,8 @@ import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.Enrollment;
 import academy.cedarheights.booking.EnrollmentStatus;
+import academy.cedarheights.booking.MoveRequest;
+import academy.cedarheights.booking.Moved;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
@@ -72,6 +74,12 @@ class AdminEnrollmentsController {
     @Operation(summary = "Activate a provisional enrollment whose billing is handled outside Stripe; 409 if not provisional")
     Enrollment activate(CurrentSchool school, Caller caller, @PathVariable UUID id) {
         return enrollments.activate(school.id(), caller.email(), id);
+    }
+
+    @PostMapping("/{id}/move")
+    @Operation(summary = "Move an enrollment to another slot from a date (default: its next lesson); billing goes on unchanged")
+    Moved move(CurrentSchool school, Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveRequest request) {
+        return enrollments.move(school.id(), caller.email(), id, request);
     }
 
     @PostMapping("/{id}/cancel")

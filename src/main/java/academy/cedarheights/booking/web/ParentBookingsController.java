@@ -6,6 +6,8 @@ import java.util.UUID;
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.BookingStatus;
+import academy.cedarheights.booking.MoveRequest;
+import academy.cedarheights.booking.Moved;
 import academy.cedarheights.booking.ParentBookings;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
@@ -50,6 +52,13 @@ class ParentBookingsController {
     @Operation(summary = "Where a booking stands, and what you must do next (add a card)")
     BookingStatus status(CurrentSchool school, Caller caller, @PathVariable("tracking_id") UUID trackingId) {
         return bookings.status(school.id(), caller, trackingId);
+    }
+
+    @PostMapping("/{tracking_id}/move")
+    @Operation(summary = "Move a booking to another slot from a date (default: its next lesson); billing goes on unchanged")
+    Moved move(CurrentSchool school, Caller caller, @PathVariable("tracking_id") UUID trackingId,
+               @Valid @RequestBody MoveRequest request) {
+        return bookings.move(school.id(), caller, trackingId, request);
     }
 
     @PostMapping("/{tracking_id}/cancel")

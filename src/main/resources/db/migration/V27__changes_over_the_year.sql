@@ -1,0 +1,68 @@
+-- Changes over the year: enrollments that move to another slot, and everyone told of what changes.
+
+-- A move: the enrollment (its billing, paid lessons and renewals) stays one row and takes its new slot; the slot it
+-- left is remembered, with the day the new one took over, so the lessons before that day stay where they were given
+-- (their attendance and make-ups with them) and nobody else is booked into the old slot before then.
+create table enrollment_moves (
+    school_id        uuid        not null references schools (id),
+    id               uuid        not null default gen_random_uuid(),
+    enrollment_id    uuid        not null,
+    from_timeslot_id uuid        not null,
+    to_timeslot_id   uuid        not null,
+    effective_on     date        not null,
+    moved_by         text        not null,
+    moved_at         timestamptz not null default now(),
+    primary key (school_id, id),
+    foreign key (school_id, enrollment_id) references enrollments (school_id, id),
+    foreign key (school_id, from_timeslot_id) references timeslots (school_id, id),
+    foreign key (school_id, to_timeslot_id) references timeslots (school_id, id),
+    check (from_timeslot_id <> to_timeslot_id),
+    unique (school_id, enrollment_id, effective_on)
+);
+create index enrollment_moves_enrollment on enrollment_moves (school_id, enrollment_id, effective_on);
+create index enrollment_moves_from_slot on enrollment_moves (school_id, from_timeslot_id, effective_on);
+alter table enrollment_moves enable row level security;
+alter table enrollment_moves force row level security;
+create policy enrollment_moves_of_school on enrollment_moves
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- The slot an enrollment's lesson of a day is in: the slot it left by the first move after that day, or its own.
+create function lesson_slot(school uuid, enrollment uuid, current_slot uuid, day date) returns uuid
+    language sql stable
+as $$
+    select coalesce((select m.from_timeslot_id from enrollment_moves m
+                      where m.school_id = school and m.enrollment_id = enrollment and m.effective_on > day
+                      order by m.effective_on limit 1), current_slot)
+$$;
+
+-- Booking publishes, for the make-up search, the slots still taught, until the day they are left, to an enrollment
+-- that moved out of them (and still holds a slot).
+create view slots_left_later with (security_invoker = true) as
+select m.school_id, m.from_timeslot_id as timeslot_id, m.effective_on
+  from enrollment_moves m
+  join enrollments e on e.school_id = m.school_id and e.id = m.enrollment_id
+ where e.status in ('provisional', 'active');
+
+-- "Your hold expires in two days": sent once per hold.
+alter table enrollments add column expiring_notice_sent_at timestamptz;
+
+alter table email_log drop constraint email_log_template_check;
+alter table email_log add constraint email_log_template_check check (template in (
+    'booking_confirmation', 'provisional_notice', 'no_show_notice', 'make_up_invite', 'make_up_confirmation',
+    'admin_alert', 'payment_failed', 'lesson_reminder', 'welcome', 'password_reset', 'verify_email', 'invitation',
+    'booking_cancelled', 'card_expiring', 'renewal_notice', 'payment_receipt',
+    'hold_expiring', 'hold_expired', 'new_student', 'student_left', 'absence_reported', 'booking_moved',
+    'waitlist_offer', 'make_up_offer'));
+
+-- Each enrollment's slots over time: its own from its last move on, and each slot it left up to the day it left.
+create view enrollment_slot_periods with (security_invoker = true) as
+select e.school_id, e.id as enrollment_id, e.timeslot_id,
+       (select max(m.effective_on) from enrollment_moves m
+         where m.school_id = e.school_id and m.enrollment_id = e.id) as valid_from,
+       cast(null as date) as valid_until
+  from enrollments e
+union all
+select m.school_id, m.enrollment_id, m.from_timeslot_id,
+       lag(m.effective_on) over (partition by m.school_id, m.enrollment_id order by m.effective_on) as valid_from,
+       m.effective_on as valid_until
+  from enrollment_moves m;
