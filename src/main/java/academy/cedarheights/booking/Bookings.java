@@ -56,8 +56,8 @@ public class Bookings {
     }
 
     /** The ages a school teaches, on the first lesson. */
-    static final int YOUNGEST = 4;
-    static final int OLDEST = 18;
+    public static final int YOUNGEST = 4;
+    public static final int OLDEST = 18;
 
     /** How far ahead a booking may start: a slot is not held for a family months before its first lesson. */
     static final int MAX_DAYS_AHEAD = 60;
@@ -120,13 +120,16 @@ public class Bookings {
         if (Boolean.FALSE.equals(slot.teachesInstrument())) {
             throw new InvalidField("timeslot_id", "must be taught by a teacher of the child's instrument");
         }
-        if (slot.birthDate() != null) {
-            int age = Period.between(slot.birthDate(), firstLesson).getYears();
-            if (age < YOUNGEST || age > OLDEST) {
-                throw new InvalidField("student_id", "must be " + YOUNGEST + " to " + OLDEST
-                        + " years old on the first lesson (" + firstLesson + ")");
-            }
+        if (slot.birthDate() != null && !ofAge(slot.birthDate(), firstLesson)) {
+            throw new InvalidField("student_id", "must be " + YOUNGEST + " to " + OLDEST
+                    + " years old on the first lesson (" + firstLesson + ")");
         }
+    }
+
+    /** Whether a child born on {@code birthDate} is of an age the school teaches on {@code firstLesson}. */
+    public static boolean ofAge(LocalDate birthDate, LocalDate firstLesson) {
+        int age = Period.between(birthDate, firstLesson).getYears();
+        return age >= YOUNGEST && age <= OLDEST;
     }
 
     /**

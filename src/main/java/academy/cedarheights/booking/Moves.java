@@ -62,6 +62,30 @@ public class Moves {
         }
     }
 
+    /**
+     * Where the enrollment can move: open slots, free, taught by a teacher of its child's instrument, of its lesson's
+     * length — by weekday and time.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenSlot> destinations(UUID school, UUID enrollmentId) {
+        return jdbc.sql("""
+                        select s.id, s.teacher_id, te.name as teacher_name, s.weekday, s.start_time, s.end_time,
+                               s.active, true as available
+                          from enrollments e
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                          join timeslots cur on cur.school_id = e.school_id and cur.id = e.timeslot_id
+                          join timeslots s on s.school_id = e.school_id and s.active and s.id <> e.timeslot_id
+                               and s.end_time - s.start_time = cur.end_time - cur.start_time
+                          join teachers te on te.school_id = s.school_id and te.id = s.teacher_id and te.active
+                         where e.school_id = :school and e.id = :enrollment
+                           and exists (select 1 from teacher_instruments ti where ti.school_id = s.school_id
+                                          and ti.teacher_id = s.teacher_id and ti.instrument_id = st.instrument_id)
+                           and not exists (select 1 from enrollments h where h.school_id = s.school_id
+                                              and h.timeslot_id = s.id and h.status in ('provisional', 'active'))
+                         order by s.weekday, s.start_time, te.name""")
+                .param("school", school).param("enrollment", enrollmentId).query(OpenSlot.class).list();
+    }
+
     /** The family moves one of its bookings; another family's tracking id answers 404. */
     public Moved moveForFamily(UUID school, UUID payee, String actor, UUID trackingId, UUID toSlot, LocalDate fromDate) {
         UUID enrollment = jdbc.sql("""
@@ -90,9 +114,7 @@ public class Moves {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(current.timeZone())));
         requireMovable(current, from, to, today);
         LessonCalendar calendar = calendars.of(school);
-        LocalDate leaving = fromDate != null ? fromDate
-                : calendar.firstLesson(from.weekday(), today.isAfter(current.startDate()) ? today : current.startDate())
-                        .orElse(today);
+        LocalDate leaving = fromDate != null ? fromDate : nextLesson(calendar, from.weekday(), current, today);
         if (leaving.isBefore(today)) {
             throw new InvalidField("from_date", "must not be in the past");
         }
@@ -154,6 +176,21 @@ public class Moves {
             throw new ConflictWithCurrentState("This booking already moves on " + current.lastMove()
                     + "; it can move again from then.");
         }
+    }
+
+    /** Where a move starts unless told otherwise: the enrollment's next lesson (today, when it has none left). */
+    @Transactional(readOnly = true)
+    public LocalDate nextLesson(UUID school, UUID enrollmentId) {
+        Current current = current(school, enrollmentId, false);
+        int weekday = jdbc.sql("select weekday from timeslots where school_id = :school and id = :id")
+                .param("school", school).param("id", current.timeslotId()).query(Integer.class).single();
+        return nextLesson(calendars.of(school), weekday, current,
+                LocalDate.now(clock.withZone(ZoneId.of(current.timeZone()))));
+    }
+
+    private static LocalDate nextLesson(LessonCalendar calendar, int weekday, Current current, LocalDate today) {
+        return calendar.firstLesson(weekday, today.isAfter(current.startDate()) ? today : current.startDate())
+                .orElse(today);
     }
 
     /** Lessons in the new slot begin after its make-ups and after the lessons it still gives an enrollment leaving it. */

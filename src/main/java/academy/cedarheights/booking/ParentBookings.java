@@ -73,6 +73,12 @@ public class ParentBookings {
                 .query(String.class).optional();
     }
 
+    /** Where one of the family's bookings can move. */
+    @Transactional(readOnly = true)
+    public List<OpenSlot> moveDestinations(UUID school, Caller caller, UUID trackingId) {
+        return moves.destinations(school, status(school, caller, trackingId).enrollmentId());
+    }
+
     /** Moves one of the family's bookings to another slot; another family's answers 404. */
     public Moved move(UUID school, Caller caller, UUID trackingId, MoveRequest request) {
         caller.requireVerifiedEmail();

@@ -1,5 +1,6 @@
 package academy.cedarheights.booking;
 
+import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
@@ -70,6 +71,11 @@ public class SchoolEnrollments {
         Enrollment after = enrollments.get(school, id);
         audit.updated(school, actor, "enrollment", id, before, after);
         return after;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpenSlot> moveDestinations(UUID school, UUID id) {
+        return moves.destinations(school, enrollments.get(school, id).id());
     }
 
     public Moved move(UUID school, String actor, UUID id, MoveRequest request) {

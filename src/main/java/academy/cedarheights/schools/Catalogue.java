@@ -62,6 +62,15 @@ public class Catalogue {
                 .param("school", schoolId).param("email", email).query(UUID.class).optional();
     }
 
+    /** The instruments one teacher teaches, by name. */
+    public List<InstrumentView> instrumentsTaughtBy(UUID schoolId, UUID teacherId) {
+        return jdbc.sql("""
+                        select i.id, i.name from teacher_instruments ti
+                          join instruments i on i.school_id = ti.school_id and i.id = ti.instrument_id
+                         where ti.school_id = :school and ti.teacher_id = :teacher order by i.name""")
+                .param("school", schoolId).param("teacher", teacherId).query(InstrumentView.class).list();
+    }
+
     private Map<UUID, List<InstrumentView>> instrumentsTaught(UUID schoolId) {
         return jdbc.sql("""
                         select ti.teacher_id, i.id, i.name from teacher_instruments ti

@@ -92,6 +92,12 @@ public final class Browser {
         }
     }
 
+    /** From now on at a phone's width, as a parent on the go sees the pages (until the next {@link #at}). */
+    public Browser phone() {
+        driver.manage().window().setSize(PHONE);
+        return this;
+    }
+
     public Browser open(String path) {
         driver.get(base + path);
         return this;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.BookingStatus;
+import academy.cedarheights.booking.Bookings;
 import academy.cedarheights.booking.CancellationTerms;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
@@ -31,6 +32,7 @@ import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.InstrumentView;
 import academy.cedarheights.schools.PlanQuotes;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -71,6 +73,23 @@ class BookingPages {
         this.quotes = quotes;
         this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * A child the family could book this slot for; or, with {@code unfit}, why not (the slot's teacher does not teach
+     * their instrument, or they are not of an age the school teaches on the first lesson).
+     */
+    record ChildChoice(UUID id, String name, String unfit) {
+
+        static ChildChoice of(Student child, OpenSlot slot, List<InstrumentView> taught, LocalDate firstLesson) {
+            String unfit = null;
+            if (taught.stream().noneMatch(instrument -> instrument.id().equals(child.instrumentId()))) {
+                unfit = slot.teacherName() + " does not teach their instrument";
+            } else if (firstLesson != null && !Bookings.ofAge(child.birthDate(), firstLesson)) {
+                unfit = "lessons are for ages " + Bookings.YOUNGEST + " to " + Bookings.OLDEST;
+            }
+            return new ChildChoice(child.id(), child.name(), unfit);
+        }
     }
 
     /** A booking with what the family needs to recognise it. */
@@ -182,8 +201,10 @@ class BookingPages {
         model.addAttribute("weekday", PublicPages.weekdayName(slot.weekday()));
         model.addAttribute("firstLesson", first);
         model.addAttribute("quotes", first == null ? List.of() : quotes.all(school.id(), slot.weekday(), first));
-        model.addAttribute("children", families.children(school.id(), caller));
-        model.addAttribute("instruments", catalogue.instruments(school.id()));
+        List<InstrumentView> taught = catalogue.instrumentsTaughtBy(school.id(), slot.teacherId());
+        model.addAttribute("children", families.children(school.id(), caller).stream()
+                .map(child -> ChildChoice.of(child, slot, taught, first)).toList());
+        model.addAttribute("instruments", taught);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/book";
