@@ -66,3 +66,8 @@ select m.school_id, m.enrollment_id, m.from_timeslot_id,
        lag(m.effective_on) over (partition by m.school_id, m.enrollment_id order by m.effective_on) as valid_from,
        m.effective_on as valid_until
   from enrollment_moves m;
+
+-- A second reminder, by text shortly before the lesson (APP_REMINDERS_SMS_AHEAD), claimed per lesson like the first.
+alter table lesson_reminders add column kind text not null default 'day_ahead' check (kind in ('day_ahead', 'text_soon'));
+alter table lesson_reminders drop constraint lesson_reminders_pkey;
+alter table lesson_reminders add primary key (school_id, enrollment_id, lesson_date, kind);

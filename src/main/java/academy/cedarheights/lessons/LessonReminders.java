@@ -1,8 +1,10 @@
 package academy.cedarheights.lessons;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.Email;
@@ -15,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds families of each lesson about a day ahead: by email unless they switched reminders off, and by
- * text when texts are configured and they have a phone and have not opted out. The insert into
- * {@code lesson_reminders} is the claim, so each lesson is reminded once, whatever the number of
- * instances and restarts. Lessons are the active enrollments' weekday dates inside a semester, outside
+ * text when texts are configured and they have a phone and have not opted out; with {@code sms-ahead} set, once more
+ * by text shortly before it. The insert into {@code lesson_reminders} is the claim, so each lesson is reminded once
+ * of each kind, whatever the number of instances and restarts. Lessons are the active enrollments' weekday dates inside a semester, outside
  * closures, at the slot's wall-clock time in the school's zone (DST never moves a lesson).
  */
 @Component
@@ -45,18 +47,35 @@ class LessonReminders {
         return sweep.each(this::remind);
     }
 
+    /** The two reminders of a lesson: the one a day ahead, and the text shortly before it. */
+    enum Kind {
+        DAY_AHEAD, TEXT_SOON;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     int remind(UUID school) {
+        int reminded = remind(school, Kind.DAY_AHEAD, properties.ahead());
+        if (properties.smsAhead() != null && notifications.textsEnabled()) {
+            reminded += remind(school, Kind.TEXT_SOON, properties.smsAhead());
+        }
+        return reminded;
+    }
+
+    private int remind(UUID school, Kind kind, Duration ahead) {
         int reminded = 0;
-        for (DueLesson lesson : due(school)) {
-            if (claim(school, lesson)) {
-                send(school, lesson);
+        for (DueLesson lesson : due(school, kind, ahead)) {
+            if (claim(school, lesson, kind)) {
+                send(school, lesson, kind);
                 reminded++;
             }
         }
         return reminded;
     }
 
-    private List<DueLesson> due(UUID school) {
+    private List<DueLesson> due(UUID school, Kind kind, Duration ahead) {
         return jdbc.sql("""
                         with zone as (select time_zone from schools where id = :school),
                              days as (select (now() at time zone z.time_zone)::date + d as day
@@ -82,28 +101,40 @@ class LessonReminders {
                                               and a.enrollment_id = e.id and a.lesson_date = d.day
                                               and a.status in ('absent', 'cancelled_by_school'))
                            and not exists (select 1 from lesson_reminders lr where lr.school_id = e.school_id
-                                              and lr.enrollment_id = e.id and lr.lesson_date = d.day)""")
-                .param("school", school).param("ahead", (double) properties.ahead().toSeconds())
+                                              and lr.enrollment_id = e.id and lr.lesson_date = d.day
+                                              and lr.kind = :kind)
+                           and (:kind = 'day_ahead' or (p.phone is not null and not p.sms_opt_out))""")
+                .param("school", school).param("ahead", (double) ahead.toSeconds()).param("kind", kind.key())
                 .query(DueLesson.class).list();
     }
 
     /** Only the transaction whose insert wins sends; a concurrent one finds the row and sends nothing. */
-    private boolean claim(UUID school, DueLesson lesson) {
+    private boolean claim(UUID school, DueLesson lesson, Kind kind) {
         return jdbc.sql("""
-                        insert into lesson_reminders (school_id, enrollment_id, lesson_date) values (:school, :enrollment, :day)
+                        insert into lesson_reminders (school_id, enrollment_id, lesson_date, kind)
+                        values (:school, :enrollment, :day, :kind)
                         on conflict do nothing""")
                 .param("school", school).param("enrollment", lesson.enrollmentId()).param("day", lesson.lessonDate())
-                .update() == 1;
+                .param("kind", kind.key()).update() == 1;
     }
 
-    private void send(UUID school, DueLesson lesson) {
+    private void send(UUID school, DueLesson lesson, Kind kind) {
+        if (kind == Kind.TEXT_SOON) {
+            notifications.text(school, phone(lesson), "Soon: " + lesson.student() + "'s lesson with " + lesson.teacher()
+                    + " starts at " + lesson.startTime() + " on " + lesson.lessonDate() + ". Reply STOP to opt out.");
+            return;
+        }
         if (lesson.reminderEmails()) {
             notifications.email(school, lesson.email(), new Email.LessonReminder(lesson.parentName(), lesson.student(),
                     lesson.teacher(), lesson.lessonDate(), lesson.startTime(), lesson.room()));
         }
         if (lesson.phone() != null && !lesson.smsOptOut()) {
-            notifications.text(school, lesson.phone().replaceAll("[^+0-9]", ""), "Reminder: " + lesson.student() + " has a lesson with "
+            notifications.text(school, phone(lesson), "Reminder: " + lesson.student() + " has a lesson with "
                     + lesson.teacher() + " on " + lesson.lessonDate() + " at " + lesson.startTime() + ". Reply STOP to opt out.");
         }
+    }
+
+    private static String phone(DueLesson lesson) {
+        return lesson.phone().replaceAll("[^+0-9]", "");
     }
 }

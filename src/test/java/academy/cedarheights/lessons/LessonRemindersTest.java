@@ -15,8 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
+import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.jobs.JobDefinitions;
 import academy.cedarheights.platform.tenancy.TenantContext;
+import academy.cedarheights.schools.SchoolSweep;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
@@ -25,9 +27,10 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Each lesson is reminded once, about a day ahead, whatever the number of instances. */
+/** Each lesson is reminded once of each kind — about a day ahead, and by text shortly before — whatever the number of instances. */
 @IntegrationTest
 class LessonRemindersTest {
 
@@ -40,6 +43,9 @@ class LessonRemindersTest {
     @Autowired JobDefinitions definitions;
     @Autowired TransactionTemplate transaction;
     @Autowired Scheduler application;
+    @Autowired JdbcClient jdbc;
+    @Autowired SchoolSweep sweeps;
+    @Autowired Notifications notifications;
 
     TestSchool school;
     UUID piano;
@@ -123,6 +129,29 @@ class LessonRemindersTest {
         TenantContext.runAs(school.id(), () -> transaction.execute(status -> reminders.remind(school.id())));
 
         assertThat(reminded(onClosure)).isZero();
+    }
+
+    @Test
+    void withATextShortlyBeforeTheLessonEachOfTheTwoRemindersGoesOnceAndTheTextOnlyToPhonesThatMayHaveIt() {
+        UUID soon = lessonIn(Duration.ofMinutes(90), "Fay Soon", "fay@families.test", "+1 604 555 0190");
+        UUID noPhone = lessonIn(Duration.ofMinutes(80), "Gil Soon", "gil@families.test", null);
+        UUID later = lessonIn(Duration.ofHours(5), "Hal Later", "hal@families.test", "+1 604 555 0191");
+        LessonReminders twoHoursToo = new LessonReminders(jdbc, sweeps, notifications,
+                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)));
+
+        int first = TenantContext.callAs(school.id(), () -> transaction.execute(status -> twoHoursToo.remind(school.id())));
+        int again = TenantContext.callAs(school.id(), () -> transaction.execute(status -> twoHoursToo.remind(school.id())));
+
+        assertThat(first).as("three day-ahead reminders and one text shortly before").isEqualTo(4);
+        assertThat(again).isZero();
+        assertThat(texts("+16045550190")).as("the day-ahead text and the one shortly before").isEqualTo(2);
+        assertThat(owner.jdbc().sql("select body from text_messages where school_id = :s and recipient = :p order by body")
+                .param("s", school.id()).param("p", "+16045550190").query(String.class).list())
+                .anySatisfy(body -> assertThat(body).startsWith("Soon: Kid of fay@families.test's lesson with Fay Soon starts at"));
+        assertThat(texts("+16045550191")).as("five hours ahead: the day-ahead one only").isEqualTo(1);
+        assertThat(reminded(noPhone)).as("no phone, no text claimed").isEqualTo(1);
+        assertThat(reminded(soon)).isEqualTo(2);
+        assertThat(reminded(later)).isEqualTo(1);
     }
 
     private UUID lessonIn(Duration fromNow, String teacherName, String email, String phone) {
