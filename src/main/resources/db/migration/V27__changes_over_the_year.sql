@@ -71,3 +71,71 @@ select m.school_id, m.enrollment_id, m.from_timeslot_id,
 alter table lesson_reminders add column kind text not null default 'day_ahead' check (kind in ('day_ahead', 'text_soon'));
 alter table lesson_reminders drop constraint lesson_reminders_pkey;
 alter table lesson_reminders add primary key (school_id, enrollment_id, lesson_date, kind);
+
+-- The waitlist: a family waits for a weekly slot for one child — with a teacher, for an instrument, on some weekdays,
+-- in a time window — in the school's order (position; the longest waiting first unless the school reorders).
+alter table schools add column waitlist_offer_hours int not null default 24 check (waitlist_offer_hours between 1 and 168);
+
+create sequence waitlist_positions;
+create table waitlist_entries (
+    school_id     uuid        not null references schools (id),
+    id            uuid        not null default gen_random_uuid(),
+    student_id    uuid        not null,
+    teacher_id    uuid,
+    instrument_id uuid        not null,
+    weekdays      smallint[]  check (weekdays is null or (cardinality(weekdays) between 1 and 7
+                                     and weekdays <@ array[1, 2, 3, 4, 5, 6, 7]::smallint[])),
+    earliest      time,
+    latest        time,
+    position      bigint      not null default nextval('waitlist_positions'),
+    status        text        not null default 'waiting' check (status in ('waiting', 'offered', 'booked', 'withdrawn')),
+    created_at    timestamptz not null default now(),
+    updated_at    timestamptz not null default now(),
+    primary key (school_id, id),
+    foreign key (school_id, student_id) references students (school_id, id),
+    foreign key (school_id, teacher_id) references teachers (school_id, id),
+    foreign key (school_id, instrument_id) references instruments (school_id, id),
+    check (earliest is null or latest is null or earliest < latest)
+);
+-- one place in the line per child
+create unique index waitlist_one_entry_per_student on waitlist_entries (school_id, student_id)
+    where status in ('waiting', 'offered');
+create index waitlist_in_line on waitlist_entries (school_id, position) where status = 'waiting';
+
+-- An offer holds a freed slot for one waiting family until it is accepted, declined or expires; one open offer per
+-- slot and per entry, settled by the database.
+create table waitlist_offers (
+    school_id     uuid        not null references schools (id),
+    id            uuid        not null default gen_random_uuid(),
+    entry_id      uuid        not null,
+    timeslot_id   uuid        not null,
+    status        text        not null default 'open' check (status in ('open', 'accepted', 'declined', 'expired', 'withdrawn')),
+    expires_at    timestamptz not null,
+    answered_at   timestamptz,
+    enrollment_id uuid,
+    created_at    timestamptz not null default now(),
+    primary key (school_id, id),
+    foreign key (school_id, entry_id) references waitlist_entries (school_id, id),
+    foreign key (school_id, timeslot_id) references timeslots (school_id, id),
+    foreign key (school_id, enrollment_id) references enrollments (school_id, id),
+    check ((status = 'accepted') = (enrollment_id is not null))
+);
+create unique index waitlist_one_open_offer_per_slot on waitlist_offers (school_id, timeslot_id) where status = 'open';
+create unique index waitlist_one_open_offer_per_entry on waitlist_offers (school_id, entry_id) where status = 'open';
+create index waitlist_offers_expiry on waitlist_offers (expires_at) where status = 'open';
+
+alter table waitlist_entries enable row level security;
+alter table waitlist_entries force row level security;
+create policy waitlist_entries_of_school on waitlist_entries
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+alter table waitlist_offers enable row level security;
+alter table waitlist_offers force row level security;
+create policy waitlist_offers_of_school on waitlist_offers
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+grant usage on sequence waitlist_positions to "${app_role}";
+
+-- The slots nobody else may book now: held by an enrollment, or offered to a waiting family until the offer's end.
+create view held_timeslots with (security_invoker = true) as
+select school_id, timeslot_id from enrollments where status in ('provisional', 'active')
+union
+select school_id, timeslot_id from waitlist_offers where status = 'open' and expires_at > now();

@@ -34,7 +34,7 @@ class ModuleTablesTest {
             "schools", Set.of("schools", "school_admin_emails", "instruments", "teachers", "teacher_instruments", "rooms",
                     "timeslots", "semesters", "closures"),
             "families", Set.of("payees", "students"),
-            "booking", Set.of("enrollments", "enrollment_moves"),
+            "booking", Set.of("enrollments", "enrollment_moves", "waitlist_entries", "waitlist_offers"),
             "billing", Set.of("billing_customers", "stripe_customers", "stripe_events", "payments", "orphan_charges", "billing_runs", "billing_products", "billing_prices", "simulated_card_charges",
                     "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses"),
             "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders"),

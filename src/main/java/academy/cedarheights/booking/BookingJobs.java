@@ -17,6 +17,13 @@ class BookingJobs {
         return jobs.recurring("expire-holds", every, expiry::expireAll);
     }
 
+    /** Offers that ran out pass on, and free slots someone waits for (a new slot, say) are offered. */
+    @Bean
+    RecurringTask<Void> waitlistOffersTask(JobDefinitions jobs, Offers offers,
+                                           @Value("${app.waitlist.check:5m}") Duration every) {
+        return jobs.recurring("waitlist-offers", every, offers::sweepAll);
+    }
+
     /** Hourly: an enrollment past its school's payment grace period ends within the hour. */
     @Bean
     RecurringTask<Void> endUnpaidEnrollmentsTask(JobDefinitions jobs, PaymentProblems problems,

@@ -50,7 +50,7 @@ public class Bookings {
      * @param birthDate         the child's, for the age on the first lesson
      */
     private record Slot(int weekday, String timeZone, int holdDays, long calendarVersion, LocalDate lastMakeUp,
-                        LocalDate leftOn,
+                        LocalDate leftOn, boolean offeredToAnother,
                         UUID payeeId, boolean familyHasCard, int maxHoldsWithoutCard, int minLessonsInTerm,
                         Boolean teachesInstrument, LocalDate birthDate) {
     }
@@ -75,6 +75,9 @@ public class Bookings {
         }
         if (from.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
             throw new InvalidField("start_date", "must be at most " + MAX_DAYS_AHEAD + " days ahead");
+        }
+        if (slot.offeredToAnother()) {
+            throw new SlotOffered();
         }
         LessonCalendar calendar = calendars.of(school, slot.calendarVersion());
         LocalDate first = calendar.firstLesson(slot.weekday(), afterMakeUps(slot, from)).orElseThrow(NoLessonsToBook::new);
@@ -164,6 +167,11 @@ public class Bookings {
                                    and m.lesson_date >= :earliest) as last_make_up,
                                (select max(l.effective_on) from enrollment_moves l
                                  where l.school_id = s.school_id and l.from_timeslot_id = s.id) as left_on,
+                               exists (select 1 from waitlist_offers o
+                                         join waitlist_entries w on w.school_id = o.school_id and w.id = o.entry_id
+                                        where o.school_id = s.school_id and o.timeslot_id = s.id and o.status = 'open'
+                                          and o.expires_at > now() and w.student_id is distinct from :student)
+                                   as offered_to_another,
                                st.payee_id, coalesce(f.has_payment_method, false) as family_has_card,
                                sc.max_holds_without_card, sc.min_lessons_in_term,
                                case when st.id is not null then exists (

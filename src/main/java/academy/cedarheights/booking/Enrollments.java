@@ -146,9 +146,14 @@ public class Enrollments {
      * @param reason why, in the words the family reads after "has ended:"
      */
     void end(UUID school, UUID id, EnrollmentStatus status, EndedBy by, String reason) {
+        UUID slot = lockSlotOf(school, id);
         Map<String, Object> current = jdbc.sql("""
-                        select status, stripe_subscription_id from enrollments where school_id = :school and id = :id for update""")
+                        select status, stripe_subscription_id, timeslot_id from enrollments
+                         where school_id = :school and id = :id for update""")
                 .param("school", school).param("id", id).query().singleRow();
+        if (!slot.equals(current.get("timeslot_id"))) {
+            throw new ConflictWithCurrentState("This booking moved to another slot meanwhile; try again.");
+        }
         EnrollmentStatus was = EnrollmentStatus.of((String) current.get("status")).orElseThrow();
         if (!was.holdsSlot()) {
             throw new ConflictWithCurrentState("This booking is already " + was + ".");
@@ -159,6 +164,19 @@ public class Enrollments {
                 .param("school", school).param("id", id).param("status", status.key()).param("reason", reason).update();
         events.publishEvent(new EnrollmentEnded(school, id, status, (String) current.get("stripe_subscription_id")));
         notices.ended(school, id, was, status, by, reason);
+    }
+
+    /**
+     * Locks the enrollment's slot before the enrollment itself — the order every change of a slot's holder keeps
+     * (bookings, moves, the waitlist's offers) — so that whoever books or is offered the slot it frees waits for this
+     * change instead of deadlocking with it.
+     */
+    private UUID lockSlotOf(UUID school, UUID enrollment) {
+        return jdbc.sql("""
+                        select t.id from timeslots t join enrollments e on e.school_id = t.school_id and e.timeslot_id = t.id
+                         where e.school_id = :school and e.id = :id for update of t""")
+                .param("school", school).param("id", enrollment).query(UUID.class).optional()
+                .orElseThrow(() -> new NoSuchRecord("enrollment", enrollment));
     }
 
     @Transactional(readOnly = true)

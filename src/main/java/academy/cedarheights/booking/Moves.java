@@ -55,7 +55,7 @@ public class Moves {
     }
 
     private record Slot(UUID id, UUID teacherId, int weekday, LocalTime startTime, LocalTime endTime, boolean open,
-                        boolean teachesInstrument, LocalDate lastMakeUp, LocalDate leftOn) {
+                        boolean teachesInstrument, LocalDate lastMakeUp, LocalDate leftOn, boolean offered) {
 
         long minutes() {
             return Duration.between(startTime, endTime).toMinutes();
@@ -80,8 +80,8 @@ public class Moves {
                          where e.school_id = :school and e.id = :enrollment
                            and exists (select 1 from teacher_instruments ti where ti.school_id = s.school_id
                                           and ti.teacher_id = s.teacher_id and ti.instrument_id = st.instrument_id)
-                           and not exists (select 1 from enrollments h where h.school_id = s.school_id
-                                              and h.timeslot_id = s.id and h.status in ('provisional', 'active'))
+                           and not exists (select 1 from held_timeslots h where h.school_id = s.school_id
+                                              and h.timeslot_id = s.id)
                          order by s.weekday, s.start_time, te.name""")
                 .param("school", school).param("enrollment", enrollmentId).query(OpenSlot.class).list();
     }
@@ -172,6 +172,9 @@ public class Moves {
             throw new ConflictWithCurrentState("A " + to.minutes() + "-minute slot is priced differently from this "
                     + from.minutes() + "-minute one; cancel and book it instead.");
         }
+        if (to.offered()) {
+            throw new SlotOffered();
+        }
         if (current.lastMove() != null && current.lastMove().isAfter(today)) {
             throw new ConflictWithCurrentState("This booking already moves on " + current.lastMove()
                     + "; it can move again from then.");
@@ -230,7 +233,10 @@ public class Moves {
                                  where m.school_id = s.school_id and m.timeslot_id = s.id
                                    and m.lesson_date >= :earliest) as last_make_up,
                                (select max(l.effective_on) from slots_left_later l
-                                 where l.school_id = s.school_id and l.timeslot_id = s.id) as left_on
+                                 where l.school_id = s.school_id and l.timeslot_id = s.id) as left_on,
+                               exists (select 1 from waitlist_offers o where o.school_id = s.school_id
+                                          and o.timeslot_id = s.id and o.status = 'open' and o.expires_at > now())
+                                   as offered
                           from timeslots s join teachers t on t.school_id = s.school_id and t.id = s.teacher_id
                          where s.school_id = :school and s.id in (:a, :b)
                          order by s.id

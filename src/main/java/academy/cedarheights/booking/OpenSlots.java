@@ -29,7 +29,7 @@ public class OpenSlots {
         }
         return jdbc.sql("""
                         select s.id, s.teacher_id, t.name as teacher_name, s.weekday, s.start_time, s.end_time,
-                               s.active, not exists (select 1 from current_enrollments h where h.school_id = s.school_id
+                               s.active, not exists (select 1 from held_timeslots h where h.school_id = s.school_id
                                   and h.timeslot_id = s.id) as available
                           from timeslots s join teachers t on t.school_id = s.school_id and t.id = s.teacher_id
                          where s.school_id = :school and s.id = any (cast(:ids as uuid[]))""")
@@ -42,7 +42,7 @@ public class OpenSlots {
                                s.active, h.timeslot_id is null as available
                           from timeslots s
                           join teachers t on t.school_id = s.school_id and t.id = s.teacher_id and t.active
-                          left join current_enrollments h on h.school_id = s.school_id and h.timeslot_id = s.id
+                          left join held_timeslots h on h.school_id = s.school_id and h.timeslot_id = s.id
                          where s.school_id = :school
                            and s.active and coalesce(cast(:active as boolean), true)
                            and (cast(:teacher as uuid) is null or s.teacher_id = :teacher)

@@ -195,6 +195,18 @@ public sealed interface Email {
         }
     }
 
+    /**
+     * A slot a waiting family asked for is free and held for it until {@code expiresAt}.
+     *
+     * @param offerUrl the page where the family accepts (choosing its plan) or declines
+     */
+    record WaitlistOffer(String parentName, String student, String teacher, DayOfWeek weekday, LocalTime startTime,
+                         LocalDate firstLesson, Instant expiresAt, URI offerUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.WAITLIST_OFFER;
+        }
+    }
+
     /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
     record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
         public EmailTemplate template() {

@@ -30,7 +30,8 @@ public enum EmailTemplate {
     NEW_STUDENT("New student: [(${student})], [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})]"),
     STUDENT_LEFT("[(${student})] no longer has lessons with you [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})]"),
     ABSENCE_REPORTED("[(${student})] will miss the lesson on [(${fmt.date(lesson_date)})]"),
-    BOOKING_MOVED("[(${student})]'s lessons move to [(${fmt.weekdays(to_weekday)})] at [(${fmt.time(to_time)})]");
+    BOOKING_MOVED("[(${student})]'s lessons move to [(${fmt.weekdays(to_weekday)})] at [(${fmt.time(to_time)})]"),
+    WAITLIST_OFFER("A slot for [(${student})]: [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})] with [(${teacher})]");
 
     private final String subject;
     /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */

@@ -47,7 +47,8 @@ public record SchoolSettings(
         @DecimalMin("0") @DecimalMax("30") @Digits(integer = 2, fraction = 3) BigDecimal taxRatePercent,
         @Size(max = 40) String taxRegistration,
         @Size(max = 300) String postalAddress,
-        Boolean monthlyPausesForClosures) {
+        Boolean monthlyPausesForClosures,
+        @Min(1) @Max(168) Integer waitlistOfferHours) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

@@ -45,7 +45,7 @@ public class Settings {
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
                                payment_grace_days, payment_methods, renewal_notice_days, renewal_grace_days,
                                min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address,
-                               monthly_pauses_for_closures
+                               monthly_pauses_for_closures, waitlist_offer_hours
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -64,7 +64,7 @@ public class Settings {
                                     rs.getInt("renewal_grace_days"), rs.getInt("min_lessons_in_term"),
                                     rs.getString("cancellation_refund"), rs.getBigDecimal("tax_rate_percent"),
                                     rs.getString("tax_registration"), rs.getString("postal_address"),
-                                    rs.getBoolean("monthly_pauses_for_closures")));
+                                    rs.getBoolean("monthly_pauses_for_closures")), rs.getInt("waitlist_offer_hours"));
                 })
                 .single();
     }
@@ -95,7 +95,8 @@ public class Settings {
                                                        else nullif(btrim(:tax_registration), '') end,
                                postal_address = case when cast(:postal_address as text) is null then postal_address
                                                      else nullif(btrim(:postal_address), '') end,
-                               monthly_pauses_for_closures = coalesce(:pauses, monthly_pauses_for_closures)
+                               monthly_pauses_for_closures = coalesce(:pauses, monthly_pauses_for_closures),
+                               waitlist_offer_hours = coalesce(:offer_hours, waitlist_offer_hours)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -113,6 +114,7 @@ public class Settings {
                 .param("tax_rate", settings.taxRatePercent()).param("tax_registration", settings.taxRegistration())
                 .param("postal_address", settings.postalAddress())
                 .param("pauses", settings.monthlyPausesForClosures())
+                .param("offer_hours", settings.waitlistOfferHours())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

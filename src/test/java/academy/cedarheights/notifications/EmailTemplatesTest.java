@@ -87,10 +87,24 @@ class EmailTemplatesTest {
             LocalTime.of(16, 30), "Daniel Okafor", DayOfWeek.THURSDAY, LocalTime.of(17, 0), LocalDate.of(2026, 12, 10),
             SITE.resolve("/parent"));
 
+    static final Email OFFER = new Email.WaitlistOffer("Priya Sharma", "Arjun", "Maya Chen", DayOfWeek.TUESDAY,
+            LocalTime.of(16, 30), LocalDate.of(2026, 12, 8), Instant.parse("2026-12-02T00:00:00Z"),
+            SITE.resolve("/parent/offers/7d2c4a8e-1f1b-4b0e-9a57-2f0c4a1e9b10"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
                 VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT, HOLD_EXPIRING, HOLD_EXPIRED, NEW_STUDENT,
-                STUDENT_LEFT, ABSENCE, MOVED);
+                STUDENT_LEFT, ABSENCE, MOVED, OFFER);
+    }
+
+    @Test
+    void aWaitlistOfferSaysWhichSlotFromWhenUntilWhenItIsHeldAndWhereToAnswer() {
+        RenderedEmail email = render(OFFER);
+
+        assertThat(email.subject()).isEqualTo("A slot for Arjun: Tuesdays at 4:30 p.m. with Maya Chen");
+        assertFacts(email, "Tuesdays at 4:30 p.m.", "Tuesday, December 8, 2026",
+                "Tuesday, December 1, 2026 at 4:00 p.m. PST", "next family",
+                "https://cedar.test/parent/offers/7d2c4a8e-1f1b-4b0e-9a57-2f0c4a1e9b10");
     }
 
     @Test

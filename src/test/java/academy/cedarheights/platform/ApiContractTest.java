@@ -38,7 +38,9 @@ class ApiContractTest {
             "POST /auth/verify-email", "POST /auth/sign-out-everywhere", "POST /admin/invitations",
             "GET /admin/invitations", "DELETE /admin/invitations/{id}",
             "GET /parent/payment-method",
-            "POST /parent/bookings/{tracking_id}/move", "POST /admin/enrollments/{id}/move");
+            "POST /parent/bookings/{tracking_id}/move", "POST /admin/enrollments/{id}/move",
+            "POST /parent/waitlist", "GET /parent/waitlist", "DELETE /parent/waitlist/{id}", "GET /admin/waitlist",
+            "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

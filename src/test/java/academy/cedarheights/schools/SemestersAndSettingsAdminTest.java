@@ -116,11 +116,12 @@ class SemestersAndSettingsAdminTest {
         assertThat(settings.path("cancellation_refund").asString()).isEqualTo("credit");
         assertThat(settings.path("tax_rate_percent").decimalValue()).isZero();
         assertThat(settings.path("monthly_pauses_for_closures").asBoolean()).as("a flat monthly tuition").isFalse();
+        assertThat(settings.path("waitlist_offer_hours").asInt()).isEqualTo(24);
         settings.remove(List.of("slug", "currency", "base_url"));
 
         settings.put("renewal_notice_days", 21).put("cancellation_refund", "refund").put("tax_rate_percent", 5)
                 .put("tax_registration", "123456789 RT0001").put("postal_address", "1 Cedar Lane, Vancouver BC")
-                .put("monthly_pauses_for_closures", true);
+                .put("monthly_pauses_for_closures", true).put("waitlist_offer_hours", 48);
         Answer set = admin.put("/api/v1/admin/settings", settings.toString());
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().path("renewal_notice_days").asInt()).isEqualTo(21);
@@ -128,6 +129,7 @@ class SemestersAndSettingsAdminTest {
         assertThat(set.json().path("tax_rate_percent").decimalValue()).isEqualByComparingTo("5");
         assertThat(set.text("postal_address")).isEqualTo("1 Cedar Lane, Vancouver BC");
         assertThat(set.json().path("monthly_pauses_for_closures").asBoolean()).isTrue();
+        assertThat(set.json().path("waitlist_offer_hours").asInt()).isEqualTo(48);
 
         settings.put("cancellation_refund", "keep_it");
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
@@ -135,7 +137,10 @@ class SemestersAndSettingsAdminTest {
         settings.put("cancellation_refund", "refund").put("tax_rate_percent", 31);
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
                 .containsExactly("tax_rate_percent");
-        settings.put("tax_rate_percent", 5).put("renewal_notice_days", 0);
+        settings.put("tax_rate_percent", 5).put("waitlist_offer_hours", 0);
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
+                .containsExactly("waitlist_offer_hours");
+        settings.put("waitlist_offer_hours", 48).put("renewal_notice_days", 0);
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
                 .containsExactly("renewal_notice_days");
         settings.put("renewal_notice_days", 21).put("tax_registration", "");

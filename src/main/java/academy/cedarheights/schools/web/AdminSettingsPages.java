@@ -69,7 +69,8 @@ class AdminSettingsPages {
                     FormValues.number(form.get("renewal_notice_days")), FormValues.number(form.get("renewal_grace_days")),
                     FormValues.number(form.get("min_lessons_in_term")), form.get("cancellation_refund"),
                     taxRate, form.getOrDefault("tax_registration", ""),
-                    form.getOrDefault("postal_address", ""), form.containsKey("monthly_pauses_for_closures"));
+                    form.getOrDefault("postal_address", ""), form.containsKey("monthly_pauses_for_closures"),
+                    FormValues.number(form.get("waitlist_offer_hours")));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -115,6 +116,7 @@ class AdminSettingsPages {
         form.put("tax_rate_percent", view.yearRules().taxRatePercent().stripTrailingZeros().toPlainString());
         form.put("tax_registration", Objects.toString(view.yearRules().taxRegistration(), ""));
         form.put("postal_address", Objects.toString(view.yearRules().postalAddress(), ""));
+        form.put("waitlist_offer_hours", String.valueOf(view.waitlistOfferHours()));
         if (view.yearRules().monthlyPausesForClosures()) {
             form.put("monthly_pauses_for_closures", "on");
         }
