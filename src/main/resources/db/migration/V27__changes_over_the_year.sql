@@ -139,3 +139,16 @@ create view held_timeslots with (security_invoker = true) as
 select school_id, timeslot_id from enrollments where status in ('provisional', 'active')
 union
 select school_id, timeslot_id from waitlist_offers where status = 'open' and expires_at > now();
+
+-- Freed lessons offered as make-ups: a family with credits hears of them at most once a day.
+create table make_up_offer_notices (
+    school_id uuid not null references schools (id),
+    payee_id  uuid not null,
+    sent_on   date not null,
+    primary key (school_id, payee_id, sent_on),
+    foreign key (school_id, payee_id) references payees (school_id, id)
+);
+alter table make_up_offer_notices enable row level security;
+alter table make_up_offer_notices force row level security;
+create policy make_up_offer_notices_of_school on make_up_offer_notices
+    using (school_id = app_current_school()) with check (school_id = app_current_school());

@@ -37,7 +37,7 @@ class ModuleTablesTest {
             "booking", Set.of("enrollments", "enrollment_moves", "waitlist_entries", "waitlist_offers"),
             "billing", Set.of("billing_customers", "stripe_customers", "stripe_events", "payments", "orphan_charges", "billing_runs", "billing_products", "billing_prices", "simulated_card_charges",
                     "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses"),
-            "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders"),
+            "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders", "make_up_offer_notices"),
             "notifications", Set.of("email_log", "text_messages"),
             "operations", Set.of());
 

@@ -152,14 +152,30 @@ public class Bookings {
     }
 
     /**
-     * Locks the slot's row: concurrent bookings of one slot queue here, then the unique indexes refuse all but the
-     * first. The same query reads the version of the school's calendar, and finds the last make-up lesson booked
-     * in the slot from yesterday in UTC on, which covers the school's today wherever it is. (Make-up bookings take a share lock on the slot's row, so none
-     * can slip in while this runs.) It also reads the student's family — whether it has a card, and the school's limit
-     * of holds without one — and locks the family: every booking takes the family's lock, then the slot's, in this
-     * one statement, so two bookings never wait for each other in opposite orders.
+     * Locks the student's family (an advisory lock on its id), then the slot's row: concurrent bookings of one slot
+     * queue here, then the unique indexes refuse all but the first; every booking takes the family's lock, then the
+     * slot's, in this one statement, so two bookings never wait for each other in opposite orders. Make-up bookings
+     * share the slot's lock, moves and the waitlist's offers take it, so none of them slips in while this runs.
+     *
+     * <p>Then it reads, in a second statement, what the booking needs: a statement's subqueries see the database as
+     * it was when the statement began, so reading them in the locking statement would miss a make-up or a move that
+     * committed while it waited for the lock (and give one lesson twice). It reads the version of the school's
+     * calendar, the last make-up lesson booked in the slot from yesterday in UTC on (which covers the school's today
+     * wherever it is), the day an enrollment that moved out leaves it, an offer holding it for another family, and the
+     * student's family: whether it has a card, and the school's limit of holds without one.
      */
     private Slot lockSlot(UUID school, UUID timeslot, UUID student) {
+        jdbc.sql("""
+                        select (select count(*) from pg_advisory_xact_lock(
+                                    hashtextextended('family-holds:' || st.payee_id, 0))) as family_locked
+                          from timeslots s
+                          join teachers t on t.school_id = s.school_id and t.id = s.teacher_id and t.active
+                          left join students st on st.school_id = s.school_id and st.id = :student
+                         where s.school_id = :school and s.id = :id and s.active
+                           for update of s""")
+                .param("school", school).param("id", timeslot).param("student", student)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));
         return jdbc.sql("""
                         select s.weekday, sc.time_zone, sc.provisional_hold_days as hold_days, sc.calendar_version,
                                (select max(m.lesson_date) from booked_make_up_lessons m
@@ -178,20 +194,15 @@ public class Bookings {
                                    select 1 from teacher_instruments ti where ti.school_id = s.school_id
                                       and ti.teacher_id = s.teacher_id and ti.instrument_id = st.instrument_id)
                                end as teaches_instrument,
-                               st.birth_date,
-                               (select count(*) from pg_advisory_xact_lock(
-                                    hashtextextended('family-holds:' || st.payee_id, 0))) as family_locked
+                               st.birth_date
                           from timeslots s
-                          join teachers t on t.school_id = s.school_id and t.id = s.teacher_id and t.active
                           join schools sc on sc.id = s.school_id
                           left join students st on st.school_id = s.school_id and st.id = :student
                           left join family_payment_methods f on f.school_id = st.school_id and f.payee_id = st.payee_id
-                         where s.school_id = :school and s.id = :id and s.active
-                           for update of s""")
+                         where s.school_id = :school and s.id = :id""")
                 .param("school", school).param("id", timeslot).param("student", student)
                 .param("earliest", LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))
-                .query(Slot.class).optional()
-                .orElseThrow(() -> new NoSuchRecord("open timeslot", timeslot));
+                .query(Slot.class).single();
     }
 
     /**

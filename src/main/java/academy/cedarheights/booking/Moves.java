@@ -222,8 +222,14 @@ public class Moves {
                 .orElseThrow(() -> new NoSuchRecord("enrollment", enrollmentId));
     }
 
-    /** Both slots, locked in the order of their ids: whoever moves between them, nobody waits in a circle. */
+    /**
+     * Both slots, locked in the order of their ids: whoever moves between them, nobody waits in a circle. What the move
+     * needs of them is read after the lock, in a statement of its own, so a make-up, a move or an offer committed while
+     * this waited is seen.
+     */
     private List<Slot> lockSlots(UUID school, UUID a, UUID b, UUID instrument) {
+        jdbc.sql("select s.id from timeslots s where s.school_id = :school and s.id in (:a, :b) order by s.id for update")
+                .param("school", school).param("a", a).param("b", b).query(UUID.class).list();
         return jdbc.sql("""
                         select s.id, s.teacher_id, s.weekday, s.start_time, s.end_time, s.active and t.active as open,
                                exists (select 1 from teacher_instruments ti where ti.school_id = s.school_id
@@ -238,9 +244,7 @@ public class Moves {
                                           and o.timeslot_id = s.id and o.status = 'open' and o.expires_at > now())
                                    as offered
                           from timeslots s join teachers t on t.school_id = s.school_id and t.id = s.teacher_id
-                         where s.school_id = :school and s.id in (:a, :b)
-                         order by s.id
-                           for update of s""")
+                         where s.school_id = :school and s.id in (:a, :b)""")
                 .param("school", school).param("a", a).param("b", b).param("instrument", instrument)
                 .param("earliest", LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))
                 .query(Slot.class).list();

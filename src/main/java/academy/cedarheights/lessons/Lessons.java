@@ -62,9 +62,11 @@ public class Lessons {
     private final Catalogue catalogue;
     private final MakeUpCredits credits;
     private final SchoolAddresses addresses;
+    private final FreedLessons freedLessons;
 
     Lessons(JdbcClient jdbc, AuditTrail audit, Notifications notifications, Clock clock, Catalogue catalogue,
-            MakeUpCredits credits, SchoolAddresses addresses) {
+            MakeUpCredits credits, SchoolAddresses addresses, FreedLessons freedLessons) {
+        this.freedLessons = freedLessons;
         this.addresses = addresses;
         this.catalogue = catalogue;
         this.credits = credits;
@@ -121,6 +123,10 @@ public class Lessons {
         if (mark.status().equals("no_show") && before.map(Attendance::status).filter("no_show"::equals).isEmpty()) {
             tellFamilyOfNoShow(school, mark.enrollmentId(), mark.date());
         }
+        if (mark.status().equals("cancelled_by_school")
+                && before.map(Attendance::status).filter("cancelled_by_school"::equals).isEmpty()) {
+            freedLessons.freed(school, mark.enrollmentId(), mark.date());
+        }
         return after;
     }
 
@@ -150,6 +156,7 @@ public class Lessons {
         credits.settle(school, actor, enrollmentId, day);
         if (!reportedBefore) {
             tellTeacherOfAbsence(school, lesson);
+            freedLessons.freed(school, enrollmentId, day);
         }
         return attendance(school, enrollmentId, day).orElseThrow();
     }

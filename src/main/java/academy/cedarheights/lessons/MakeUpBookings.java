@@ -1,7 +1,11 @@
 package academy.cedarheights.lessons;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +32,11 @@ public class MakeUpBookings {
 
     static final int LONGEST_SEARCH_DAYS = 92;
 
-    /** Free lessons between :from and :to for :student's instrument, in the semesters of :semesters. */
+    /**
+     * Free lessons between :from and :to for :student's instrument, in the semesters of :semesters: slots nobody holds
+     * weekly, and lessons freed on their day — a pupil's absence reported ahead, or the school cancelling a pupil's
+     * lesson.
+     */
     private static final String FREE_LESSONS = """
             select t.id as timeslot_id, d.day as date, t.start_time, t.end_time, te.id as teacher_id, te.name as teacher_name
               from generate_series(cast(:from as date), cast(:to as date), interval '1 day') as g(at)
@@ -41,7 +49,11 @@ public class MakeUpBookings {
               join schools s on s.id = :school
              where m.id = any (cast(:semesters as uuid[]))
                and (d.day + t.start_time) at time zone s.time_zone > now()
-               and not exists (select 1 from current_enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id)
+               and not exists (select 1 from current_enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id
+                                  and not exists (select 1 from attendance a where a.school_id = e.school_id
+                                                     and a.enrollment_id = e.id and a.lesson_date = d.day
+                                                     and (a.status = 'cancelled_by_school'
+                                                          or (a.status = 'absent' and a.reported_at is not null))))
                and not exists (select 1 from slots_left_later l where l.school_id = t.school_id and l.timeslot_id = t.id
                                   and l.effective_on > d.day)
                and is_lesson_day(t.school_id, t.weekday, d.day)
@@ -54,8 +66,10 @@ public class MakeUpBookings {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final MakeUpCredits credits;
+    private final Clock clock;
 
-    MakeUpBookings(JdbcClient jdbc, AuditTrail audit, Notifications notifications, MakeUpCredits credits) {
+    MakeUpBookings(JdbcClient jdbc, AuditTrail audit, Notifications notifications, MakeUpCredits credits, Clock clock) {
+        this.clock = clock;
         this.credits = credits;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -115,6 +129,46 @@ public class MakeUpBookings {
         return credits.get(school, creditId);
     }
 
+    /** How long before a make-up lesson the family may still cancel it and have its credit back. */
+    static final Duration CANCEL_AHEAD = Duration.ofHours(24);
+
+    private record Booking(String status, LocalDate bookedDate, LocalTime startTime, String timeZone) {
+    }
+
+    /**
+     * The family cancels a make-up lesson it booked, at least 24 hours before it starts: the credit is available again
+     * and the lesson free for others. Later, or once marked, 409.
+     */
+    public MakeUpCredit cancel(UUID school, UUID payee, String actor, UUID creditId) {
+        Booking booking = jdbc.sql("""
+                        select c.status, c.booked_date, t.start_time, s.time_zone
+                          from makeup_credits c
+                          join students st on st.school_id = c.school_id and st.id = c.student_id
+                          join schools s on s.id = c.school_id
+                          left join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+                         where c.school_id = :school and c.id = :credit and st.payee_id = :payee and c.status <> 'revoked'
+                           for update of c""")
+                .param("school", school).param("credit", creditId).param("payee", payee).query(Booking.class).optional()
+                .orElseThrow(() -> new NoSuchRecord("make-up credit", creditId));
+        if (!booking.status().equals("booked")) {
+            throw new ConflictWithCurrentState("Only a booked make-up lesson can be cancelled; this credit is "
+                    + booking.status() + ".");
+        }
+        Instant starts = booking.bookedDate().atTime(booking.startTime()).atZone(ZoneId.of(booking.timeZone())).toInstant();
+        if (!clock.instant().plus(CANCEL_AHEAD).isBefore(starts)) {
+            throw new ConflictWithCurrentState("A make-up lesson can be cancelled up to 24 hours before it starts; "
+                    + "this one is too close. Please contact the school.");
+        }
+        jdbc.sql("""
+                        update makeup_credits set status = 'available', booked_timeslot_id = null, booked_date = null,
+                               updated_at = now()
+                         where school_id = :school and id = :credit""")
+                .param("school", school).param("credit", creditId).update();
+        audit.record(school, actor, "makeup_credit.cancelled", "makeup_credit", creditId.toString(),
+                Map.of("date", booking.bookedDate().toString()));
+        return credits.get(school, creditId);
+    }
+
     private List<MakeUpSlot> free(UUID school, UUID student, List<UUID> semesters, LocalDate from, LocalDate to,
                                   UUID timeslot) {
         if (semesters.isEmpty()) {
@@ -125,10 +179,12 @@ public class MakeUpBookings {
                 .param("from", from).param("to", to).param("timeslot", timeslot).query(MakeUpSlot.class).list();
     }
 
+    /** Taken — by another make-up, or by a weekly booking that came first — is a 409; anything else was never free. */
     private RuntimeException takenOrNotOffered(UUID school, UUID timeslot, LocalDate day) {
         Boolean taken = jdbc.sql("""
                         select exists (select 1 from makeup_credits where school_id = :school and booked_timeslot_id = :slot
-                                          and booked_date = :day and status in ('booked', 'used'))""")
+                                          and booked_date = :day and status in ('booked', 'used'))
+                            or exists (select 1 from current_enrollments where school_id = :school and timeslot_id = :slot)""")
                 .param("school", school).param("slot", timeslot).param("day", day).query(Boolean.class).single();
         return taken ? new ConflictWithCurrentState("That make-up lesson was just taken; please choose another.")
                 : new InvalidField("date", "is not a free make-up lesson of that timeslot for this credit");

@@ -207,6 +207,14 @@ public sealed interface Email {
         }
     }
 
+    /** A lesson freed by another pupil's absence, offered to a family holding a make-up credit: first booking wins. */
+    record MakeUpOffer(String parentName, String student, String teacher, LocalDate lessonDate, LocalTime startTime,
+                       URI bookUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.MAKE_UP_OFFER;
+        }
+    }
+
     /** @param roleName the role as the sentence says it: "an admin", "a teacher" */
     record Invitation(URI acceptUrl, String roleName, String invitedBy, LocalDate expiresOn) implements Email {
         public EmailTemplate template() {

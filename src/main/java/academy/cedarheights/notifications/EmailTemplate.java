@@ -31,6 +31,7 @@ public enum EmailTemplate {
     STUDENT_LEFT("[(${student})] no longer has lessons with you [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})]"),
     ABSENCE_REPORTED("[(${student})] will miss the lesson on [(${fmt.date(lesson_date)})]"),
     BOOKING_MOVED("[(${student})]'s lessons move to [(${fmt.weekdays(to_weekday)})] at [(${fmt.time(to_time)})]"),
+    MAKE_UP_OFFER("A make-up lesson is free for [(${student})]: [(${fmt.date(lesson_date)})] at [(${fmt.time(start_time)})]"),
     WAITLIST_OFFER("A slot for [(${student})]: [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})] with [(${teacher})]");
 
     private final String subject;

@@ -91,10 +91,13 @@ class EmailTemplatesTest {
             LocalTime.of(16, 30), LocalDate.of(2026, 12, 8), Instant.parse("2026-12-02T00:00:00Z"),
             SITE.resolve("/parent/offers/7d2c4a8e-1f1b-4b0e-9a57-2f0c4a1e9b10"));
 
+    static final Email FREED = new Email.MakeUpOffer("Liam O'Brien", "Ava", "Maya Chen", LocalDate.of(2026, 12, 3),
+            LocalTime.of(17, 0), SITE.resolve("/parent/makeups"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
                 VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT, HOLD_EXPIRING, HOLD_EXPIRED, NEW_STUDENT,
-                STUDENT_LEFT, ABSENCE, MOVED, OFFER);
+                STUDENT_LEFT, ABSENCE, MOVED, OFFER, FREED);
     }
 
     @Test
@@ -105,6 +108,15 @@ class EmailTemplatesTest {
         assertFacts(email, "Tuesdays at 4:30 p.m.", "Tuesday, December 8, 2026",
                 "Tuesday, December 1, 2026 at 4:00 p.m. PST", "next family",
                 "https://cedar.test/parent/offers/7d2c4a8e-1f1b-4b0e-9a57-2f0c4a1e9b10");
+    }
+
+    @Test
+    void aFreedLessonIsOfferedWithItsDayTimeTeacherAndWhereToBookIt() {
+        RenderedEmail email = render(FREED);
+
+        assertThat(email.subject()).isEqualTo("A make-up lesson is free for Ava: Thursday, December 3, 2026 at 5:00 p.m.");
+        assertFacts(email, "Maya Chen", "Thursday, December 3, 2026 at 5:00 p.m.", "first family to book",
+                "https://cedar.test/parent/makeups");
     }
 
     @Test

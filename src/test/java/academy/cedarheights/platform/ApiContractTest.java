@@ -40,7 +40,8 @@ class ApiContractTest {
             "GET /parent/payment-method",
             "POST /parent/bookings/{tracking_id}/move", "POST /admin/enrollments/{id}/move",
             "POST /parent/waitlist", "GET /parent/waitlist", "DELETE /parent/waitlist/{id}", "GET /admin/waitlist",
-            "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline");
+            "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline",
+            "POST /parent/makeups/{id}/cancel");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -94,6 +94,12 @@ class MakeUpController {
         return bookings.book(school.id(), payee, caller.email(), booking.makeupId(), booking.timeslotId(), booking.date());
     }
 
+    @PostMapping("/parent/makeups/{id}/cancel")
+    @Operation(summary = "Cancel a booked make-up lesson up to 24 hours ahead: the credit is available again; 409 later")
+    MakeUpCredit cancel(CurrentSchool school, Caller caller, @PathVariable("id") UUID id) {
+        return bookings.cancel(school.id(), families.payee(school.id(), caller).id(), caller.email(), id);
+    }
+
     @GetMapping("/admin/makeups")
     @Operation(summary = "The school's make-up credits, optionally of one student or one status")
     List<MakeUpCredit> ofSchool(CurrentSchool school, @RequestParam(name = "student_id", required = false) UUID studentId,

@@ -20,6 +20,7 @@ import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -53,6 +54,18 @@ class MakeUpPages {
             bookings.book(school.id(), families.payeeWhoMayHold(school.id(), caller).id(), caller.email(), credit, timeslot, date);
             return "redirect:/parent/makeups";
         } catch (ConflictWithCurrentState | InvalidField refused) {
+            response.setStatus(409);
+            return page(school, caller, model, refused.getMessage());
+        }
+    }
+
+    @PostMapping("/parent/makeups/{id}/cancel")
+    String cancel(CurrentSchool school, Caller caller, @PathVariable("id") UUID credit, Model model,
+                  HttpServletResponse response) {
+        try {
+            bookings.cancel(school.id(), families.payee(school.id(), caller).id(), caller.email(), credit);
+            return "redirect:/parent/makeups";
+        } catch (ConflictWithCurrentState refused) {
             response.setStatus(409);
             return page(school, caller, model, refused.getMessage());
         }
