@@ -7,9 +7,14 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.Calendars;
@@ -116,6 +121,42 @@ public class Bookings {
     }
 
     private record Enrolled(UUID id, UUID trackingId) {
+    }
+
+    /**
+     * Holds several children's slots in one transaction: all of them, or — a slot held, a child not fitting, a family
+     * out of holds without a card — none, the refusal naming the booking it came from ({@code bookings[1].timeslot_id}).
+     * Slots are taken in the order of their ids, so two families' batches over the same slots queue instead of
+     * deadlocking.
+     */
+    public BatchAccepted holdAll(UUID school, List<BookSlot> requests) {
+        requireDistinct(requests);
+        BookingAccepted[] accepted = new BookingAccepted[requests.size()];
+        List<Integer> inLockOrder = IntStream.range(0, requests.size()).boxed()
+                .sorted(Comparator.comparing(i -> requests.get(i).timeslotId())).toList();
+        for (int index : inLockOrder) {
+            try {
+                accepted[index] = hold(school, requests.get(index), false);
+            } catch (InvalidField refused) {
+                throw new InvalidField("bookings[" + index + "]." + refused.field(), refused.getMessage());
+            } catch (ConflictWithCurrentState refused) {
+                throw new RefusedInBatch(index, requests.get(index).timeslotId(), refused.getMessage());
+            }
+        }
+        return new BatchAccepted(List.of(accepted));
+    }
+
+    private static void requireDistinct(List<BookSlot> requests) {
+        Set<UUID> students = new HashSet<>();
+        Set<UUID> slots = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (!students.add(requests.get(i).studentId())) {
+                throw new InvalidField("bookings[" + i + "].student_id", "is already in this batch: one slot per child");
+            }
+            if (!slots.add(requests.get(i).timeslotId())) {
+                throw new InvalidField("bookings[" + i + "].timeslot_id", "is already in this batch: one child per slot");
+            }
+        }
     }
 
     /** The slot's teacher teaches the child's instrument, and the child is of an age the school teaches then. */

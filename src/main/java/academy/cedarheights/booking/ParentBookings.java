@@ -44,6 +44,17 @@ public class ParentBookings {
                 () -> bookings.hold(school, request, false));
     }
 
+    /**
+     * Several of the family's children at once, all or nothing; another family's child answers 404, and a repeated
+     * {@code Idempotency-Key} gets the first answer.
+     */
+    public BatchAccepted bookAll(UUID school, Caller caller, BatchBooking request, String idempotencyKey) {
+        caller.requireVerifiedEmail();
+        request.bookings().forEach(booking -> families.child(school, caller, booking.studentId()));
+        return idempotency.once(school, caller.subject(), idempotencyKey, request, BatchAccepted.class,
+                () -> bookings.holdAll(school, request.bookings()));
+    }
+
     @Transactional(readOnly = true)
     public List<BookingStatus> list(UUID school, Caller caller) {
         return enrollments.ofFamily(school, families.payee(school, caller).id());

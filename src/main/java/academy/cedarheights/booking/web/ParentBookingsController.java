@@ -3,6 +3,8 @@ package academy.cedarheights.booking.web;
 import java.util.List;
 import java.util.UUID;
 
+import academy.cedarheights.booking.BatchAccepted;
+import academy.cedarheights.booking.BatchBooking;
 import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.BookingAccepted;
 import academy.cedarheights.booking.BookingStatus;
@@ -41,6 +43,14 @@ class ParentBookingsController {
     BookingAccepted book(CurrentSchool school, Caller caller, @Valid @RequestBody BookSlot request,
                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return bookings.book(school.id(), caller, request, idempotencyKey);
+    }
+
+    @PostMapping("/batch")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Hold slots for several of your children at once, all or nothing (Idempotency-Key honoured)")
+    BatchAccepted bookAll(CurrentSchool school, Caller caller, @Valid @RequestBody BatchBooking request,
+                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return bookings.bookAll(school.id(), caller, request, idempotencyKey);
     }
 
     @GetMapping
