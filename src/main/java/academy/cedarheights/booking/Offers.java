@@ -22,6 +22,7 @@ import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.Calendars;
 import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
+import academy.cedarheights.schools.TimeslotOpened;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The waitlist's offers. When a weekly slot is free — its enrollment ended or moved away, an offer of it was declined
- * or ran out, the school opened it — the first family in line whose wish it fits is offered it: the slot is held for
+ * or ran out, the school opened or changed it — the first family in line whose wish it fits is offered it: the slot is held for
  * them for the school's {@code waitlist_offer_hours} (nobody else can book it, the public sees it taken) and they are
  * told by email, and by text when they accept texts. Accepted, it is a booking like any other; declined or run out, it
  * passes to the next family; with nobody left, the slot is open to all. Every change of a slot's holder locks the slot's
@@ -81,6 +82,11 @@ public class Offers {
     @EventListener
     void on(EnrollmentMoved moved) {
         offer(moved.schoolId(), moved.fromTimeslotId());
+    }
+
+    @EventListener
+    void on(TimeslotOpened opened) {
+        offer(opened.schoolId(), opened.timeslotId());
     }
 
     /** The family's open offers. */

@@ -17,6 +17,7 @@ import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.StillInUse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +46,10 @@ public class Timeslots {
     private final AuditTrail audit;
     private final MergePatch patches;
     private final SchoolRows rows;
+    private final ApplicationEventPublisher events;
 
-    Timeslots(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows) {
+    Timeslots(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.patches = patches;
@@ -88,6 +91,7 @@ public class Timeslots {
                 .query(UUID.class).single();
         Timeslot created = get(school, id);
         audit.created(school, actor, KIND, id, created);
+        opened(school, created);
         return created;
     }
 
@@ -104,7 +108,14 @@ public class Timeslots {
                 .update();
         Timeslot after = get(school, id);
         audit.updated(school, actor, KIND, id, before, after);
+        opened(school, after);
         return after;
+    }
+
+    private void opened(UUID school, Timeslot slot) {
+        if (slot.active() && !slot.held()) {
+            events.publishEvent(new TimeslotOpened(school, slot.id()));
+        }
     }
 
     public Timeslot patch(UUID school, String actor, UUID id, JsonNode patch) {

@@ -186,6 +186,25 @@ class WaitlistTest {
     }
 
     @Test
+    void aSlotTheSchoolOpensIsOfferedAtOnceToAFamilyWaitingForIt() {
+        Family pat = family("pat");
+        pat.wait(pat.child("Ann", piano), "\"earliest\": \"17:00\", \"latest\": \"18:00\"");
+        Answer early = admin.post("/api/v1/admin/timeslots", """
+                {"teacher_id": "%s", "weekday": %d, "start_time": "12:00", "end_time": "12:30", "active": true}"""
+                .formatted(ada, weekday));
+        assertThat(early.status()).isEqualTo(201);
+        assertThat(pat.session.get("/api/v1/parent/offers").json().size()).as("outside the wish's hours").isZero();
+
+        Answer opened = admin.post("/api/v1/admin/timeslots", """
+                {"teacher_id": "%s", "weekday": %d, "start_time": "17:00", "end_time": "17:30", "active": true}"""
+                .formatted(ada, weekday));
+
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(pat.onlyOffer().path("timeslot_id").asString()).isEqualTo(opened.text("id"));
+        assertThat(available(UUID.fromString(opened.text("id")))).isFalse();
+    }
+
+    @Test
     void aWishIsRefusedNamingWhy() {
         Family pat = family("pat");
         Family other = family("other");
