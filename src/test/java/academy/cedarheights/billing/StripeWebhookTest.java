@@ -154,6 +154,9 @@ class StripeWebhookTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(enrollment).equals("cancelled"));
         assertThat(api.get("/api/v1/public/timeslots?available=true", school.header()).texts("id")).contains(slot.toString());
+        assertThat(Mailbox.latest("pat@families.test", school.slug(), "has ended").text())
+                .as("the family is told Stripe ended it, and why")
+                .contains("has ended: their payments were stopped at the school's payment provider");
     }
 
     @Test
