@@ -152,3 +152,32 @@ alter table make_up_offer_notices enable row level security;
 alter table make_up_offer_notices force row level security;
 create policy make_up_offer_notices_of_school on make_up_offer_notices
     using (school_id = app_current_school()) with check (school_id = app_current_school());
+
+-- Siblings: the second and later children of a family enrolled at once pay this much less (0: no discount).
+alter table schools add column sibling_discount_percent int not null default 0
+    check (sibling_discount_percent between 0 and 50);
+-- A renewal's sibling discount, worked out when it is priced (its amount stays the term's full price).
+alter table renewals add column discount_percent int not null default 0 check (discount_percent between 0 and 50);
+-- The sibling discount a monthly subscription's price was made with, so each month's invoice shows it as its own line.
+create table monthly_discounts (
+    school_id     uuid not null references schools (id),
+    enrollment_id uuid not null,
+    percent       int  not null check (percent between 1 and 50),
+    primary key (school_id, enrollment_id),
+    foreign key (school_id, enrollment_id) references enrollments (school_id, id)
+);
+alter table monthly_discounts enable row level security;
+alter table monthly_discounts force row level security;
+create policy monthly_discounts_of_school on monthly_discounts
+    using (school_id = app_current_school()) with check (school_id = app_current_school());
+-- What a renewal asks of the family: its full price less its sibling discount, to the nearest cent.
+create function renewal_due(amount_cents bigint, discount_percent int) returns bigint
+    language sql immutable parallel safe
+as $$
+    select amount_cents - round(amount_cents * discount_percent / 100.0)::bigint
+$$;
+create or replace view latest_renewals with (security_invoker = true) as
+select distinct on (school_id, enrollment_id) school_id, enrollment_id, semester_id, state,
+       renewal_due(amount_cents, discount_percent) as amount_cents, currency, charge_on
+  from renewals
+ order by school_id, enrollment_id, term_start desc;

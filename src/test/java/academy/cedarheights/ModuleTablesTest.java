@@ -36,7 +36,8 @@ class ModuleTablesTest {
             "families", Set.of("payees", "students"),
             "booking", Set.of("enrollments", "enrollment_moves", "waitlist_entries", "waitlist_offers"),
             "billing", Set.of("billing_customers", "stripe_customers", "stripe_events", "payments", "orphan_charges", "billing_runs", "billing_products", "billing_prices", "simulated_card_charges",
-                    "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses"),
+                    "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses",
+                    "monthly_discounts"),
             "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders", "make_up_offer_notices"),
             "notifications", Set.of("email_log", "text_messages"),
             "operations", Set.of());

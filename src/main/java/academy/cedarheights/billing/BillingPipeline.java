@@ -52,11 +52,13 @@ class BillingPipeline {
     private final Ledger ledger;
     private final Receipts receipts;
     private final Clock clock;
+    private final SiblingDiscounts discounts;
 
     BillingPipeline(JdbcClient jdbc, TransactionTemplate transaction, Holds holds, PaymentGateway gateway,
                     PlanQuotes quotes, Notifications notifications, BillingEmails emails, StripeCustomers customers,
                     OrphanCharges orphans, Schools schools, MonthlyPrices prices, PaymentProblems problems,
-                    Ledger ledger, Receipts receipts, Clock clock) {
+                    Ledger ledger, Receipts receipts, Clock clock, SiblingDiscounts discounts) {
+        this.discounts = discounts;
         this.ledger = ledger;
         this.receipts = receipts;
         this.clock = clock;
@@ -75,16 +77,21 @@ class BillingPipeline {
     }
 
     /**
-     * What the card is asked for (the plan's quote: the school's monthly price, or the term's lessons), the school's
-     * zone, whether an earlier run may have charged already, and the stored monthly price at the provider (null
-     * until one is made, and for the other plans).
+     * What is charged (the plan's quote — the school's monthly price, or the term's lessons — less a sibling discount),
+     * the school's zone, whether an earlier run may have charged already, and the stored monthly price at the provider
+     * (null until one is made, and for the other plans).
      */
-    private record Charging(Money amount, ZoneId zone, boolean retry, String monthlyPrice, PlanQuotes.Quote quote,
-                            LocalDate from, Money fromCredit) {
+    private record Charging(SiblingDiscounts.Priced priced, ZoneId zone, boolean retry, String monthlyPrice,
+                            PlanQuotes.Quote quote, LocalDate from, Money fromCredit) {
+
+        /** What the family pays: the quote less its sibling discount. */
+        Money amount() {
+            return priced.net();
+        }
 
         /** What the card pays: the amount less what the family's credit covers (a term's; a month is all card). */
         Money fromCard() {
-            return Money.of(amount.amount() - fromCredit.amount(), amount.currency());
+            return Money.of(amount().amount() - fromCredit.amount(), amount().currency());
         }
     }
 
@@ -161,11 +168,12 @@ class BillingPipeline {
                 ? quotes.of(school, hold.billingPlan(), hold.weekday(), hold.startDate())
                 : quotes.forLessons(school, hold.billingPlan(), hold.weekday(), from, hold.paidThrough());
         boolean monthly = hold.billingPlan() == BillingPlan.MONTHLY;
+        SiblingDiscounts.Priced priced = discounts.price(school, hold.enrollmentId(), quote.amount());
         Money credit = ledger.availableCredit(school, hold.payeeId());
-        Money fromCredit = Money.of(monthly ? 0 : Math.min(credit.amount(), quote.amount().amount()),
+        Money fromCredit = Money.of(monthly ? 0 : Math.min(credit.amount(), priced.net().amount()),
                 quote.amount().currency());
-        return new Charging(quote.amount(), zone, !firstRun(school, hold.enrollmentId()),
-                monthly ? prices.stored(school, quote.amount()) : null, quote, from, fromCredit);
+        return new Charging(priced, zone, !firstRun(school, hold.enrollmentId()),
+                monthly ? prices.stored(school, priced.net()) : null, quote, from, fromCredit);
     }
 
     /** A monthly subscription under the school's price, or an invoice for the term's lessons paid now. */
@@ -210,6 +218,9 @@ class BillingPipeline {
     private void settle(UUID school, Billable hold, Charge charge, Charging charging) {
         boolean activated = transaction.execute(status -> {
             if (holds.activate(school, hold.enrollmentId(), charge.subscription(), charge.invoice(), charging.from())) {
+                if (charge.subscription() != null) {
+                    discounts.subscribed(school, hold.enrollmentId(), charging.priced().percent());
+                }
                 if (charge.processing()) {
                     problems.processing(school, charge.subscription() != null ? charge.subscription() : charge.invoice());
                 }
@@ -231,14 +242,16 @@ class BillingPipeline {
             return;  // nothing charged yet (a month that starts later), or found made by an earlier run
         }
         Money invoiced = charge.invoiced() != null ? charge.invoiced() : charging.amount();
+        // a month's invoice may be prorated: its full price and discount are worked back from what was invoiced
+        SiblingDiscounts.Priced priced = hold.billingPlan() == BillingPlan.MONTHLY
+                ? discounts.invoiced(school, hold.enrollmentId(), invoiced) : charging.priced();
         PlanQuotes.Quote quote = charging.quote();
         Ledger.ChargeFor what = hold.billingPlan() == BillingPlan.MONTHLY
                 ? Ledger.ChargeFor.period(description(hold) + ", to the end of the month", today(charging),
                         today(charging).withDayOfMonth(today(charging).lengthOfMonth()))
                 : Ledger.ChargeFor.lessons(description(hold) + ", " + quote.lessons() + " lessons", quote.lessons(),
                         charging.from(), hold.paidThrough());
-        Money total = hold.billingPlan() == BillingPlan.MONTHLY ? invoiced : charging.amount();
-        ledger.charged(school, hold.payeeId(), hold.enrollmentId(), charge.firstInvoice(), total, what);
+        discounts.charged(school, hold.payeeId(), hold.enrollmentId(), charge.firstInvoice(), priced, what, true);
         if (charging.fromCard().amount() > 0) {
             ledger.paymentOf(school, hold.payeeId(), hold.enrollmentId(), charge.firstInvoice(),
                     hold.billingPlan() == BillingPlan.MONTHLY ? invoiced : charging.fromCard(), null,

@@ -55,7 +55,7 @@ class CancellationCredits implements CancellationTerms {
 
     /**
      * @param lessons the paid lessons after today
-     * @param rate    what each was paid (the enrollment's paid charges over their lessons)
+     * @param rate    what each was paid (the enrollment's paid charges, less their sibling discounts, over their lessons)
      * @param invoice the provider's invoice of its latest paid charge, to refund against
      */
     record Unused(UUID payeeId, int lessons, Money rate, String invoice, String policy) {
@@ -72,7 +72,10 @@ class CancellationCredits implements CancellationTerms {
     Optional<Unused> unused(UUID school, UUID enrollment) {
         Paid paid = jdbc.sql("""
                         select st.payee_id, e.billing_plan, e.start_date, e.paid_through, t.weekday,
-                               sum(l.amount_cents) as amount_cents, sum(l.lessons) as lessons, max(l.currency) as currency,
+                               sum(l.amount_cents + coalesce((select sum(a.amount_cents) from ledger_entries a
+                                                               where a.school_id = l.school_id and a.kind = 'adjustment'
+                                                                 and a.provider_ref = l.provider_ref), 0)) as amount_cents,
+                               sum(l.lessons) as lessons, max(l.currency) as currency,
                                (array_agg(l.provider_ref order by l.occurred_at desc))[1] as invoice
                           from enrollments e
                           join students st on st.school_id = e.school_id and st.id = e.student_id

@@ -30,9 +30,11 @@ class InvoiceEvents {
     private final Terms terms;
     private final RenewalCharges renewalCharges;
     private final Renewals renewals;
+    private final SiblingDiscounts discounts;
 
     InvoiceEvents(JdbcClient jdbc, Ledger ledger, Receipts receipts, Schools schools, Terms terms,
-                  RenewalCharges renewalCharges, Renewals renewals) {
+                  RenewalCharges renewalCharges, Renewals renewals, SiblingDiscounts discounts) {
+        this.discounts = discounts;
         this.renewals = renewals;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -84,7 +86,9 @@ class InvoiceEvents {
         String description = firstNonBlank(invoice.path("description").asString(""), line.path("description").asString(""),
                 "Lessons");
         long total = invoice.path("total").isNumber() ? invoice.path("total").asLong() : invoice.path("amount_due").asLong();
-        ledger.charged(school, payee, enrollment, invoice.path("id").asString(), money(total, invoice),
+        SiblingDiscounts.Priced priced = month ? discounts.invoiced(school, enrollment, money(total, invoice))
+                : SiblingDiscounts.Priced.full(money(total, invoice));
+        discounts.charged(school, payee, enrollment, invoice.path("id").asString(), priced,
                 Ledger.ChargeFor.period(description, from, to), false);
         return new Period(enrollment, from, to);
     }

@@ -219,6 +219,17 @@ public class Ledger {
                 .map(settled -> (UUID) settled[0]).toList();
     }
 
+    /**
+     * A sibling discount on an invoice's charge, as its own line beside the charge at full price; once per invoice.
+     * Nothing is written for a discount of nothing.
+     */
+    void discounted(UUID school, UUID payee, UUID enrollment, String invoice, Money discount, int percent) {
+        if (discount.amount() > 0) {
+            settlement(school, payee, enrollment, "adjustment", "paid", -discount.amount(), discount.currency(),
+                    "Sibling discount (" + percent + "%)", invoice);
+        }
+    }
+
     /** Money owed back to the family (unused lessons of a cancelled term), used first by their next charge. */
     void credited(UUID school, UUID payee, UUID enrollment, Money amount, String description, String reference) {
         settlement(school, payee, enrollment, "credit", "open", -amount.amount(), amount.currency(), description, reference);
@@ -229,7 +240,7 @@ public class Ledger {
         settlement(school, payee, enrollment, "refund", "paid", amount.amount(), amount.currency(), description, reference);
     }
 
-    /** A credit or a refund, once per reference. */
+    /** A credit, a refund or a discount, once per reference. */
     private void settlement(UUID school, UUID payee, UUID enrollment, String kind, String status, long cents,
                             String currency, String description, String reference) {
         jdbc.sql("""

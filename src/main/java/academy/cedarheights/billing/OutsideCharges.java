@@ -24,14 +24,14 @@ class OutsideCharges {
 
     private final JdbcClient jdbc;
     private final PlanQuotes quotes;
-    private final Ledger ledger;
+    private final SiblingDiscounts discounts;
     private final Schools schools;
     private final Clock clock;
 
-    OutsideCharges(JdbcClient jdbc, PlanQuotes quotes, Ledger ledger, Schools schools, Clock clock) {
+    OutsideCharges(JdbcClient jdbc, PlanQuotes quotes, SiblingDiscounts discounts, Schools schools, Clock clock) {
         this.jdbc = jdbc;
         this.quotes = quotes;
-        this.ledger = ledger;
+        this.discounts = discounts;
         this.schools = schools;
         this.clock = clock;
     }
@@ -56,17 +56,19 @@ class OutsideCharges {
         if (plan == BillingPlan.MONTHLY) {
             LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(schools.branding(school).timeZone())));
             from = enrollment.startDate().isAfter(from) ? enrollment.startDate() : from;
-            ledger.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated),
-                    quotes.of(school, plan, enrollment.weekday(), enrollment.startDate()).amount(),
-                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), from));
+            discounts.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated),
+                    discounts.price(school, activated.enrollmentId(),
+                            quotes.of(school, plan, enrollment.weekday(), enrollment.startDate()).amount()),
+                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), from), true);
             return;
         }
         PlanQuotes.Quote quote = quotes.forLessons(school, plan, enrollment.weekday(), enrollment.startDate(),
                 enrollment.paidThrough());
-        ledger.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated), quote.amount(),
+        discounts.charged(school, enrollment.payeeId(), activated.enrollmentId(), reference(activated),
+                discounts.price(school, activated.enrollmentId(), quote.amount()),
                 Ledger.ChargeFor.lessons(Ledger.ChargeFor.lessonsOf(enrollment.student(), enrollment.teacher())
                                 + ", " + quote.lessons() + " lessons", quote.lessons(),
-                        enrollment.startDate(), enrollment.paidThrough()));
+                        enrollment.startDate(), enrollment.paidThrough()), true);
     }
 
     /** Our own reference in place of a provider's id: one charge per activation. */

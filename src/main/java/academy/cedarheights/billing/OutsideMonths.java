@@ -24,15 +24,16 @@ class OutsideMonths {
     private final JdbcClient jdbc;
     private final Schools schools;
     private final Calendars calendars;
-    private final Ledger ledger;
+    private final SiblingDiscounts discounts;
     private final SchoolSweep sweep;
     private final Clock clock;
 
-    OutsideMonths(JdbcClient jdbc, Schools schools, Calendars calendars, Ledger ledger, SchoolSweep sweep, Clock clock) {
+    OutsideMonths(JdbcClient jdbc, Schools schools, Calendars calendars, SiblingDiscounts discounts, SchoolSweep sweep,
+                  Clock clock) {
         this.jdbc = jdbc;
         this.schools = schools;
         this.calendars = calendars;
-        this.ledger = ledger;
+        this.discounts = discounts;
         this.sweep = sweep;
         this.clock = clock;
     }
@@ -69,10 +70,10 @@ class OutsideMonths {
             if (pauses && calendars.of(school).lessonDates(enrollment.weekday(), month, end).isEmpty()) {
                 continue;
             }
-            ledger.charged(school, enrollment.payeeId(), enrollment.enrollmentId(),
+            discounts.charged(school, enrollment.payeeId(), enrollment.enrollmentId(),
                     "outside-" + enrollment.enrollmentId() + "-" + month,
-                    Money.of(enrollment.priceCents(), enrollment.currency()),
-                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), month));
+                    discounts.price(school, enrollment.enrollmentId(), Money.of(enrollment.priceCents(), enrollment.currency())),
+                    Ledger.ChargeFor.month(enrollment.student(), enrollment.teacher(), month), true);
             charged++;
         }
         return charged;

@@ -34,9 +34,12 @@ class RenewalCharges {
     private final Receipts receipts;
     private final Notifications notifications;
     private final BillingEmails emails;
+    private final SiblingDiscounts discounts;
 
     RenewalCharges(JdbcClient jdbc, TransactionTemplate transaction, PaymentGateway gateway, StripeCustomers customers,
-                   Renewals renewals, Ledger ledger, Receipts receipts, Notifications notifications, BillingEmails emails) {
+                   Renewals renewals, Ledger ledger, Receipts receipts, Notifications notifications, BillingEmails emails,
+                   SiblingDiscounts discounts) {
+        this.discounts = discounts;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.gateway = gateway;
@@ -49,11 +52,20 @@ class RenewalCharges {
     }
 
     private record Due(UUID id, UUID enrollmentId, UUID payeeId, String parentName, String email, String student,
-                       String teacher, long amountCents, String currency, int lessons, LocalDate termStart,
-                       LocalDate termEnd, String state, boolean billedOutside) {
+                       String teacher, long amountCents, String currency, int discountPercent, int lessons,
+                       LocalDate termStart, LocalDate termEnd, String state, boolean billedOutside) {
+
+        /** The term at full price, its sibling discount, and so what the family pays ({@code net}). */
+        SiblingDiscounts.Priced priced() {
+            return SiblingDiscounts.Priced.of(Money.of(amountCents, currency), discountPercent);
+        }
 
         Money amount() {
-            return Money.of(amountCents, currency);
+            return priced().net();
+        }
+
+        Ledger.ChargeFor what() {
+            return Ledger.ChargeFor.lessons(description(), lessons, termStart, termEnd);
         }
 
         String description() {
@@ -82,7 +94,7 @@ class RenewalCharges {
             Money credit = ledger.availableCredit(school, due.payeeId());
             return Money.of(Math.min(credit.amount(), due.amount().amount()), due.currency());
         });
-        Money fromCard = Money.of(due.amountCents() - fromCredit.amount(), due.currency());
+        Money fromCard = Money.of(due.amount().amount() - fromCredit.amount(), due.currency());
         if (fromCard.amount() == 0) {
             // the family's credit pays the whole term: nothing to ask of the card
             transaction.executeWithoutResult(status -> paid(school, due,
@@ -104,8 +116,7 @@ class RenewalCharges {
      */
     void paidAtProvider(UUID school, UUID renewalId, String invoice) {
         due(school, renewalId, false).ifPresent(due -> {
-            ledger.charged(school, due.payeeId(), due.enrollmentId(), invoice, due.amount(),
-                    Ledger.ChargeFor.lessons(due.description(), due.lessons(), due.termStart(), due.termEnd()));
+            discounts.charged(school, due.payeeId(), due.enrollmentId(), invoice, due.priced(), due.what(), true);
             renewals.paid(school, renewalId);
         });
     }
@@ -114,7 +125,8 @@ class RenewalCharges {
     private Optional<Due> due(UUID school, UUID renewalId, boolean open) {
         return jdbc.sql("""
                         select r.id, r.enrollment_id, p.id as payee_id, p.name as parent_name, p.email::text as email,
-                               st.name as student, te.name as teacher, r.amount_cents, r.currency, r.lessons,
+                               st.name as student, te.name as teacher, r.amount_cents, r.currency, r.discount_percent,
+                               r.lessons,
                                r.term_start, r.term_end, r.state,
                                exists (select 1 from ledger_entries l where l.school_id = r.school_id
                                           and l.kind = 'charge' and l.provider_ref = 'outside-' || e.id) as billed_outside
@@ -136,9 +148,9 @@ class RenewalCharges {
             renewals.paid(school, due.id());
         }
         if (charged.invoiceId() != null) {
-            ledger.charged(school, due.payeeId(), due.enrollmentId(), charged.invoiceId(), due.amount(),
-                    Ledger.ChargeFor.lessons(due.description(), due.lessons(), due.termStart(), due.termEnd()));
-            Money fromCard = Money.of(due.amountCents() - fromCredit.amount(), due.currency());
+            discounts.charged(school, due.payeeId(), due.enrollmentId(), charged.invoiceId(), due.priced(), due.what(),
+                    true);
+            Money fromCard = Money.of(due.amount().amount() - fromCredit.amount(), due.currency());
             if (fromCard.amount() > 0) {
                 ledger.paymentOf(school, due.payeeId(), due.enrollmentId(), charged.invoiceId(), fromCard, null,
                         charged.processing() ? "processing" : "paid").ifPresent(entry -> receipts.send(school, entry));
@@ -149,8 +161,8 @@ class RenewalCharges {
     }
 
     private void owedOutside(UUID school, Due due) {
-        ledger.charged(school, due.payeeId(), due.enrollmentId(), "outside-" + due.id(), due.amount(),
-                Ledger.ChargeFor.lessons(due.description(), due.lessons(), due.termStart(), due.termEnd()));
+        discounts.charged(school, due.payeeId(), due.enrollmentId(), "outside-" + due.id(), due.priced(), due.what(),
+                true);
         renewals.paid(school, due.id());
     }
 

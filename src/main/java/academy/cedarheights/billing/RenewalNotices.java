@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import academy.cedarheights.booking.SiblingDiscount;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.Money;
@@ -40,9 +41,11 @@ class RenewalNotices {
     private final Notifications notifications;
     private final SchoolAddresses addresses;
     private final Clock clock;
+    private final SiblingDiscount siblings;
 
     RenewalNotices(JdbcClient jdbc, Calendars calendars, PlanQuotes quotes, Schools schools,
-                   Notifications notifications, SchoolAddresses addresses, Clock clock) {
+                   Notifications notifications, SchoolAddresses addresses, Clock clock, SiblingDiscount siblings) {
+        this.siblings = siblings;
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.quotes = quotes;
@@ -102,25 +105,27 @@ class RenewalNotices {
         Money amount = price(school, enrollment.billingPlan(), enrollment.weekday(), term);
         UUID id = jdbc.sql("""
                         insert into renewals (school_id, enrollment_id, semester_id, term_start, term_end, lessons,
-                                              amount_cents, currency, charge_on)
-                        values (:school, :enrollment, :semester, :start, :end, :lessons, :amount, :currency, :charge_on)
+                                              amount_cents, currency, charge_on, discount_percent)
+                        values (:school, :enrollment, :semester, :start, :end, :lessons, :amount, :currency, :charge_on,
+                                :discount)
                         on conflict (school_id, enrollment_id, term_start) do nothing
                         returning id""")
                 .param("school", school).param("enrollment", enrollment.enrollmentId())
                 .param("semester", term.semesterId()).param("start", term.start())
                 .param("end", lessons.get(lessons.size() - 1)).param("lessons", lessons.size())
                 .param("amount", amount.amount()).param("currency", amount.currency())
-                .param("charge_on", chargeOn(term, lessons)).query(UUID.class).optional().orElse(null);
+                .param("charge_on", chargeOn(term, lessons))
+                .param("discount", siblings.percentFor(school, enrollment.enrollmentId()))
+                .query(UUID.class).optional().orElse(null);
         if (id != null) {
             tell(school, id);
         }
         return id != null;
     }
 
-    private record Open(UUID id, String state, String billingPlan, LocalDate startDate, int weekday, UUID semesterId,
-                        LocalDate semesterStart,
-                        LocalDate semesterEnd, LocalDate termStart, LocalDate termEnd, int lessons, long amountCents,
-                        LocalDate chargeOn) {
+    private record Open(UUID id, UUID enrollmentId, String state, String billingPlan, LocalDate startDate, int weekday,
+                        UUID semesterId, LocalDate semesterStart, LocalDate semesterEnd, LocalDate termStart,
+                        LocalDate termEnd, int lessons, long amountCents, int discountPercent, LocalDate chargeOn) {
     }
 
     /**
@@ -133,9 +138,9 @@ class RenewalNotices {
         UUID school = changed.schoolId();
         LessonCalendar calendar = calendars.of(school);
         List<Open> open = jdbc.sql("""
-                        select r.id, r.state, e.billing_plan, e.start_date, t.weekday, r.semester_id,
-                               s.start_date as semester_start,
-                               s.end_date as semester_end, r.term_start, r.term_end, r.lessons, r.amount_cents, r.charge_on
+                        select r.id, r.enrollment_id, r.state, e.billing_plan, e.start_date, t.weekday, r.semester_id,
+                               s.start_date as semester_start, s.end_date as semester_end, r.term_start, r.term_end,
+                               r.lessons, r.amount_cents, r.discount_percent, r.charge_on
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
                           join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
@@ -164,17 +169,19 @@ class RenewalNotices {
         Money amount = price(school, renewal.billingPlan(), renewal.weekday(), term);
         LocalDate last = lessons.get(lessons.size() - 1);
         LocalDate chargeOn = chargeOn(term, lessons);
+        int discount = siblings.percentFor(school, renewal.enrollmentId());
         if (lessons.size() == renewal.lessons() && amount.amount() == renewal.amountCents()
-                && chargeOn.equals(renewal.chargeOn()) && term.start().equals(renewal.termStart())
-                && last.equals(renewal.termEnd())) {
+                && discount == renewal.discountPercent() && chargeOn.equals(renewal.chargeOn())
+                && term.start().equals(renewal.termStart()) && last.equals(renewal.termEnd())) {
             return;
         }
         jdbc.sql("""
                         update renewals set term_start = :start, term_end = :end, lessons = :lessons, amount_cents = :amount,
-                               charge_on = :charge_on, updated_at = now()
+                               discount_percent = :discount, charge_on = :charge_on, updated_at = now()
                          where school_id = :school and id = :id""")
                 .param("school", school).param("id", renewal.id()).param("start", term.start()).param("end", last)
-                .param("lessons", lessons.size()).param("amount", amount.amount()).param("charge_on", chargeOn).update();
+                .param("lessons", lessons.size()).param("amount", amount.amount()).param("discount", discount)
+                .param("charge_on", chargeOn).update();
         if (Objects.equals(renewal.state(), "notice_sent")) {
             tell(school, renewal.id());
         }
@@ -212,7 +219,7 @@ class RenewalNotices {
         Notice notice = jdbc.sql("""
                         select e.tracking_id, p.name as parent_name, p.email::text as email, st.name as student,
                                te.name as teacher, s.name as semester, t.weekday, r.term_start, r.term_end, r.lessons,
-                               r.amount_cents, r.currency, r.charge_on
+                               renewal_due(r.amount_cents, r.discount_percent) as amount_cents, r.currency, r.charge_on
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id

@@ -164,7 +164,8 @@ public class Renewals {
     @Transactional(readOnly = true)
     public Optional<Pending> pendingOf(UUID school, UUID payee, UUID trackingId) {
         return jdbc.sql("""
-                        select r.semester_id, r.state, r.amount_cents, r.currency, r.charge_on from renewals r
+                        select r.semester_id, r.state, renewal_due(r.amount_cents, r.discount_percent) as amount_cents,
+                               r.currency, r.charge_on from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id
                           join students st on st.school_id = e.school_id and st.id = e.student_id
                          where r.school_id = :school and e.tracking_id = :tracking and st.payee_id = :payee
@@ -182,7 +183,8 @@ public class Renewals {
                         select r.id, r.enrollment_id, st.name as student,
                                te.name || ', ' || to_char(date '2024-01-01' + (t.weekday - 1), 'FMDay') || ' '
                                    || to_char(t.start_time, 'HH24:MI') as timeslot,
-                               r.semester_id, r.state, r.amount_cents, r.currency, r.lessons, r.charge_on,
+                               r.semester_id, r.state, renewal_due(r.amount_cents, r.discount_percent) as amount_cents,
+                               r.currency, r.lessons, r.charge_on,
                                r.term_start, r.term_end
                           from renewals r
                           join enrollments e on e.school_id = r.school_id and e.id = r.enrollment_id

@@ -48,7 +48,8 @@ public record SchoolSettings(
         @Size(max = 40) String taxRegistration,
         @Size(max = 300) String postalAddress,
         Boolean monthlyPausesForClosures,
-        @Min(1) @Max(168) Integer waitlistOfferHours) {
+        @Min(1) @Max(168) Integer waitlistOfferHours,
+        @Min(0) @Max(50) Integer siblingDiscountPercent) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

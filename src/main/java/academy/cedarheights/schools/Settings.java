@@ -45,7 +45,7 @@ public class Settings {
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
                                payment_grace_days, payment_methods, renewal_notice_days, renewal_grace_days,
                                min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address,
-                               monthly_pauses_for_closures, waitlist_offer_hours
+                               monthly_pauses_for_closures, waitlist_offer_hours, sibling_discount_percent
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -64,7 +64,8 @@ public class Settings {
                                     rs.getInt("renewal_grace_days"), rs.getInt("min_lessons_in_term"),
                                     rs.getString("cancellation_refund"), rs.getBigDecimal("tax_rate_percent"),
                                     rs.getString("tax_registration"), rs.getString("postal_address"),
-                                    rs.getBoolean("monthly_pauses_for_closures")), rs.getInt("waitlist_offer_hours"));
+                                    rs.getBoolean("monthly_pauses_for_closures")), rs.getInt("waitlist_offer_hours"),
+                            rs.getInt("sibling_discount_percent"));
                 })
                 .single();
     }
@@ -96,7 +97,8 @@ public class Settings {
                                postal_address = case when cast(:postal_address as text) is null then postal_address
                                                      else nullif(btrim(:postal_address), '') end,
                                monthly_pauses_for_closures = coalesce(:pauses, monthly_pauses_for_closures),
-                               waitlist_offer_hours = coalesce(:offer_hours, waitlist_offer_hours)
+                               waitlist_offer_hours = coalesce(:offer_hours, waitlist_offer_hours),
+                               sibling_discount_percent = coalesce(:sibling_discount, sibling_discount_percent)
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -115,6 +117,7 @@ public class Settings {
                 .param("postal_address", settings.postalAddress())
                 .param("pauses", settings.monthlyPausesForClosures())
                 .param("offer_hours", settings.waitlistOfferHours())
+                .param("sibling_discount", settings.siblingDiscountPercent())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

@@ -84,6 +84,7 @@ class StripeBillingTest {
     @Autowired PaymentProblems problems;
     @Autowired Ledger ledger;
     @Autowired Receipts receipts;
+    @Autowired SiblingDiscounts discounts;
     @Autowired Renewals renewals;
     @Autowired SchoolAddresses addresses;
     @Autowired Schools schoolsFacade;
@@ -106,7 +107,7 @@ class StripeBillingTest {
         stripe.start();
         gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000);
         pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses),
-                customers, orphans, schoolsFacade, prices, problems, ledger, receipts, Clock.systemUTC());
+                customers, orphans, schoolsFacade, prices, problems, ledger, receipts, Clock.systemUTC(), discounts);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
         owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")

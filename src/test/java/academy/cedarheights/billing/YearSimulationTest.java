@@ -3,6 +3,7 @@ package academy.cedarheights.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.FakeStripe;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.MovableClock;
 import academy.cedarheights.support.SwitchableGateway;
 import academy.cedarheights.support.TestSchool;
@@ -250,6 +253,85 @@ class YearSimulationTest {
         assertThat(status(enrollment)).isEqualTo("active");
     }
 
+    @Test
+    void theSecondAndThirdChildPayTheSiblingDiscountEveryMonthAndTermAsALineOfItsOwn() {
+        owner.jdbc().sql("update schools set sibling_discount_percent = 10 where id = :s").param("s", school.id()).update();
+        UUID ada = school.teacher("Ada Keys", true, piano);
+        Family family = family("siblings", FakeStripe.GOOD_CARD);
+        String eldest = family.session().get("/api/v1/parent/students").json().get(0).path("id").asString();
+        String second = kid(family, "Second");
+        String third = kid(family, "Third");
+        UUID first = bookAndWait(family, eldest, school.slot(ada, 1, "16:00"), "monthly");
+        UUID termSlot = school.slot(ada, 2, "16:00");
+        assertThat(page(family, "/book/" + termSlot)).as("shown before confirming")
+                .contains("with the sibling discount (10%)");
+        UUID term = bookAndWait(family, second, termSlot, "semester");
+        UUID month = bookAndWait(family, third, school.slot(ada, 3, "16:00"), "monthly");
+
+        for (LocalDate day = LocalDate.of(2027, 8, 26); !day.isAfter(LocalDate.of(2028, 1, 12)); day = day.plusDays(1)) {
+            at(day, 9);
+            stripe.billSubscriptionsDue();
+            drain();
+            sweep();
+            drain();
+        }
+
+        List<LedgerLine> lines = owner.jdbc().sql("""
+                        select enrollment_id, kind, amount_cents, provider_ref from ledger_entries
+                         where school_id = :s and payee_id = :p and provider_ref is not null""")
+                .param("s", school.id()).param("p", family.payee()).query(LedgerLine.class).list();
+        Map<String, List<LedgerLine>> byInvoice = lines.stream().collect(Collectors.groupingBy(LedgerLine::providerRef));
+        assertThat(byInvoice.values()).as("every invoice: charged in full, less its discount, paid what it asked")
+                .allSatisfy(invoice -> assertThat(invoice.stream().mapToLong(LedgerLine::amountCents).sum()).isZero());
+        assertThat(lines).filteredOn(line -> line.enrollmentId().equals(first)).extracting(LedgerLine::kind)
+                .as("the first child pays in full").doesNotContain("adjustment");
+        for (UUID discounted : List.of(term, month)) {
+            List<LedgerLine> charges = lines.stream()
+                    .filter(line -> line.enrollmentId().equals(discounted) && line.kind().equals("charge")).toList();
+            assertThat(charges).as("a term and its renewal, or the months").hasSizeGreaterThanOrEqualTo(2);
+            for (LedgerLine charge : charges) {
+                long discount = byInvoice.get(charge.providerRef()).stream().filter(line -> line.kind().equals("adjustment"))
+                        .mapToLong(LedgerLine::amountCents).sum();
+                assertThat(-discount).as(charge.toString()).isBetween(charge.amountCents() / 10 - 1, charge.amountCents() / 10 + 1);
+            }
+        }
+        assertThat(stripe.book().stream().filter(move -> move.customer().equals(family.customer()))
+                .map(FakeStripe.Movement::amount)).as("a full month of the third child at the discounted price")
+                .contains(15000L, 13500L);
+        assertThat(account(family).path("balance").path("amount").asLong()).isZero();
+        assertThat(account(family).path("entries").valueStream().map(entry -> entry.path("description").asString()))
+                .contains("Sibling discount (10%)");
+        long renewal = owner.jdbc().sql("select amount_cents from latest_renewals where enrollment_id = :e")
+                .param("e", term).query(Long.class).single();
+        assertThat(Mailbox.latest("siblings@" + school.slug() + ".test", "Winter 2028").text())
+                .as("the renewal notice asks the discounted amount")
+                .contains(String.format(Locale.CANADA, "$%,.2f", renewal / 100.0));
+
+        assertThat(family.session().post("/api/v1/parent/bookings/" + tracking(term) + "/cancel", "").status())
+                .isEqualTo(200);
+        drain();
+        long credit = owner.jdbc().sql("select amount_cents from ledger_entries where enrollment_id = :e and kind = 'credit'")
+                .param("e", term).query(Long.class).single();
+        assertThat(credit).as("the unused lessons at what was paid for each: $35.00 less 10%").isNegative();
+        assertThat(credit % 3150).isZero();
+    }
+
+    record LedgerLine(UUID enrollmentId, String kind, long amountCents, String providerRef) {
+    }
+
+    private String kid(Family family, String name) {
+        return family.session().post("/api/v1/parent/students", """
+                {"name": "%s", "birth_date": "2017-05-01", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(name, piano)).text("id");
+    }
+
+    /** A page of the school as the signed-in family sees it (its session under the school's /s/ prefix). */
+    private String page(Family family, String path) {
+        String prefix = "/s/" + school.slug();
+        return api.send(HttpRequest.newBuilder(api.uri(prefix + path)).GET(), "Cookie",
+                "cedar_session" + prefix.replace('/', '_').replace('-', '_') + "=" + family.session().token()).body();
+    }
+
     // -- the school's families --------------------------------------------------------------------------------------
 
     private Family family(String who, String card) {
@@ -277,7 +359,11 @@ class YearSimulationTest {
     }
 
     private UUID bookAndWait(Family family, UUID slot, String plan) {
-        String kid = family.session().get("/api/v1/parent/students").json().get(0).path("id").asString();
+        return bookAndWait(family, family.session().get("/api/v1/parent/students").json().get(0).path("id").asString(),
+                slot, plan);
+    }
+
+    private UUID bookAndWait(Family family, String kid, UUID slot, String plan) {
         Answer booked = family.session().post("/api/v1/parent/bookings", """
                 {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "%s"}""".formatted(kid, slot, plan));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(202);

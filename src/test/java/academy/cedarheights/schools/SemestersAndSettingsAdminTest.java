@@ -117,11 +117,13 @@ class SemestersAndSettingsAdminTest {
         assertThat(settings.path("tax_rate_percent").decimalValue()).isZero();
         assertThat(settings.path("monthly_pauses_for_closures").asBoolean()).as("a flat monthly tuition").isFalse();
         assertThat(settings.path("waitlist_offer_hours").asInt()).isEqualTo(24);
+        assertThat(settings.path("sibling_discount_percent").asInt()).as("no discount unless the school gives one").isZero();
         settings.remove(List.of("slug", "currency", "base_url"));
 
         settings.put("renewal_notice_days", 21).put("cancellation_refund", "refund").put("tax_rate_percent", 5)
                 .put("tax_registration", "123456789 RT0001").put("postal_address", "1 Cedar Lane, Vancouver BC")
-                .put("monthly_pauses_for_closures", true).put("waitlist_offer_hours", 48);
+                .put("monthly_pauses_for_closures", true).put("waitlist_offer_hours", 48)
+                .put("sibling_discount_percent", 10);
         Answer set = admin.put("/api/v1/admin/settings", settings.toString());
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().path("renewal_notice_days").asInt()).isEqualTo(21);
@@ -130,6 +132,7 @@ class SemestersAndSettingsAdminTest {
         assertThat(set.text("postal_address")).isEqualTo("1 Cedar Lane, Vancouver BC");
         assertThat(set.json().path("monthly_pauses_for_closures").asBoolean()).isTrue();
         assertThat(set.json().path("waitlist_offer_hours").asInt()).isEqualTo(48);
+        assertThat(set.json().path("sibling_discount_percent").asInt()).isEqualTo(10);
 
         settings.put("cancellation_refund", "keep_it");
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
@@ -140,7 +143,10 @@ class SemestersAndSettingsAdminTest {
         settings.put("tax_rate_percent", 5).put("waitlist_offer_hours", 0);
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
                 .containsExactly("waitlist_offer_hours");
-        settings.put("waitlist_offer_hours", 48).put("renewal_notice_days", 0);
+        settings.put("waitlist_offer_hours", 48).put("sibling_discount_percent", 60);
+        assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
+                .containsExactly("sibling_discount_percent");
+        settings.put("sibling_discount_percent", 10).put("renewal_notice_days", 0);
         assertThat(admin.put("/api/v1/admin/settings", settings.toString()).errorFields())
                 .containsExactly("renewal_notice_days");
         settings.put("renewal_notice_days", 21).put("tax_registration", "");

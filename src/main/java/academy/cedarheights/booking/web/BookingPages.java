@@ -17,6 +17,7 @@ import academy.cedarheights.booking.CancellationTerms;
 import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.ParentBookings;
+import academy.cedarheights.booking.SiblingDiscount;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentDetails;
@@ -60,10 +61,12 @@ class BookingPages {
     private final Validator validator;
     private final Clock clock;
     private final CancellationTerms cancellationTerms;
+    private final SiblingDiscount siblings;
 
     BookingPages(OpenSlots openSlots, ParentBookings bookings, FamilyProfile families, Catalogue catalogue,
                  Calendars calendars, PlanQuotes quotes, Validator validator, Clock clock,
-                 CancellationTerms cancellationTerms) {
+                 CancellationTerms cancellationTerms, SiblingDiscount siblings) {
+        this.siblings = siblings;
         this.cancellationTerms = cancellationTerms;
         this.openSlots = openSlots;
         this.bookings = bookings;
@@ -201,6 +204,8 @@ class BookingPages {
         model.addAttribute("weekday", PublicPages.weekdayName(slot.weekday()));
         model.addAttribute("firstLesson", first);
         model.addAttribute("quotes", first == null ? List.of() : quotes.all(school.id(), slot.weekday(), first));
+        model.addAttribute("siblingPercent", !families.hasProfile(school.id(), caller) ? 0
+                : siblings.percentForNewBooking(school.id(), families.payee(school.id(), caller).id()));
         List<InstrumentView> taught = catalogue.instrumentsTaughtBy(school.id(), slot.teacherId());
         model.addAttribute("children", families.children(school.id(), caller).stream()
                 .map(child -> ChildChoice.of(child, slot, taught, first)).toList());

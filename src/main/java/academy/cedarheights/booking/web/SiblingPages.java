@@ -12,6 +12,7 @@ import academy.cedarheights.booking.BookSlot;
 import academy.cedarheights.booking.Bookings;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.ParentBookings;
+import academy.cedarheights.booking.SiblingDiscount;
 import academy.cedarheights.booking.SlotFilter;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Student;
@@ -41,8 +42,11 @@ class SiblingPages {
     private final OpenSlots openSlots;
     private final Schools schools;
     private final Clock clock;
+    private final SiblingDiscount siblings;
 
-    SiblingPages(ParentBookings bookings, FamilyProfile families, OpenSlots openSlots, Schools schools, Clock clock) {
+    SiblingPages(ParentBookings bookings, FamilyProfile families, OpenSlots openSlots, Schools schools, Clock clock,
+                 SiblingDiscount siblings) {
+        this.siblings = siblings;
         this.bookings = bookings;
         this.families = families;
         this.openSlots = openSlots;
@@ -111,6 +115,7 @@ class SiblingPages {
                 .toList();
         model.addAttribute("children", children);
         model.addAttribute("plans", schools.profile(school.id()).plans());
+        model.addAttribute("siblingPercent", siblings.schoolPercent(school.id()));
         model.addAttribute("problem", problem);
         model.addAttribute("form", form);
         return "booking/book-together";

@@ -70,7 +70,8 @@ class AdminSettingsPages {
                     FormValues.number(form.get("min_lessons_in_term")), form.get("cancellation_refund"),
                     taxRate, form.getOrDefault("tax_registration", ""),
                     form.getOrDefault("postal_address", ""), form.containsKey("monthly_pauses_for_closures"),
-                    FormValues.number(form.get("waitlist_offer_hours")));
+                    FormValues.number(form.get("waitlist_offer_hours")),
+                    FormValues.number(form.get("sibling_discount_percent")));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -117,6 +118,7 @@ class AdminSettingsPages {
         form.put("tax_registration", Objects.toString(view.yearRules().taxRegistration(), ""));
         form.put("postal_address", Objects.toString(view.yearRules().postalAddress(), ""));
         form.put("waitlist_offer_hours", String.valueOf(view.waitlistOfferHours()));
+        form.put("sibling_discount_percent", String.valueOf(view.siblingDiscountPercent()));
         if (view.yearRules().monthlyPausesForClosures()) {
             form.put("monthly_pauses_for_closures", "on");
         }
