@@ -108,8 +108,14 @@ public class Offers {
                 .orElseThrow(() -> new NoSuchRecord("offer", offerId));
     }
 
+    /** An offer as its answers need it: locked, with its child. */
     private record Held(UUID id, UUID entryId, UUID timeslotId, UUID studentId, String status, Instant expiresAt) {
     }
+
+    private static final String HELD = """
+            select o.id, o.entry_id, o.timeslot_id, w.student_id, o.status, o.expires_at
+              from waitlist_offers o join waitlist_entries w on w.school_id = o.school_id and w.id = o.entry_id
+            """;
 
     /** The family takes the slot: a booking like any other (202), held while billing is set up. */
     public BookingAccepted accept(UUID school, UUID payee, String actor, UUID offerId, BillingPlan plan) {
@@ -134,9 +140,7 @@ public class Offers {
 
     /** Offers that ran out pass on; claimed with {@code skip locked}, so an accept in progress wins. */
     int expire(UUID school) {
-        List<Held> due = jdbc.sql("""
-                        select o.id, o.entry_id, o.timeslot_id, w.student_id, o.status, o.expires_at
-                          from waitlist_offers o join waitlist_entries w on w.school_id = o.school_id and w.id = o.entry_id
+        List<Held> due = jdbc.sql(HELD + """
                          where o.school_id = :school and o.status = 'open' and o.expires_at <= now()
                            for update of o skip locked""")
                 .param("school", school).query(Held.class).list();
@@ -146,10 +150,7 @@ public class Offers {
 
     /** The entry's open offer, if any, is withdrawn with it and passes on. */
     void withdrawn(UUID school, UUID entryId, String actor) {
-        jdbc.sql("""
-                        select o.id, o.entry_id, o.timeslot_id, w.student_id, o.status, o.expires_at
-                          from waitlist_offers o join waitlist_entries w on w.school_id = o.school_id and w.id = o.entry_id
-                         where o.school_id = :school and o.entry_id = :entry and o.status = 'open' for update of o""")
+        jdbc.sql(HELD + " where o.school_id = :school and o.entry_id = :entry and o.status = 'open' for update of o")
                 .param("school", school).param("entry", entryId).query(Held.class).optional()
                 .ifPresent(offer -> close(school, offer, "withdrawn", actor));
     }
@@ -179,10 +180,7 @@ public class Offers {
     }
 
     private Held lockOpen(UUID school, UUID payee, UUID offerId) {
-        Held offer = jdbc.sql("""
-                        select o.id, o.entry_id, o.timeslot_id, w.student_id, o.status, o.expires_at
-                          from waitlist_offers o
-                          join waitlist_entries w on w.school_id = o.school_id and w.id = o.entry_id
+        Held offer = jdbc.sql(HELD + """
                           join students st on st.school_id = w.school_id and st.id = w.student_id
                          where o.school_id = :school and o.id = :id and st.payee_id = :payee for update of o""")
                 .param("school", school).param("id", offerId).param("payee", payee).query(Held.class).optional()

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api.Answer;
@@ -22,6 +21,7 @@ import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +115,7 @@ class BookingTest {
             String student = child(family, "Kid " + i);
             bookings.add(() -> book(family, student, slot, "monthly", null).status());
         }
-        List<Integer> statuses = concurrently(bookings);
+        List<Integer> statuses = Race.of(bookings);
 
         assertThat(statuses.stream().filter(s -> s == 202).count()).isEqualTo(1);
         assertThat(statuses).containsOnly(202, 409);
@@ -131,7 +131,7 @@ class BookingTest {
             UUID target = i % 2 == 0 ? slot : other;
             requests.add(() -> book(parent, student, target, "semester", null).status());
         }
-        List<Integer> statuses = concurrently(requests);
+        List<Integer> statuses = Race.of(requests);
 
         assertThat(statuses.stream().filter(s -> s == 202).count()).isEqualTo(1);
         assertThat(statuses).containsOnly(202, 409);
@@ -350,16 +350,4 @@ class BookingTest {
                 .param("s", school.id()).param("t", template).query(Long.class).single();
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> requests) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : pool.invokeAll(requests)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
@@ -16,6 +13,7 @@ import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,14 +158,14 @@ class MoveTest {
     }
 
     @Test
-    void twoFamiliesSwappingSlotsAtTheSameMomentEachFindTheOtherSlotHeldAndNothingDeadlocks() throws Exception {
+    void twoFamiliesSwappingSlotsAtTheSameMomentEachFindTheOtherSlotHeldAndNothingDeadlocks() {
         Family pat = family("pat");
         Family sam = family("sam");
         String pats = pat.bookAndActivate("Kid", adaSlot);
         String sams = sam.bookAndActivate("Sib", benSlot);
 
         for (int round = 0; round < 5; round++) {
-            List<Integer> statuses = concurrently(List.of(
+            List<Integer> statuses = Race.of(List.of(
                     () -> pat.session.post("/api/v1/parent/bookings/" + pats + "/move", body(benSlot)).status(),
                     () -> sam.session.post("/api/v1/parent/bookings/" + sams + "/move", body(adaSlot)).status()));
             assertThat(statuses).containsOnly(409);
@@ -177,7 +175,7 @@ class MoveTest {
     }
 
     @Test
-    void twoMovesAndABookingRacingForOneFreeSlotHaveOneWinner() throws Exception {
+    void twoMovesAndABookingRacingForOneFreeSlotHaveOneWinner() {
         Family pat = family("pat");
         Family sam = family("sam");
         Family lee = family("lee");
@@ -185,7 +183,7 @@ class MoveTest {
         String sams = sam.bookAndActivate("Sib", benSlot);
         String lees = lee.child("Tot");
 
-        List<Integer> statuses = concurrently(List.of(
+        List<Integer> statuses = Race.of(List.of(
                 () -> pat.session.post("/api/v1/parent/bookings/" + pats + "/move", body(benLater)).status(),
                 () -> sam.session.post("/api/v1/parent/bookings/" + sams + "/move", body(benLater)).status(),
                 () -> lee.session.post("/api/v1/parent/bookings", """
@@ -269,16 +267,4 @@ class MoveTest {
         }
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> requests) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : pool.invokeAll(requests)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -8,14 +8,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,14 +102,14 @@ class SiblingsTest {
     }
 
     @Test
-    void twoFamiliesBatchingOverTheSameSlotsInOppositeOrdersHaveOneWinner() throws Exception {
+    void twoFamiliesBatchingOverTheSameSlotsInOppositeOrdersHaveOneWinner() {
         Session pat = family("pat");
         Session sam = family("sam");
         String pats = batch(child(pat, "Ann", piano), first, child(pat, "Bo", piano), third);
         String sams = batch(child(sam, "Cy", piano), third, child(sam, "Di", piano), first);
 
         for (int round = 0; round < 3; round++) {
-            List<Integer> statuses = concurrently(List.of(
+            List<Integer> statuses = Race.of(List.of(
                     () -> pat.post("/api/v1/parent/bookings/batch", pats).status(),
                     () -> sam.post("/api/v1/parent/bookings/batch", sams).status()));
             if (round == 0) {
@@ -172,16 +171,4 @@ class SiblingsTest {
                 .formatted(name, today.minusYears(9), instrument)).text("id");
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> requests) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : pool.invokeAll(requests)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -7,11 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api;
@@ -20,6 +17,7 @@ import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,17 +113,22 @@ class WaitlistTest {
     }
 
     @Test
-    void acceptingAnOfferBooksTheSlotWhileABookingRacingItLoses() throws Exception {
+    void acceptingAnOfferBooksTheSlotWhileABookingRacingItLoses() {
         Family holder = family("holder");
         String holding = holder.bookAndActivate("Held", piano);
         Family waiting = family("waiting");
+        waiting.session.post("/api/v1/parent/payees/self", "{\"name\": \"Wendy Waiting\", \"phone\": \"+1 604 555 0123\"}");
         waiting.wait(waiting.child("Ann", piano), null);
         Family racer = family("racer");
         String racersChild = racer.child("Rex", piano);
         holder.session.post("/api/v1/parent/bookings/" + holding + "/cancel", "");
         String offer = waiting.onlyOffer().path("id").asString();
+        assertThat(owner.jdbc().sql("select body from text_messages where school_id = :s and recipient = '+16045550123'")
+                .param("s", school.id()).query(String.class).list())
+                .as("texted too, as the family accepts texts").singleElement()
+                .satisfies(text -> assertThat(text).contains("/parent/offers/" + offer).contains("Reply STOP"));
 
-        List<Integer> statuses = concurrently(List.of(
+        List<Integer> statuses = Race.of(List.of(
                 () -> waiting.session.post("/api/v1/parent/offers/" + offer + "/accept", "{\"billing_plan\": \"monthly\"}")
                         .status(),
                 () -> racer.book(racersChild, slot).status()));
@@ -140,7 +143,7 @@ class WaitlistTest {
     }
 
     @Test
-    void twoSlotsFreedAtOnceGoToTwoFamiliesOneEach() throws Exception {
+    void twoSlotsFreedAtOnceGoToTwoFamiliesOneEach() {
         UUID other = school.slot(ada, weekday, "17:00");
         Family one = family("one");
         Family two = family("two");
@@ -151,7 +154,7 @@ class WaitlistTest {
         ann.wait(ann.child("Ann", piano), null);
         bo.wait(bo.child("Bo", piano), null);
 
-        List<Integer> statuses = concurrently(List.of(
+        List<Integer> statuses = Race.of(List.of(
                 () -> one.session.post("/api/v1/parent/bookings/" + first + "/cancel", "").status(),
                 () -> two.session.post("/api/v1/parent/bookings/" + second + "/cancel", "").status()));
 
@@ -309,16 +312,4 @@ class WaitlistTest {
         }
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> requests) throws Exception {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : pool.invokeAll(requests)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
@@ -18,6 +15,7 @@ import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Mailbox;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +87,7 @@ class FreedLessonsTest {
         assertThat(templatesTo(gus.email)).as("a guitar credit cannot take a piano lesson").doesNotContain("make_up_offer");
         assertThat(templatesTo(absent.email)).doesNotContain("make_up_offer");
 
-        List<Integer> statuses = concurrently(List.of(() -> bea.book(beasCredit, slot, lessonDay).status(),
+        List<Integer> statuses = Race.of(List.of(() -> bea.book(beasCredit, slot, lessonDay).status(),
                 () -> cy.book(cysCredit, slot, lessonDay).status()));
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         UUID winner = statuses.get(0) == 201 ? beasCredit : cysCredit;
@@ -133,7 +131,7 @@ class FreedLessonsTest {
             Family weekly = family("weekly" + time.charAt(1));
             String child = weekly.child("Wes", piano);
 
-            List<Integer> statuses = concurrently(List.of(() -> bea.book(credit, free, day).status(),
+            List<Integer> statuses = Race.of(List.of(() -> bea.book(credit, free, day).status(),
                     () -> weekly.session.post("/api/v1/parent/bookings", """
                             {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}""".formatted(child, free))
                             .status()));
@@ -211,18 +209,4 @@ class FreedLessonsTest {
         }
     }
 
-    private static List<Integer> concurrently(List<Callable<Integer>> requests) {
-        var pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : pool.invokeAll(requests)) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

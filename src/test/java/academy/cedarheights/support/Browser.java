@@ -129,8 +129,23 @@ public final class Browser {
     }
 
     public Browser click(String css) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        clickWhenReady(By.cssSelector(css));
         return this;
+    }
+
+    /**
+     * Finds and clicks in one try, tried again while the element is not there yet or was just replaced: a page that
+     * updates itself (the booking status polls with htmx) may swap the element between finding it and clicking it.
+     */
+    private void clickWhenReady(By locator) {
+        waitFor().until(ignored -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
@@ -142,8 +157,7 @@ public final class Browser {
     }
 
     public Browser clickText(String text) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[self::a or self::button][normalize-space(.)='" + text + "']"))).click();
+        clickWhenReady(By.xpath("//*[self::a or self::button][normalize-space(.)='" + text + "']"));
         return this;
     }
 

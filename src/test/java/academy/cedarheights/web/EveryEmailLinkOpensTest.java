@@ -31,8 +31,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EveryEmailLinkOpensTest {
 
     static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
-    /** The paths of make_up_invite, booking_cancelled and card_expiring links, sent later in a school's year. */
-    static final List<String> LATER_FAMILY_LINKS = List.of("/parent/makeups", "/parent", "/parent/payment-method");
+    /**
+     * The paths of links sent later in a school's year: make_up_invite and make_up_offer, booking_cancelled and
+     * booking_moved, card_expiring and hold_expiring, hold_expired (the school's page), the waitlist.
+     */
+    static final List<String> LATER_FAMILY_LINKS = List.of("/parent/makeups", "/parent", "/parent/payment-method", "/",
+            "/parent/waitlist");
+    /** Where new_student, student_left, absence_reported and booking_moved take a teacher. */
+    static final List<String> TEACHER_LINKS = List.of("/teacher");
     /** Where admin alerts point (hold expiry and payment failures, dead letters, an enrollment ended unpaid). */
     static final List<String> ADMIN_ALERT_LINKS = List.of("/admin/dashboard", "/admin/dead-letters", "/admin/enrollments");
 
@@ -123,6 +129,13 @@ class EveryEmailLinkOpensTest {
         browser.signIn(adminEmail(school), TestSchool.PASSWORD);
         for (String alert : ADMIN_ALERT_LINKS) {
             opensAPageOf(school, browser, emailed, emailed + alert);
+        }
+
+        String teacher = "ada.keys@" + school.slug() + ".test";
+        school.signUp(api, teacher);
+        browser.signOut().signIn(teacher, TestSchool.PASSWORD);
+        for (String link : TEACHER_LINKS) {
+            opensAPageOf(school, browser, emailed, emailed + link);
         }
     }
 

@@ -81,4 +81,33 @@ class MovePagesTest {
         assertThat(Mailbox.latest(parentEmail, "move").subject()).contains("Kid's lessons move to");
         assertThat(Mailbox.latest("ada.keys@" + school.slug() + ".test", "move").text()).contains("with Ben Bass");
     }
+
+    @Test
+    void theSchoolMovesAPupilFromTheTimetable() {
+        TestSchool school = schools.create();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
+                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        UUID piano = school.instrument("Piano");
+        int weekday = today.plusDays(3).getDayOfWeek().getValue();
+        UUID ada = school.teacher("Ada Keys", true, piano);
+        UUID held = school.slot(ada, weekday, "16:00");
+        UUID free = school.slot(ada, weekday, "17:00");
+        UUID enrollment = school.activeEnrollment(school.student(school.payee("Pat Doe"), "Kid", piano), held);
+        String adminEmail = "owner@" + school.slug() + ".test";
+        school.allowAdmin(adminEmail);
+        school.signUp(api, adminEmail);
+
+        Browser browser = Browser.at(school, port).signOut().signIn(adminEmail, TestSchool.PASSWORD);
+        browser.open("/admin/timetable?teacher=" + ada).click("a[href$='/admin/enrollments/" + enrollment + "/move']");
+        browser.waitForPath("/admin/enrollments/" + enrollment + "/move");
+        browser.accessible();
+        browser.click("input[name=timeslot_id][value='" + free + "']").submit("main form button[type=submit]");
+        browser.waitForPath("/admin/enrollments");
+
+        assertThat(owner.jdbc().sql("select timeslot_id from enrollments where id = :e").param("e", enrollment)
+                .query(UUID.class).single()).isEqualTo(free);
+        assertThat(Mailbox.latest("pat.doe@families.test", school.slug() + ".cedar.test", "move").subject())
+                .contains("Kid's lessons move to");
+    }
 }

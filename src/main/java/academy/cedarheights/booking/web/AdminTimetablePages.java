@@ -91,20 +91,21 @@ class AdminTimetablePages {
         List<TeacherProfile> teachers = catalogue.activeTeachers(school.id(), null);
         UUID shown = teacher != null ? teacher : teachers.stream().findFirst().map(TeacherProfile::id).orElse(null);
         Map<String, List<Timeslot>> week = new LinkedHashMap<>();
-        Map<UUID, String> holders = Map.of();
+        Map<UUID, Enrollment> heldBy = Map.of();
         if (shown != null) {
             timeslots.list(school.id(), shown, null, null, ALL).items().forEach(slot -> week
                     .computeIfAbsent(PublicPages.weekdayName(slot.weekday()), day -> new ArrayList<>()).add(slot));
-            holders = enrollments.page(school.id(), null, shown, null, ALL).items().stream()
+            heldBy = enrollments.page(school.id(), null, shown, null, ALL).items().stream()
                     .filter(held -> held.status().holdsSlot())
-                    .collect(Collectors.toMap(Enrollment::timeslotId,
-                            held -> held.studentName() + (held.status() == EnrollmentStatus.PROVISIONAL ? " (provisional)" : ""),
-                            (first, second) -> first));
+                    .collect(Collectors.toMap(Enrollment::timeslotId, held -> held, (first, second) -> first));
         }
+        Map<UUID, String> holders = heldBy.values().stream().collect(Collectors.toMap(Enrollment::timeslotId,
+                held -> held.studentName() + (held.status() == EnrollmentStatus.PROVISIONAL ? " (provisional)" : "")));
         model.addAttribute("teachers", teachers);
         model.addAttribute("shown", shown);
         model.addAttribute("week", week);
         model.addAttribute("holders", holders);
+        model.addAttribute("heldBy", heldBy);
         model.addAttribute("weekdays", PublicPages.weekdays());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
