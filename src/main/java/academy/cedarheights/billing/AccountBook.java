@@ -1,5 +1,6 @@
 package academy.cedarheights.billing;
 
+import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.families.FamilyProfile;
@@ -37,10 +38,14 @@ public class AccountBook {
         return ledger.account(school, families.payee(school, caller).id());
     }
 
-    /** The family's account for an admin; an unknown family answers 404. */
+    /**
+     * The family's account for an admin, who is recorded as having read it (a family's money is its own business);
+     * an unknown family answers 404.
+     */
     @Transactional(readOnly = true)
-    public FamilyAccount ofFamily(UUID school, UUID payee) {
+    public FamilyAccount ofFamily(UUID school, String reader, UUID payee) {
         payees.get(school, payee);
+        audit.recordSeparately(school, reader, "family.read", "payee", payee.toString(), Map.of("read", "account"));
         return ledger.account(school, payee);
     }
 

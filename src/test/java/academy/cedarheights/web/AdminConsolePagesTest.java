@@ -77,6 +77,11 @@ class AdminConsolePagesTest {
                 .query(Long.class).single()).isEqualTo(15550);
         browser.open("/admin/audit");
         assertThat(browser.pageText()).contains("instrument.created").contains("settings.updated");
+        browser.accessible();
+        browser.open("/admin/audit?from=2099-01-01");
+        assertThat(browser.pageText()).contains("Nothing recorded").doesNotContain("settings.updated");
+        browser.open("/admin/audit?from=2026-12-02&to=2026-12-01");
+        assertThat(browser.text("main .field-error")).contains("must not be before the first");
     }
 
     @Test

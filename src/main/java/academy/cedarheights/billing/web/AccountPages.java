@@ -111,8 +111,8 @@ class AccountPages {
     }
 
     @GetMapping("/admin/families/{payee}/account")
-    String familyAccount(CurrentSchool school, @PathVariable UUID payee, Model model) {
-        return accountPage(school, payee, model, FormErrors.none(), Map.of("method", "e_transfer"));
+    String familyAccount(CurrentSchool school, Caller caller, @PathVariable UUID payee, Model model) {
+        return accountPage(school, caller, payee, model, FormErrors.none(), Map.of("method", "e_transfer"));
     }
 
     @PostMapping("/admin/families/{payee}/payments")
@@ -133,12 +133,13 @@ class AccountPages {
             return "redirect:/admin/families/" + payee + "/account?recorded";
         }
         response.setStatus(400);
-        return accountPage(school, payee, model, errors, form);
+        return accountPage(school, caller, payee, model, errors, form);
     }
 
-    private String accountPage(CurrentSchool school, UUID payee, Model model, FormErrors errors, Map<String, String> form) {
+    private String accountPage(CurrentSchool school, Caller caller, UUID payee, Model model, FormErrors errors,
+                               Map<String, String> form) {
         model.addAttribute("family", payees.get(school.id(), payee));
-        model.addAttribute("account", accounts.ofFamily(school.id(), payee));
+        model.addAttribute("account", accounts.ofFamily(school.id(), caller.email(), payee));
         model.addAttribute("zone", school.timeZone());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

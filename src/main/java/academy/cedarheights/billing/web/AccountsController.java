@@ -40,8 +40,8 @@ class AccountsController {
     @GetMapping(path = "/api/v1/admin/payees/{id}/account", produces = "application/json")
     @Tag(name = "Admin")
     @Operation(summary = "A family's account")
-    FamilyAccount ofFamily(CurrentSchool school, @PathVariable UUID id) {
-        return accounts.ofFamily(school.id(), id);
+    FamilyAccount ofFamily(CurrentSchool school, Caller caller, @PathVariable UUID id) {
+        return accounts.ofFamily(school.id(), caller.email(), id);
     }
 
     @PostMapping(path = "/api/v1/admin/payees/{id}/payments", produces = "application/json")

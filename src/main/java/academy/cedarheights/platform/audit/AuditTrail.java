@@ -1,18 +1,24 @@
 package academy.cedarheights.platform.audit;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.platform.web.Page;
+import academy.cedarheights.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes who did what, when: admin and teacher writes, sign-ins and refused sign-ins, data exports.
+ * Writes who did what, when: admin and teacher writes, sign-ins and refused sign-ins, data exports, and an admin's
+ * reading of a family's records.
  * Every module records through here; the operations module shows the log to admins.
  */
 @Component
@@ -59,18 +65,49 @@ public class AuditTrail {
         write(schoolId, actor, action, entityType, entityId, summary);
     }
 
-    /** One entry of the log as admins read it. */
-    public record Entry(Instant occurredAt, String actor, String action, String entityType, String entityId,
-                        String summary) {
+    /**
+     * One entry as the API gives it: what was done to which record, by whom, and the record before and after (a
+     * creation has no before, a removal no after; an entry of another kind carries its details as its after).
+     */
+    public record Record(Instant occurredAt, String actor, String action, String entity, String entityId,
+                         JsonNode before, JsonNode after) {
     }
 
-    /** The school's latest entries, newest first. */
+    /**
+     * The school's entries, newest first, optionally of one actor and between two instants (from inclusive, to
+     * exclusive).
+     */
     @Transactional(readOnly = true)
-    public List<Entry> recent(UUID schoolId, int limit) {
-        return jdbc.sql("""
-                        select occurred_at, actor, action, entity_type, entity_id, summary::text as summary
-                          from audit_log where school_id = :school order by occurred_at desc limit :limit""")
-                .param("school", schoolId).param("limit", limit).query(Entry.class).list();
+    public Page<Record> page(UUID schoolId, String actor, Instant from, Instant to, PageQuery query) {
+        String where = """
+                 where school_id = :school and (cast(:actor as text) is null or actor = :actor)
+                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
+                   and (cast(:to as timestamptz) is null or occurred_at < :to)""";
+        List<Record> items = jdbc.sql("""
+                        select occurred_at, actor, action, entity_type as entity, entity_id,
+                               summary -> 'before' as before,
+                               case when summary -> 'before' is not null or summary -> 'after' is not null
+                                    then summary -> 'after'
+                                    else summary end as after
+                          from audit_log""" + "\n" + where + " order by occurred_at desc, id limit :limit offset :offset")
+                .param("school", schoolId).param("actor", actor).param("from", timestamp(from))
+                .param("to", timestamp(to)).param("limit", query.pageSize()).param("offset", query.offset())
+                .query((rs, row) -> new Record(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
+                        tree(rs.getString("before")), tree(rs.getString("after"))))
+                .list();
+        long total = jdbc.sql("select count(*) from audit_log\n" + where)
+                .param("school", schoolId).param("actor", actor).param("from", timestamp(from))
+                .param("to", timestamp(to)).query(Long.class).single();
+        return query.page(items, total);
+    }
+
+    private JsonNode tree(String text) {
+        return text == null ? null : json.readTree(text);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private void write(UUID schoolId, String actor, String action, String entityType, String entityId,
