@@ -35,7 +35,7 @@ public class MakeUpBookings {
     /**
      * Free lessons between :from and :to for :student's instrument, in the semesters of :semesters: slots nobody holds
      * weekly, and lessons freed on their day — a pupil's absence reported ahead, or the school cancelling a pupil's
-     * lesson.
+     * lesson — for anyone but that pupil.
      */
     private static final String FREE_LESSONS = """
             select t.id as timeslot_id, d.day as date, t.start_time, t.end_time, te.id as teacher_id, te.name as teacher_name
@@ -50,10 +50,11 @@ public class MakeUpBookings {
              where m.id = any (cast(:semesters as uuid[]))
                and (d.day + t.start_time) at time zone s.time_zone > now()
                and not exists (select 1 from current_enrollments e where e.school_id = t.school_id and e.timeslot_id = t.id
-                                  and not exists (select 1 from attendance a where a.school_id = e.school_id
+                                  and (e.student_id = :student
+                                       or not exists (select 1 from attendance a where a.school_id = e.school_id
                                                      and a.enrollment_id = e.id and a.lesson_date = d.day
                                                      and (a.status = 'cancelled_by_school'
-                                                          or (a.status = 'absent' and a.reported_at is not null))))
+                                                          or (a.status = 'absent' and a.reported_at is not null)))))
                and not exists (select 1 from slots_left_later l where l.school_id = t.school_id and l.timeslot_id = t.id
                                   and l.effective_on > d.day)
                and is_lesson_day(t.school_id, t.weekday, d.day)

@@ -78,6 +78,10 @@ class FreedLessonsTest {
                 {"enrollment_id": "%s", "date": "%s"}""".formatted(absentsEnrollment, lessonDay)).status()).isEqualTo(201);
 
         assertThat(bea.freeOn(lessonDay)).as("freed by the absence").isTrue();
+        UUID al = owner.jdbc().sql("select student_id from enrollments where id = cast(:e as uuid)")
+                .param("e", absentsEnrollment).query(UUID.class).single();
+        absent.creditFor(al);
+        assertThat(absent.freeOn(lessonDay, al)).as("not for the pupil whose lesson it is").isFalse();
         for (Family told : List.of(bea, cy)) {
             Mailbox.Mail offer = Mailbox.latest(told.email, "/parent/makeups");
             assertThat(offer.subject()).startsWith("A make-up lesson is free for")
@@ -183,7 +187,10 @@ class FreedLessonsTest {
 
         /** A child with an available make-up credit (from an earlier enrollment that ended). */
         UUID credit(String name, UUID instrument) {
-            UUID student = UUID.fromString(child(name, instrument));
+            return creditFor(UUID.fromString(child(name, instrument)));
+        }
+
+        UUID creditFor(UUID student) {
             UUID ended = owner.jdbc().sql("""
                             insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date)
                             values (:s, :st, :t, 'monthly', 'cancelled', :d) returning id""")
@@ -203,7 +210,11 @@ class FreedLessonsTest {
         }
 
         boolean freeOn(LocalDate day) {
-            String student = session.get("/api/v1/parent/students").json().path(0).path("id").asString();
+            return freeOn(day, UUID.fromString(session.get("/api/v1/parent/students").json().path(0).path("id").asString()));
+        }
+
+        /** Whether the freed lesson is among the child's make-up choices that day. */
+        boolean freeOn(LocalDate day, UUID student) {
             return session.get("/api/v1/parent/makeups/slots?student_id=" + student + "&from=" + day + "&to=" + day)
                     .json().valueStream().anyMatch(free -> free.path("timeslot_id").asString().equals(slot.toString()));
         }
