@@ -15,4 +15,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record OfferView(UUID id, UUID timeslotId, UUID studentId, String studentName, String teacherName, int weekday,
                         @JsonFormat(pattern = "HH:mm") LocalTime startTime, LocalDate firstLesson, String status,
                         Instant expiresAt) {
+
+    /** Whether the family can still answer it: open, and not past its time. */
+    public boolean openAt(Instant now) {
+        return status.equals("open") && expiresAt.isAfter(now);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
@@ -20,6 +21,7 @@ import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.schools.BillingPlan;
 import academy.cedarheights.schools.Calendars;
+import academy.cedarheights.schools.LessonCalendar;
 import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.SchoolSweep;
 import academy.cedarheights.schools.TimeslotOpened;
@@ -96,7 +98,7 @@ public class Offers {
                          where o.school_id = :school and st.payee_id = :payee and o.status = 'open' and o.expires_at > now()
                          order by o.expires_at""")
                 .param("school", school).param("payee", payee).query(OfferView.class).list().stream()
-                .map(offer -> withFirstLesson(school, offer)).toList();
+                .map(withFirstLesson(school)).toList();
     }
 
     /** One of the family's offers, whatever became of it; another family's answers 404. */
@@ -104,7 +106,7 @@ public class Offers {
     public OfferView get(UUID school, UUID payee, UUID offerId) {
         return jdbc.sql(VIEW + " where o.school_id = :school and st.payee_id = :payee and o.id = :id")
                 .param("school", school).param("payee", payee).param("id", offerId).query(OfferView.class).optional()
-                .map(offer -> withFirstLesson(school, offer))
+                .map(withFirstLesson(school))
                 .orElseThrow(() -> new NoSuchRecord("offer", offerId));
     }
 
@@ -282,11 +284,13 @@ public class Offers {
         }
     }
 
-    private OfferView withFirstLesson(UUID school, OfferView offer) {
+    /** Each offer with the first lesson it would have, accepted now: the school's calendar and today read once. */
+    private UnaryOperator<OfferView> withFirstLesson(UUID school) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(jdbc.sql("select time_zone from schools where id = :s")
                 .param("s", school).query(String.class).single())));
-        LocalDate first = calendars.of(school).firstLesson(offer.weekday(), today).orElse(null);
-        return new OfferView(offer.id(), offer.timeslotId(), offer.studentId(), offer.studentName(),
-                offer.teacherName(), offer.weekday(), offer.startTime(), first, offer.status(), offer.expiresAt());
+        LessonCalendar calendar = calendars.of(school);
+        return offer -> new OfferView(offer.id(), offer.timeslotId(), offer.studentId(), offer.studentName(),
+                offer.teacherName(), offer.weekday(), offer.startTime(),
+                calendar.firstLesson(offer.weekday(), today).orElse(null), offer.status(), offer.expiresAt());
     }
 }

@@ -1,5 +1,6 @@
 package academy.cedarheights.schools;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import academy.cedarheights.platform.LowerCaseNamed;
@@ -15,6 +16,11 @@ public enum BillingPlan implements LowerCaseNamed {
     @Override
     public String toString() {
         return key();
+    }
+
+    /** The plan's name in a sentence's first word, as the plan choices show it: "Monthly". */
+    public String label() {
+        return key().substring(0, 1).toUpperCase(Locale.ROOT) + key().substring(1);
     }
 
     /** The plan a form or a query names; empty for anything else. */

@@ -57,8 +57,7 @@ class EveryoneToldTest {
     void aSchoolInTermWithATeacherAndAFamily() {
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         piano = school.instrument("Piano");
         UUID teacher = school.teacher("Ada Keys", true, piano);
         teacherEmail = "ada.keys@" + school.slug() + ".test";

@@ -51,8 +51,7 @@ class MoveTest {
     void aSchoolWithTwoPianoTeachers() {
         school = schools.create();
         today = LocalDate.now(VANCOUVER);
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         piano = school.instrument("Piano");
         ada = school.teacher("Ada Keys", true, piano);
         ben = school.teacher("Ben Bass", true, piano);

@@ -12,7 +12,6 @@ import java.util.UUID;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
-import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.Race;
 import academy.cedarheights.support.TestSchool;
@@ -32,7 +31,6 @@ class SiblingsTest {
 
     @Autowired Api api;
     @Autowired TestSchools schools;
-    @Autowired DatabaseOwner owner;
 
     TestSchool school;
     LocalDate today;
@@ -45,8 +43,7 @@ class SiblingsTest {
     void aSchoolWithThreeFreeSlots() {
         school = schools.create();
         today = LocalDate.now(VANCOUVER);
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         piano = school.instrument("Piano");
         UUID ada = school.teacher("Ada Keys", true, piano);
         int weekday = today.plusDays(3).getDayOfWeek().getValue();

@@ -55,8 +55,7 @@ class WaitlistTest {
     void aSchoolWithAFullSlot() {
         school = schools.create();
         today = LocalDate.now(VANCOUVER);
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         piano = school.instrument("Piano");
         guitar = school.instrument("Guitar");
         ada = school.teacher("Ada Keys", true, piano);

@@ -62,6 +62,15 @@ public record TestSchool(JdbcClient jdbc, UUID id, String slug) {
         return answer.json().path("backend_jwt").asString();
     }
 
+    /** A semester around {@code today} — from ten days before to ninety after — so its slots can be booked now. */
+    public UUID inTerm(LocalDate today) {
+        return jdbc.sql("""
+                        insert into semesters (school_id, name, start_date, end_date) values (:school, 'Term', :from, :to)
+                        returning id""")
+                .param("school", id).param("from", today.minusDays(10)).param("to", today.plusDays(90))
+                .query(UUID.class).single();
+    }
+
     public UUID instrument(String name) {
         return jdbc.sql("insert into instruments (school_id, name) values (:school, :name) returning id")
                 .param("school", id).param("name", name).query(UUID.class).single();

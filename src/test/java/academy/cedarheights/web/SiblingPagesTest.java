@@ -11,7 +11,6 @@ import java.util.UUID;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.Browser;
-import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -28,15 +27,13 @@ class SiblingPagesTest {
 
     @Autowired Api api;
     @Autowired TestSchools schools;
-    @Autowired DatabaseOwner owner;
     @LocalServerPort int port;
 
     @Test
     void aParentBooksTwoChildrenTogether() {
         TestSchool school = schools.create();
         LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         UUID piano = school.instrument("Piano");
         UUID guitar = school.instrument("Guitar");
         int weekday = today.plusDays(3).getDayOfWeek().getValue();

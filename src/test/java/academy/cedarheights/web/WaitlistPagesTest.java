@@ -35,8 +35,7 @@ class WaitlistPagesTest {
     void aWaitlistedParentAcceptsAnOfferFromTheEmailLink() {
         TestSchool school = schools.create();
         LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
-        owner.jdbc().sql("insert into semesters (school_id, name, start_date, end_date) values (:s, 'Term', :a, :b)")
-                .param("s", school.id()).param("a", today.minusDays(10)).param("b", today.plusDays(90)).update();
+        school.inTerm(today);
         UUID piano = school.instrument("Piano");
         int weekday = today.plusDays(3).getDayOfWeek().getValue();
         UUID slot = school.slot(school.teacher("Ada Keys", true, piano), weekday, "16:00");

@@ -3,6 +3,7 @@ package academy.cedarheights.booking.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import academy.cedarheights.booking.BookingStatus;
 import academy.cedarheights.booking.Enrollment;
@@ -95,12 +96,8 @@ class MovePages {
                 "/admin/enrollments");
     }
 
-    private interface Move {
-        void apply(MoveRequest request);
-    }
-
     private String submit(CurrentSchool school, Moving moving, String slot, String from, Model model,
-                          HttpServletResponse response, Move move, String done) {
+                          HttpServletResponse response, Consumer<MoveRequest> move, String done) {
         UUID timeslot = FormValues.uuid(slot);
         LocalDate fromDate = FormValues.date(from);
         if (timeslot == null) {
@@ -108,7 +105,7 @@ class MovePages {
             return form(school, moving, model, FormErrors.none().add("timeslot_id", "Please choose a slot."), slot, from);
         }
         try {
-            move.apply(new MoveRequest(timeslot, fromDate));
+            move.accept(new MoveRequest(timeslot, fromDate));
             return "redirect:" + done;
         } catch (InvalidField refused) {
             response.setStatus(400);

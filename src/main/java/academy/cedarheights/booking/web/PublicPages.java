@@ -1,6 +1,7 @@
 package academy.cedarheights.booking.web;
 
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,11 @@ class PublicPages {
 
     /** A weekly slot in words: "Tuesdays at 16:00 with Ada Keys". */
     static String describe(OpenSlot slot) {
-        return weekdayName(slot.weekday()) + "s at " + slot.startTime() + " with " + slot.teacherName();
+        return describe(slot.weekday(), slot.startTime(), slot.teacherName());
+    }
+
+    static String describe(int weekday, LocalTime startTime, String teacher) {
+        return weekdayName(weekday) + "s at " + startTime + " with " + teacher;
     }
 
     static String weekdayName(int weekday) {

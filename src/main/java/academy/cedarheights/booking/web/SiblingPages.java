@@ -105,13 +105,17 @@ class SiblingPages {
         return "";
     }
 
+    /** The free slots of the child's instrument. */
+    private List<Choice> choices(CurrentSchool school, Student child) {
+        return openSlots.find(school.id(), new SlotFilter(null, null, child.instrumentId(), true, true)).stream()
+                .map(slot -> new Choice(slot.id().toString(), PublicPages.describe(slot))).toList();
+    }
+
     private String page(CurrentSchool school, Caller caller, Model model, String problem, Map<String, String> form) {
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
         List<ChildSlots> children = families.children(school.id(), caller).stream()
-                .map(child -> new ChildSlots(child, openSlots.find(school.id(),
-                                new SlotFilter(null, null, child.instrumentId(), true, true)).stream()
-                        .filter(slot -> Bookings.ofAge(child.birthDate(), today))
-                        .map(slot -> new Choice(slot.id().toString(), PublicPages.describe(slot))).toList()))
+                .map(child -> new ChildSlots(child, Bookings.ofAge(child.birthDate(), today) ? choices(school, child)
+                        : List.of()))
                 .toList();
         model.addAttribute("children", children);
         model.addAttribute("plans", schools.profile(school.id()).plans());

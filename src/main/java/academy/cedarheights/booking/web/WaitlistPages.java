@@ -1,6 +1,6 @@
 package academy.cedarheights.booking.web;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,9 +49,11 @@ class WaitlistPages {
     private final FamilyProfile families;
     private final Catalogue catalogue;
     private final PlanQuotes quotes;
+    private final Clock clock;
 
     WaitlistPages(FamilyWaitlist family, Waitlist waitlist, FamilyProfile families, Catalogue catalogue,
-                  PlanQuotes quotes) {
+                  PlanQuotes quotes, Clock clock) {
+        this.clock = clock;
         this.family = family;
         this.waitlist = waitlist;
         this.families = families;
@@ -147,11 +149,10 @@ class WaitlistPages {
 
     private String offerPage(CurrentSchool school, Caller caller, UUID id, Model model, FormErrors errors) {
         OfferView offer = family.offer(school.id(), caller, id);
-        boolean open = offer.status().equals("open") && offer.expiresAt().isAfter(Instant.now());
+        boolean open = offer.openAt(clock.instant());
         model.addAttribute("offer", offer);
         model.addAttribute("open", open);
-        model.addAttribute("slot", PublicPages.weekdayName(offer.weekday()) + "s at " + offer.startTime() + " with "
-                + offer.teacherName());
+        model.addAttribute("slot", PublicPages.describe(offer.weekday(), offer.startTime(), offer.teacherName()));
         model.addAttribute("until", MOMENT.format(offer.expiresAt().atZone(school.timeZone())));
         LocalDate first = offer.firstLesson();
         model.addAttribute("quotes", !open || first == null ? List.of() : quotes.all(school.id(), offer.weekday(), first));
@@ -205,7 +206,7 @@ class WaitlistPages {
         }
         OfferView offer = entry.offer();
         return new Line(entry, String.join(" ", parts), offer == null ? null
-                : PublicPages.weekdayName(offer.weekday()) + "s at " + offer.startTime() + " with " + offer.teacherName()
+                : PublicPages.describe(offer.weekday(), offer.startTime(), offer.teacherName())
                         + ", held until " + MOMENT.format(offer.expiresAt().atZone(zone)));
     }
 }
