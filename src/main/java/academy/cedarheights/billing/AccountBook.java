@@ -39,13 +39,13 @@ public class AccountBook {
     }
 
     /**
-     * The family's account for an admin, who is recorded as having read it (a family's money is its own business);
-     * an unknown family answers 404.
+     * The family's account for an admin, who is recorded as having read it, and on which page (a family's money is
+     * its own business); an unknown family answers 404.
      */
     @Transactional(readOnly = true)
-    public FamilyAccount ofFamily(UUID school, String reader, UUID payee) {
+    public FamilyAccount ofFamily(UUID school, String reader, UUID payee, String readOn) {
         payees.get(school, payee);
-        audit.recordSeparately(school, reader, "family.read", "payee", payee.toString(), Map.of("read", "account"));
+        audit.recordSeparately(school, reader, "family.read", "payee", payee.toString(), Map.of("read", readOn));
         return ledger.account(school, payee);
     }
 

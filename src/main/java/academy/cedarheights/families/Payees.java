@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.persistence.Like;
 import academy.cedarheights.platform.web.AlreadyExists;
 import academy.cedarheights.platform.web.MergePatch;
 import academy.cedarheights.platform.web.NoSuchRecord;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 public class Payees {
 
     static final String SELECT = """
-            select id, name, email, phone, status, identity_subject is not null as signs_in, created_at, updated_at
+            select id, name, email, phone, status, identity_subject is not null as signs_in, notes, created_at, updated_at
               from payees""";
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "email", "email",
             "created_at", "created_at");
@@ -41,14 +42,18 @@ public class Payees {
     public Page<Payee> list(UUID school, String status, String search, PageQuery query) {
         String where = """
                  where school_id = :school and (cast(:status as text) is null or status = :status)
-                   and (cast(:q as text) is null or name ilike '%' || cast(:q as text) || '%'
-                        or email ilike '%' || cast(:q as text) || '%')""";
+                   and (cast(:q as text) is null
+                        or (name || ' ' || email::text || ' ' || coalesce(phone, '')) ilike :pattern
+                        or id in (select payee_id from students
+                                   where school_id = :school and deleted_at is null and name ilike :pattern))""";
+        String pattern = search == null ? null : Like.containing(search);
         var items = jdbc.sql(SELECT + " " + where + " order by " + query.orderBy(SORTABLE, "name") + " limit :limit offset :offset")
-                .param("school", school).param("status", status).param("q", search)
+                .param("school", school).param("status", status).param("q", search).param("pattern", pattern)
                 .param("limit", query.pageSize()).param("offset", query.offset())
                 .query(Payee.class).list();
         long total = jdbc.sql("select count(*) from payees " + where)
-                .param("school", school).param("status", status).param("q", search).query(Long.class).single();
+                .param("school", school).param("status", status).param("q", search).param("pattern", pattern)
+                .query(Long.class).single();
         return query.page(items, total);
     }
 
@@ -60,7 +65,8 @@ public class Payees {
 
     public Payee create(UUID school, String actor, PayeeRequest request) {
         UUID id = jdbc.sql("""
-                        insert into payees (school_id, name, email, phone, status) values (:school, :name, :email, :phone, :status)
+                        insert into payees (school_id, name, email, phone, status, notes)
+                        values (:school, :name, :email, :phone, :status, :notes)
                         on conflict (school_id, email) do nothing returning id""")
                 .params(columns(school, request)).query(UUID.class).optional()
                 .orElseThrow(() -> duplicate(request.email()));
@@ -77,7 +83,8 @@ public class Payees {
             throw duplicate(request.email());
         }
         jdbc.sql("""
-                        update payees set name = :name, email = :email, phone = :phone, status = :status, updated_at = now()
+                        update payees set name = :name, email = :email, phone = :phone, status = :status, notes = :notes,
+                               updated_at = now()
                          where school_id = :school and id = :id""")
                 .params(columns(school, request)).param("id", id).update();
         Payee after = get(school, id);
@@ -108,6 +115,7 @@ public class Payees {
         columns.put("email", request.email().trim());
         columns.put("phone", request.phone());
         columns.put("status", request.status());
+        columns.put("notes", request.notes() == null ? "" : request.notes().strip());
         return columns;
     }
 

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import academy.cedarheights.platform.audit.AuditTrail;
+import academy.cedarheights.platform.persistence.Like;
 import academy.cedarheights.platform.persistence.SchoolRows;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.MergePatch;
@@ -74,6 +77,15 @@ public class Students {
         return query.page(items, total);
     }
 
+    /** The first few children whose name has {@code typed} in it, for a picker that searches instead of listing all. */
+    @Transactional(readOnly = true)
+    public List<Student> named(UUID school, String typed, int limit) {
+        return jdbc.sql(SELECT + " where school_id = :school and deleted_at is null and name ilike :pattern"
+                        + " order by name, id limit :limit")
+                .param("school", school).param("pattern", Like.containing(typed)).param("limit", limit)
+                .query(Student.class).list();
+    }
+
     @Transactional(readOnly = true)
     public Student get(UUID school, UUID id) {
         return jdbc.sql(SELECT + " where school_id = :school and id = :id and deleted_at is null")
@@ -89,7 +101,20 @@ public class Students {
                 .param("school", school).param("id", studentId).param("subject", subject).query(Student.class).optional();
     }
 
-    List<Student> ofFamily(UUID school, UUID payeeId) {
+    /** The children of a page of families, in one query, by family. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Student>> ofFamilies(UUID school, Collection<UUID> payees) {
+        if (payees.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT + " where school_id = :school and payee_id in (:payees) and deleted_at is null order by name, id")
+                .param("school", school).param("payees", payees).query(Student.class).list().stream()
+                .collect(Collectors.groupingBy(Student::payeeId));
+    }
+
+    /** A family's children on record now. */
+    @Transactional(readOnly = true)
+    public List<Student> ofFamily(UUID school, UUID payeeId) {
         return jdbc.sql(SELECT + " where school_id = :school and payee_id = :payee and deleted_at is null order by name, id")
                 .param("school", school).param("payee", payeeId).query(Student.class).list();
     }

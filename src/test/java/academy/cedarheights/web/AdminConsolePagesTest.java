@@ -104,7 +104,7 @@ class AdminConsolePagesTest {
         browser.waitForText("main", "15:30");
         UUID kid = school.student(school.payee("Ray Family"), "Kid Ray", piano);
 
-        browser.open("/admin/enrollments").choose("#student_id", "Kid Ray").choose("#timeslot_id", "Wednesday 15:30, Ada Keys")
+        browser.open("/admin/enrollments?pupil=ray").choose("#student_id", "Kid Ray").choose("#timeslot_id", "Wednesday 15:30, Ada Keys")
                 .choose("#billing_plan", "semester").click("input[name=activate]")
                 .submit("main form[method='post'][action='/admin/enrollments'] button");
         browser.waitForText("main table", "Kid Ray");

@@ -56,7 +56,8 @@ class PaymentsPagesTest {
         assertThat(owed).isPositive();
 
         Browser browser = Browser.at(school, port).signOut().signIn(ownerEmail, TestSchool.PASSWORD);
-        browser.open("/admin/families").clickText("Account of Kim Lee");
+        browser.open("/admin/families").clickText("Kim Lee");
+        browser.clickText("Account and payments");
         assertThat(browser.text("#balance")).contains(String.format(Locale.CANADA, "%,.2f CAD", owed / 100.0));
         browser.type("#amount", "abc").submit("main form button");
         assertThat(browser.text("main .field-error")).contains("must be an amount");

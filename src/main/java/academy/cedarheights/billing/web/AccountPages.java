@@ -139,7 +139,7 @@ class AccountPages {
     private String accountPage(CurrentSchool school, Caller caller, UUID payee, Model model, FormErrors errors,
                                Map<String, String> form) {
         model.addAttribute("family", payees.get(school.id(), payee));
-        model.addAttribute("account", accounts.ofFamily(school.id(), caller.email(), payee));
+        model.addAttribute("account", accounts.ofFamily(school.id(), caller.email(), payee, "account"));
         model.addAttribute("zone", school.timeZone());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

@@ -41,7 +41,7 @@ class AccountsController {
     @Tag(name = "Admin")
     @Operation(summary = "A family's account")
     FamilyAccount ofFamily(CurrentSchool school, Caller caller, @PathVariable UUID id) {
-        return accounts.ofFamily(school.id(), caller.email(), id);
+        return accounts.ofFamily(school.id(), caller.email(), id, "account");
     }
 
     @PostMapping(path = "/api/v1/admin/payees/{id}/payments", produces = "application/json")

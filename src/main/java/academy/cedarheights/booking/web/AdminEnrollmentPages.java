@@ -1,5 +1,6 @@
 package academy.cedarheights.booking.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +15,13 @@ import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.SchoolEnrollments;
 import academy.cedarheights.booking.SlotFilter;
+import academy.cedarheights.families.Student;
 import academy.cedarheights.families.Students;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.FormValues;
+import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.BillingPlan;
@@ -33,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The school's enrollments, newest first, filterable by status; cancelling one frees its slot at once. */
 @WebPage
 class AdminEnrollmentPages {
+
+    static final int PUPILS_FOUND = 20;
 
     private final SchoolEnrollments enrollments;
     private final OpenSlots openSlots;
@@ -52,8 +57,17 @@ class AdminEnrollmentPages {
 
     @GetMapping("/admin/enrollments")
     String list(CurrentSchool school, @RequestParam(name = "status", required = false) String status,
-                @RequestParam(name = "page", required = false) Integer page, Model model) {
-        return page(school, status, page, model, FormErrors.none(), Map.of());
+                @RequestParam(name = "page", required = false) Integer page,
+                @RequestParam(name = "pupil", required = false) String pupil,
+                @RequestParam(name = "student_id", required = false) String studentId, Model model) {
+        Map<String, String> form = new HashMap<>();
+        if (pupil != null) {
+            form.put("pupil", pupil);
+        }
+        if (studentId != null) {
+            form.put("student_id", studentId);
+        }
+        return page(school, status, page, model, FormErrors.none(), form);
     }
 
     private String page(CurrentSchool school, String status, Integer page, Model model, FormErrors errors,
@@ -68,10 +82,30 @@ class AdminEnrollmentPages {
                 .collect(Collectors.toMap(OpenSlot::id, Function.identity()));
         model.addAttribute("slots", slots);
         model.addAttribute("openSlots", slots.values().stream().filter(OpenSlot::available).toList());
-        model.addAttribute("students", students.list(school.id(), null, null, new PageQuery(0, 200, null)).items());
+        model.addAttribute("students", pupils(school, form));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/admin-enrollments";
+    }
+
+    /**
+     * The pupils the assign form offers: those whose name has the searched text in it (the first few — a school of
+     * hundreds is searched, not listed), or the one chosen (from a family's page, or before a refused assignment).
+     */
+    private List<Student> pupils(CurrentSchool school, Map<String, String> form) {
+        UUID chosen = FormValues.uuid(form.get("student_id"));
+        String searched = form.get("pupil");
+        if (searched != null && !searched.isBlank()) {
+            return students.named(school.id(), searched, PUPILS_FOUND);
+        }
+        if (chosen != null) {
+            try {
+                return List.of(students.get(school.id(), chosen));
+            } catch (NoSuchRecord gone) {
+                return List.of();
+            }
+        }
+        return List.of();
     }
 
     /** Assigns a slot for the school; with "activate", billing is handled outside Stripe and it is active at once. */

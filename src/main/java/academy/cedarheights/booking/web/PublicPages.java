@@ -64,11 +64,11 @@ class PublicPages {
 
     /** A weekly slot in words: "Tuesdays at 16:00 with Ada Keys". */
     static String describe(OpenSlot slot) {
-        return describe(slot.weekday(), slot.startTime(), slot.teacherName());
+        return slot.inWords();
     }
 
     static String describe(int weekday, LocalTime startTime, String teacher) {
-        return weekdayName(weekday) + "s at " + startTime + " with " + teacher;
+        return OpenSlot.inWords(weekday, startTime, teacher);
     }
 
     static String weekdayName(int weekday) {

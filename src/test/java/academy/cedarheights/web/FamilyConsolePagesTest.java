@@ -1,0 +1,139 @@
+package academy.cedarheights.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Browser;
+import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.TestSchool;
+import academy.cedarheights.support.TestSchools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The families of a school of hundreds in the console: every family can be found and paged to, opened (which the
+ * audit log records), edited, given a child, and assigned a slot from its page.
+ */
+@IntegrationTest
+class FamilyConsolePagesTest {
+
+    @Autowired Api api;
+    @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
+    @LocalServerPort int port;
+
+    TestSchool school;
+    Browser browser;
+    String admin;
+    UUID piano;
+    UUID pat;
+
+    @BeforeEach
+    void aSchoolOfTwoHundredAndFiftyFamilies() {
+        school = schools.create();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        school.inTerm(today);
+        piano = school.instrument("piano");
+        UUID ada = school.teacher("Ada Keys", true, piano);
+        owner.jdbc().sql("""
+                        insert into payees (school_id, name, email)
+                        select :s, 'Family ' || lpad(n::text, 3, '0'), 'family' || n || '@families.test'
+                          from generate_series(1, 249) n""")
+                .param("s", school.id()).update();
+        pat = school.payee("Pat Doe");
+        UUID zed = school.student(pat, "Zed Doe", piano);
+        UUID lessons = school.activeEnrollment(zed, school.slot(ada, 1, "16:00"));
+        owner.jdbc().sql("""
+                        insert into ledger_entries (school_id, payee_id, enrollment_id, kind, status, amount_cents,
+                                                    currency, description)
+                        values (:s, :pat, :e, 'charge', 'open', 12000, 'CAD', 'Weekly lessons for Zed Doe')""")
+                .param("s", school.id()).param("pat", pat).param("e", lessons).update();
+        admin = "owner@" + school.slug() + ".test";
+        school.allowAdmin(admin);
+        school.signUp(api, admin);
+        browser = Browser.at(school, port).signOut().signIn(admin, TestSchool.PASSWORD);
+    }
+
+    @Test
+    void everyFamilyIsFoundByAnyNameAndPagedToWithoutACap() {
+        long families = owner.jdbc().sql("select count(*) from payees where school_id = :s").param("s", school.id())
+                .query(Long.class).single();
+        assertThat(families).as("the families and the owner's own record").isEqualTo(251);
+        browser.open("/admin/families");
+        assertThat(browser.text("main [role=status]")).isEqualTo("251 families");
+        assertThat(browser.pageText()).contains("Page 1 of 6");
+        browser.open("/admin/families?page=4");
+        assertThat(browser.all("#families tbody tr")).hasSize(50);
+        String fifthPage = browser.text("#families");
+        assertThat(fifthPage).as("by name: Family 001 … Family 249, then the rest").contains("Family 249");
+        browser.clickText("Next");
+        assertThat(browser.pageText()).contains("Page 6 of 6");
+        assertThat(fifthPage + browser.text("#families")).contains("Pat Doe");
+
+        browser.open("/admin/families").type("#search", "zed").submit("main form[role=search] button");
+        assertThat(browser.text("main [role=status]")).as("found by a child's name").isEqualTo("1 family found");
+        assertThat(browser.text("#families")).contains("Pat Doe").contains("Zed Doe");
+        browser.open("/admin/families?search=family1_");
+        assertThat(browser.text("main [role=status]")).as("an underscore is not a wildcard").isEqualTo("0 families found");
+        browser.open("/admin/families?search=family12");
+        assertThat(browser.text("main [role=status]")).as("family12, family120…family129").isEqualTo("11 families found");
+    }
+
+    @Test
+    void theFamilyPageShowsTheChildrenTheirLessonsAndTheAccountAndItsOpeningIsAudited() {
+        browser.open("/admin/families?search=pat").clickText("Pat Doe");
+
+        assertThat(browser.text("h1")).isEqualTo("Pat Doe");
+        assertThat(browser.text("#balance")).isEqualTo("$120.00");
+        assertThat(browser.pageText()).contains("Mondays at 16:00 with Ada Keys").contains("Zed Doe");
+        browser.accessible().screenshots("admin-family");
+        assertThat(owner.jdbc().sql("""
+                        select count(*) from audit_log where school_id = :s and actor = :a and action = 'family.read'
+                           and entity_id = :pat and summary ->> 'read' = 'family page'""")
+                .param("s", school.id()).param("a", admin).param("pat", pat.toString()).query(Long.class).single())
+                .isEqualTo(1);
+
+        browser.type("#notes", "Grandma collects Zed on Mondays.").type("#phone", "not a phone")
+                .submit("main form[action$='" + pat + "'] button");
+        assertThat(browser.text("main .field-error")).startsWith("Phone");
+        browser.type("#phone", "+1 604 555 0142").submit("main form[action$='" + pat + "'] button");
+        browser.waitForText("main [role=status]", "Saved.");
+        assertThat(browser.text("#contact")).contains("Grandma collects Zed on Mondays.").contains("+1 604 555 0142");
+
+        browser.clickText("Remove Zed Doe");
+        assertThat(browser.text("main .field-error")).as("a child holding a slot stays")
+                .contains("holds a weekly slot; cancel the enrollment first");
+
+        browser.type("#child_name", "Amy Doe").set("#birth_date", LocalDate.now().minusYears(8).toString())
+                .submit("main form[action$='/children'] button");
+        assertThat(browser.text("main .field-error")).as("the school's policy, accepted by the family").startsWith("Consent");
+        browser.click("#consent_policy_accepted").submit("main form[action$='/children'] button");
+        browser.waitForText("main [role=status]", "The child is added.");
+        browser.clickText("Assign a slot to Amy Doe");
+        assertThat(browser.find("#student_id option[selected]").getText()).isEqualTo("Amy Doe");
+    }
+
+    @Test
+    void aFamilyIsAddedAndAnotherSchoolsFamilyDoesNotOpen() {
+        browser.open("/admin/families").type("#email", "new@families.test").submit("main form[method=post] button");
+        assertThat(browser.text("main .field-error")).startsWith("Name");
+        browser.type("#name", "Noa New").submit("main form[method=post] button");
+        browser.waitForText("main [role=status]", "The family is added.");
+        assertThat(browser.text("h1")).isEqualTo("Noa New");
+
+        browser.open("/admin/families").type("#name", "Again").type("#email", "NEW@families.test")
+                .submit("main form[method=post] button");
+        assertThat(browser.text("main .field-error")).contains("already exists");
+
+        UUID elsewhere = schools.create().payee("Someone Else");
+        browser.open("/admin/families/" + elsewhere);
+        assertThat(browser.text("h1")).isEqualTo("We could not find that page");
+    }
+}
