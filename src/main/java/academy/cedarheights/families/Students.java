@@ -203,7 +203,8 @@ public class Students {
         audit.deleted(school, actor, KIND, id, before);
     }
 
-    private void check(UUID school, StudentDetails details) {
+    /** The rules of a child on record: of age for lessons, learning one of the school's instruments. */
+    void check(UUID school, StudentDetails details) {
         String zone = jdbc.sql("select time_zone from schools where id = :school").param("school", school)
                 .query(String.class).single();
         int age = Period.between(details.birthDate(), LocalDate.now(clock.withZone(ZoneId.of(zone)))).getYears();

@@ -42,7 +42,8 @@ class ApiContractTest {
             "POST /parent/waitlist", "GET /parent/waitlist", "DELETE /parent/waitlist/{id}", "GET /admin/waitlist",
             "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline",
             "POST /parent/makeups/{id}/cancel", "POST /parent/bookings/batch", "GET /admin/audit",
-            "GET /admin/reports/payroll", "GET /admin/reports/revenue", "GET /admin/reports/attendance");
+            "GET /admin/reports/payroll", "GET /admin/reports/revenue", "GET /admin/reports/attendance",
+            "POST /admin/import/families");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

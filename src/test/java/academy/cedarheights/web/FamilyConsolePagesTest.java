@@ -2,6 +2,8 @@ package academy.cedarheights.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -135,5 +137,33 @@ class FamilyConsolePagesTest {
         UUID elsewhere = schools.create().payee("Someone Else");
         browser.open("/admin/families/" + elsewhere);
         assertThat(browser.text("h1")).isEqualTo("We could not find that page");
+    }
+
+    @Test
+    void theSchoolChecksItsSpreadsheetThenImportsIt() throws Exception {
+        Path file = Files.createTempFile("families", ".csv");
+        Files.writeString(file, "Parent,Email,Student,Date of birth,Instrument\n"
+                + "Noa New,noa@families.test,Kai New," + LocalDate.now().minusYears(7) + ",piano\n"
+                + "Bad Line,bad@families.test,Lu Bad,yesterday,piano\n");
+
+        browser.open("/admin/import");
+        browser.find("#file").sendKeys(file.toString());
+        browser.submit("main button[value=check]");
+
+        assertThat(browser.text("#result [role=status]")).isEqualTo(file.getFileName()
+                + ": 2 created, 0 updated, 0 already as in the file, 1 refused — nothing was written yet.");
+        assertThat(browser.text("#rejected tbody")).isEqualTo("3 birth_date must be a date such as 2017-03-14");
+        browser.accessible();
+        assertThat(owner.jdbc().sql("select count(*) from payees where school_id = :s and email = 'noa@families.test'")
+                .param("s", school.id()).query(Long.class).single()).isZero();
+
+        browser.find("#file").sendKeys(file.toString());
+        browser.submit("main button[value=import]");
+        assertThat(browser.text("#result h2")).isEqualTo("Imported");
+        browser.open("/admin/families?search=kai");
+        assertThat(browser.text("#families")).contains("Noa New").contains("Kai New");
+
+        browser.open("/admin/import").submit("main button[value=import]");
+        assertThat(browser.text("main .field-error")).isEqualTo("Choose the CSV file to import.");
     }
 }
