@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lessons and their attendance. A lesson is an active enrollment's slot weekday, on or after its start and up to
- * the last lesson paid for, inside a semester and outside closures; nothing is stored per lesson but its attendance.
+ * the last lesson paid for, inside a semester and outside closures (and, on a past day, one of an enrollment that was
+ * active then and has ended since); nothing is stored per lesson but its attendance.
  */
 @Service
 @Transactional
@@ -36,7 +37,12 @@ public class Lessons {
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = e.school_id and st.id = e.student_id
               left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
-             where e.school_id = :school and e.status = 'active' and t.weekday = :weekday and e.start_date <= :day
+             where e.school_id = :school and t.weekday = :weekday and e.start_date <= :day
+               and (e.status = 'active'
+                    -- a pupil who has left since still had the lesson then: a past day's sheet keeps them
+                    or (e.activated_at is not null
+                        and e.ended_at >= cast(cast(:day as date) + 1 as timestamp)
+                                          at time zone (select time_zone from schools where id = :school)))
                and is_lesson_day(e.school_id, t.weekday, :day) and lesson_paid(e.billing_plan, e.paid_through, :day)
                and (cast(:teacher as uuid) is null or te.id = :teacher)
                and (cast(:enrollment as uuid) is null or e.id = :enrollment)

@@ -134,6 +134,25 @@ class AttendanceTest {
     }
 
     @Test
+    void aPupilWhoHasLeftStaysOnThePastDaysTheyCameAndIsMarkedThere() {
+        owner.jdbc().sql("update enrollments set activated_at = now() - interval '30 days' where id = :e")
+                .param("e", enrollment).update();
+        assertThat(admin.post("/api/v1/admin/enrollments/" + enrollment + "/cancel", "{\"reason\": \"moved away\"}")
+                .status()).isEqualTo(200);
+
+        assertThat(admin.get("/api/v1/admin/attendance?date=" + lastMonday).texts("student_name"))
+                .as("the lesson happened before they left").containsExactly("Kid");
+        assertThat(mark(admin, "/api/v1/admin/attendance", lastMonday, "present").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/admin/attendance?date=" + nextMonday).json()).as("no lesson after").isEmpty();
+        assertThat(mark(admin, "/api/v1/admin/attendance", nextMonday, "present").errorFields()).containsExactly("date");
+        assertThat(owner.jdbc().sql("""
+                        select count(*) from audit_log where school_id = :s and action = 'attendance.created'
+                           and entity_id = :e""")
+                .param("s", school.id()).param("e", enrollment.toString()).query(Long.class).single())
+                .as("a late mark is audited like any").isEqualTo(1);
+    }
+
+    @Test
     void aClosedDayHasNoLesson() {
         owner.jdbc().sql("""
                         insert into closures (school_id, semester_id, start_date, end_date, reason)

@@ -67,7 +67,7 @@ class LessonPages {
                        @RequestParam("date") LocalDate date, @RequestParam("status") String status,
                        @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         lessons.mark(school.id(), caller.email(), new AttendanceMark(enrollment, date, status, null), null);
-        return row(lessons.on(school.id(), date, null), enrollment, "/admin", htmx, "redirect:/admin", model);
+        return row(lessons.on(school.id(), date, null), enrollment, "/admin", htmx, "redirect:/admin?date=" + date, model);
     }
 
     @PostMapping("/teacher/makeups/mark")
@@ -84,7 +84,8 @@ class LessonPages {
                              @RequestParam("date") LocalDate date, @RequestParam("status") String status,
                              @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         makeUps.mark(school.id(), caller.email(), makeUp, status, null);
-        return makeUpRow(lessons.on(school.id(), date, null), makeUp, "/admin", htmx, "redirect:/admin", model);
+        return makeUpRow(lessons.on(school.id(), date, null), makeUp, "/admin", htmx, "redirect:/admin?date=" + date,
+                model);
     }
 
     private static String row(List<Lesson> ofDay, UUID enrollment, String area, String htmx, String withoutHtmx,

@@ -2,13 +2,16 @@ package academy.cedarheights.operations.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import academy.cedarheights.lessons.Lessons;
 import academy.cedarheights.operations.Dashboard;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The admin console's home: today's lessons with one-click attendance, provisional holds ageing with the time
@@ -28,11 +31,14 @@ class AdminPages {
         this.clock = clock;
     }
 
+    /** The day's lessons are today's, or any other day's (to mark a past lesson late, or see who comes next week). */
     @GetMapping({"/admin", "/admin/dashboard"})
-    String dashboard(CurrentSchool school, Model model) {
+    String dashboard(CurrentSchool school, @RequestParam(name = "date", required = false) String date, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
-        model.addAttribute("day", today);
-        model.addAttribute("lessons", lessons.on(school.id(), today, null));
+        LocalDate day = Optional.ofNullable(FormValues.date(date)).orElse(today);
+        model.addAttribute("day", day);
+        model.addAttribute("today", today);
+        model.addAttribute("lessons", lessons.on(school.id(), day, null));
         model.addAttribute("area", "/admin");
         model.addAttribute("holds", dashboard.provisionals(school.id()));
         model.addAttribute("problems", dashboard.paymentProblems(school.id()));
