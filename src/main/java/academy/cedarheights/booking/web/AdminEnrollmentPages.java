@@ -59,8 +59,12 @@ class AdminEnrollmentPages {
     String list(CurrentSchool school, @RequestParam(name = "status", required = false) String status,
                 @RequestParam(name = "page", required = false) Integer page,
                 @RequestParam(name = "pupil", required = false) String pupil,
-                @RequestParam(name = "student_id", required = false) String studentId, Model model) {
+                @RequestParam(name = "student_id", required = false) String studentId,
+                @RequestParam(name = "timeslot_id", required = false) String timeslotId, Model model) {
         Map<String, String> form = new HashMap<>();
+        if (timeslotId != null) {
+            form.put("timeslot_id", timeslotId);
+        }
         if (pupil != null) {
             form.put("pupil", pupil);
         }

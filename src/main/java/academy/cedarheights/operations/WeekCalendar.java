@@ -1,0 +1,177 @@
+package academy.cedarheights.operations;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import academy.cedarheights.lessons.Lesson;
+import academy.cedarheights.lessons.Lessons;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The school's week at a glance: each day's lessons (weekly and make-up, with how they went), the holds still waiting
+ * for their billing, and the slots nobody holds — or why there are no lessons that day (a closure, no term).
+ */
+@Service
+@Transactional(readOnly = true)
+public class WeekCalendar {
+
+    private final Lessons lessons;
+    private final JdbcClient jdbc;
+
+    WeekCalendar(Lessons lessons, JdbcClient jdbc) {
+        this.lessons = lessons;
+        this.jdbc = jdbc;
+    }
+
+    /** What a lesson or a slot is that day, as the calendar shows it. */
+    public enum State {
+        BOOKED, PRESENT, ABSENT, NO_SHOW, CANCELLED, MAKE_UP, PROVISIONAL, FREE;
+
+        public String label() {
+            return switch (this) {
+                case BOOKED -> "booked";
+                case PRESENT -> "present";
+                case ABSENT -> "absent";
+                case NO_SHOW -> "no-show";
+                case CANCELLED -> "cancelled by the school";
+                case MAKE_UP -> "make-up";
+                case PROVISIONAL -> "provisional";
+                case FREE -> "free";
+            };
+        }
+
+        static State of(Lesson lesson) {
+            if (lesson.attendance() != null) {
+                return switch (lesson.attendance()) {
+                    case "present" -> PRESENT;
+                    case "absent" -> ABSENT;
+                    case "no_show" -> NO_SHOW;
+                    default -> CANCELLED;
+                };
+            }
+            return lesson.makeupId() != null ? MAKE_UP : BOOKED;
+        }
+    }
+
+    /**
+     * One entry of a day: a lesson (its enrollment, or its make-up), a provisional hold, or a free slot
+     * ({@code timeslotId} set, to assign it).
+     */
+    public record Entry(LocalTime start, LocalTime end, String teacher, String room, String student, State state,
+                        UUID enrollmentId, UUID makeupId, UUID timeslotId) {
+    }
+
+    /** A day: its entries by time, or why it has no lessons ({@code closed}: a closure's reason; or outside any term). */
+    public record Day(LocalDate date, boolean lessonDay, String closed, List<Entry> entries) {
+    }
+
+    public record Week(LocalDate monday, List<Day> days) {
+    }
+
+    /** The week of {@code anyDay}, Monday first; {@code teacher} and {@code room} narrow it when given. */
+    public Week of(UUID school, LocalDate anyDay, UUID teacher, UUID room) {
+        LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<Slot> slots = slots(school, teacher, room);
+        Map<LocalDate, DayFacts> facts = facts(school, monday);
+        List<Hold> holds = provisionalHolds(school, teacher, room);
+        String roomName = room == null ? null : jdbc.sql("select name from rooms where school_id = :school and id = :room")
+                .param("school", school).param("room", room).query(String.class).optional().orElse("");
+        List<Day> days = new ArrayList<>();
+        for (int offset = 0; offset < 7; offset++) {
+            LocalDate day = monday.plusDays(offset);
+            DayFacts fact = facts.get(day);
+            if (!fact.lessonDay()) {
+                days.add(new Day(day, false, fact.closure(), List.of()));
+                continue;
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (Lesson lesson : lessons.on(school, day, teacher)) {
+                if (roomName == null || roomName.equals(lesson.room())) {
+                    entries.add(new Entry(lesson.startTime(), lesson.endTime(), lesson.teacherName(), lesson.room(),
+                            lesson.studentName(), State.of(lesson), lesson.enrollmentId(), lesson.makeupId(), null));
+                }
+            }
+            for (Hold hold : holds) {
+                if (hold.weekday() == day.getDayOfWeek().getValue() && !day.isBefore(hold.startDate())) {
+                    entries.add(new Entry(hold.start(), hold.end(), hold.teacher(), hold.room(), hold.student(),
+                            State.PROVISIONAL, hold.enrollmentId(), null, hold.timeslotId()));
+                }
+            }
+            for (Slot slot : slots) {
+                boolean taken = entries.stream().anyMatch(entry -> entry.teacher().equals(slot.teacher())
+                        && entry.start().equals(slot.start()));
+                if (slot.free() && slot.weekday() == day.getDayOfWeek().getValue() && !taken) {
+                    entries.add(new Entry(slot.start(), slot.end(), slot.teacher(), slot.room(), null, State.FREE, null,
+                            null, slot.id()));
+                }
+            }
+            entries.sort(Comparator.comparing(Entry::start).thenComparing(Entry::teacher));
+            days.add(new Day(day, true, null, entries));
+        }
+        return new Week(monday, days);
+    }
+
+    private record Slot(UUID id, int weekday, LocalTime start, LocalTime end, String teacher, String room, boolean free) {
+    }
+
+    private record Hold(UUID enrollmentId, UUID timeslotId, int weekday, LocalTime start, LocalTime end, String teacher,
+                        String room, String student, LocalDate startDate) {
+    }
+
+    private record DayFacts(LocalDate day, boolean lessonDay, String closure) {
+    }
+
+    /** The active slots of active teachers, with whether anyone holds them (a pupil, a hold, a waitlist offer). */
+    private List<Slot> slots(UUID school, UUID teacher, UUID room) {
+        return jdbc.sql("""
+                        select t.id, t.weekday, t.start_time as start, t.end_time as "end", te.name as teacher,
+                               r.name as room,
+                               not exists (select 1 from held_timeslots h
+                                            where h.school_id = t.school_id and h.timeslot_id = t.id) as free
+                          from timeslots t
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+                         where t.school_id = :school and t.active and te.active
+                           and (cast(:teacher as uuid) is null or t.teacher_id = :teacher)
+                           and (cast(:room as uuid) is null or t.room_id = :room)""")
+                .param("school", school).param("teacher", teacher).param("room", room).query(Slot.class).list();
+    }
+
+    private List<Hold> provisionalHolds(UUID school, UUID teacher, UUID room) {
+        return jdbc.sql("""
+                        select e.id as enrollment_id, t.id as timeslot_id, t.weekday, t.start_time as start,
+                               t.end_time as "end", te.name as teacher, r.name as room, st.name as student, e.start_date
+                          from enrollments e
+                          join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+                          join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+                          left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+                          join students st on st.school_id = e.school_id and st.id = e.student_id
+                         where e.school_id = :school and e.status = 'provisional'
+                           and (cast(:teacher as uuid) is null or t.teacher_id = :teacher)
+                           and (cast(:room as uuid) is null or t.room_id = :room)""")
+                .param("school", school).param("teacher", teacher).param("room", room).query(Hold.class).list();
+    }
+
+    /** Each day of the week: whether it is a lesson day (in a term, not closed), and the closure's reason if closed. */
+    private Map<LocalDate, DayFacts> facts(UUID school, LocalDate monday) {
+        return jdbc.sql("""
+                        select d.day, is_lesson_day(:school, extract(isodow from d.day)::int, d.day) as lesson_day,
+                               (select coalesce(nullif(c.reason, ''), 'Closed') from closures c
+                                 where c.school_id = :school and d.day between c.start_date and c.end_date
+                                 order by c.start_date limit 1) as closure
+                          from (select cast(generate_series(cast(:monday as date), cast(:monday as date) + 6,
+                                                            interval '1 day') as date) as day) d""")
+                .param("school", school).param("monday", monday).query(DayFacts.class).list().stream()
+                .collect(Collectors.toMap(DayFacts::day, facts -> facts));
+    }
+}
