@@ -57,9 +57,13 @@ public class MakeUpCredits {
         }
     }
 
-    /** Brings the lesson's credit in line with its attendance, whoever marked it. */
+    /**
+     * Brings the lesson's credit in line with its attendance, whoever marked it.
+     *
+     * @return whether a credit was granted just now
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void settle(UUID school, String actor, UUID enrollment, LocalDate day) {
+    boolean settle(UUID school, String actor, UUID enrollment, LocalDate day) {
         MarkedLesson lesson = jdbc.sql("""
                         select e.student_id, e.billing_plan as plan, a.status, a.reported_at, a.lesson_date as day,
                                t.start_time, s.time_zone, s.makeup_allowance_per_semester as allowance,
@@ -77,17 +81,17 @@ public class MakeUpCredits {
                 .param("school", school).param("enrollment", enrollment).param("day", day)
                 .query(MarkedLesson.class).single();
         if (lesson.earnsCredit()) {
-            grant(school, actor, enrollment, lesson);
-        } else {
-            revoke(school, actor, enrollment, day);
+            return grant(school, actor, enrollment, lesson);
         }
+        revoke(school, actor, enrollment, day);
+        return false;
     }
 
-    private void grant(UUID school, String actor, UUID enrollment, MarkedLesson lesson) {
+    private boolean grant(UUID school, String actor, UUID enrollment, MarkedLesson lesson) {
         jdbc.sql("select id from students where school_id = :school and id = :student for update")
                 .param("school", school).param("student", lesson.studentId()).query(UUID.class).single();
         if (current(school, enrollment, lesson.day()).isPresent()) {
-            return;
+            return false;
         }
         long granted = jdbc.sql("""
                         select count(*) from makeup_credits
@@ -98,7 +102,7 @@ public class MakeUpCredits {
             audit.record(school, actor, "makeup_credit.refused", "enrollment", enrollment.toString(),
                     Map.of("lesson_date", lesson.day().toString(), "reason", "the semester's allowance of "
                             + lesson.allowance() + " make-up credit(s) is used up"));
-            return;
+            return false;
         }
         // a credit revoked by an earlier re-mark comes back rather than being granted twice for one lesson
         UUID credit = jdbc.sql("""
@@ -115,6 +119,7 @@ public class MakeUpCredits {
                 Map.of("enrollment_id", enrollment.toString(), "lesson_date", lesson.day().toString()));
         notifications.email(school, lesson.email(), new Email.MakeUpInvite(lesson.parentName(), lesson.student(),
                 lesson.day(), lesson.semesterEnd(), addresses.link(school, "/parent/makeups")));
+        return true;
     }
 
     /** Only an unused credit goes: a booked make-up stays, as the family has already arranged that lesson. */

@@ -110,14 +110,7 @@ public class Semesters {
     }
 
     public Closure addClosure(UUID school, String actor, UUID semesterId, ClosureRequest request) {
-        Semester semester = get(school, semesterId);
-        if (request.endDate().isBefore(request.startDate())) {
-            throw new InvalidField("end_date", "must not be before start_date");
-        }
-        if (request.startDate().isBefore(semester.startDate()) || request.endDate().isAfter(semester.endDate())) {
-            throw new InvalidField("start_date", "must lie within the semester (" + semester.startDate() + " to "
-                    + semester.endDate() + ")");
-        }
+        checkClosure(school, semesterId, request);
         UUID id = jdbc.sql("""
                         insert into closures (school_id, semester_id, start_date, end_date, reason)
                         values (:school, :semester, :start, :end, :reason) returning id""")
@@ -128,6 +121,19 @@ public class Semesters {
         audit.created(school, actor, "closure", id, created);
         events.publishEvent(new CalendarChanged(school));
         return created;
+    }
+
+    /** A closure's days lie within its semester, the last not before the first; refused naming the field otherwise. */
+    @Transactional(readOnly = true)
+    public void checkClosure(UUID school, UUID semesterId, ClosureRequest request) {
+        Semester semester = get(school, semesterId);
+        if (request.endDate().isBefore(request.startDate())) {
+            throw new InvalidField("end_date", "must not be before start_date");
+        }
+        if (request.startDate().isBefore(semester.startDate()) || request.endDate().isAfter(semester.endDate())) {
+            throw new InvalidField("start_date", "must lie within the semester (" + semester.startDate() + " to "
+                    + semester.endDate() + ")");
+        }
     }
 
     public void removeClosure(UUID school, String actor, UUID semesterId, UUID closureId) {

@@ -95,8 +95,18 @@ public class Timeslots {
         return created;
     }
 
+    /**
+     * A held slot keeps its day, time and teacher and stays active — the pupil's lessons are there (move the pupil
+     * instead); its room can change.
+     */
     public Timeslot replace(UUID school, String actor, UUID id, TimeslotRequest request) {
         Timeslot before = get(school, id);
+        boolean reschedules = before.weekday() != request.weekday() || !before.startTime().equals(request.startTime())
+                || !before.teacherId().equals(request.teacherId()) || !request.active();
+        if (before.held() && reschedules) {
+            throw new StillInUse("A pupil holds this slot: its day, time and teacher stay, and it stays active; move the"
+                    + " pupil to another slot first.");
+        }
         check(school, id, request);
         jdbc.sql("""
                         update timeslots set teacher_id = :teacher, weekday = :weekday, start_time = :start, end_time = :end,

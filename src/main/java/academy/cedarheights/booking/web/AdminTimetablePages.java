@@ -19,6 +19,7 @@ import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.Rooms;
 import academy.cedarheights.schools.Schools;
 import academy.cedarheights.schools.TeacherProfile;
 import academy.cedarheights.schools.Timeslot;
@@ -42,9 +43,11 @@ class AdminTimetablePages {
     private final Catalogue catalogue;
     private final Schools schools;
     private final Validator validator;
+    private final Rooms rooms;
 
     AdminTimetablePages(Timeslots timeslots, SchoolEnrollments enrollments, Catalogue catalogue, Schools schools,
-                        Validator validator) {
+                        Validator validator, Rooms rooms) {
+        this.rooms = rooms;
         this.timeslots = timeslots;
         this.enrollments = enrollments;
         this.catalogue = catalogue;
@@ -64,7 +67,7 @@ class AdminTimetablePages {
         int minutes = schools.profile(school.id()).lessonMinutes();
         Integer weekday = form.getOrDefault("weekday", "").matches("[1-7]") ? Integer.valueOf(form.get("weekday")) : null;
         TimeslotRequest request = new TimeslotRequest(teacher, weekday, start, start == null ? null : start.plusMinutes(minutes),
-                null, true);
+                FormValues.uuid(form.get("room_id")), true);
         FormErrors errors = FormErrors.submit(validator, request, valid -> timeslots.create(school.id(), caller.email(), valid));
         if (errors.any()) {
             response.setStatus(400);
@@ -107,6 +110,7 @@ class AdminTimetablePages {
         model.addAttribute("holders", holders);
         model.addAttribute("heldBy", heldBy);
         model.addAttribute("weekdays", PublicPages.weekdays());
+        model.addAttribute("rooms", rooms.list(school.id(), true, ALL).items());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "booking/admin-timetable";

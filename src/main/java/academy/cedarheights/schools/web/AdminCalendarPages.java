@@ -1,6 +1,5 @@
 package academy.cedarheights.schools.web;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +7,11 @@ import java.util.UUID;
 
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Closure;
-import academy.cedarheights.schools.ClosureRequest;
 import academy.cedarheights.schools.Semester;
 import academy.cedarheights.schools.SemesterRequest;
 import academy.cedarheights.schools.Semesters;
@@ -50,15 +49,29 @@ class AdminCalendarPages {
         return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form)) : "redirect:/admin/semesters";
     }
 
-    @PostMapping("/admin/semesters/{id}/closures")
-    String close(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester,
-                 @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        LocalDate start = FormValues.date(form.get("closure_start"));
-        LocalDate end = form.getOrDefault("closure_end", "").isBlank() ? start : FormValues.date(form.get("closure_end"));
-        ClosureRequest request = new ClosureRequest(start, end, form.get("reason"));
+    @PostMapping("/admin/semesters/{id}")
+    String edit(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester,
+                @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        SemesterRequest request = new SemesterRequest(form.get("name"), FormValues.date(form.get("start_date")),
+                FormValues.date(form.get("end_date")));
         FormErrors errors = FormErrors.submit(validator, request,
-                valid -> semesters.addClosure(school.id(), caller.email(), semester, valid));
-        return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form)) : "redirect:/admin/semesters";
+                valid -> semesters.replace(school.id(), caller.email(), semester, valid));
+        return errors.any() ? AdminCataloguePages.refused(response, page(school, model, errors, form))
+                : "redirect:/admin/semesters?saved";
+    }
+
+    @PostMapping("/admin/semesters/{id}/delete")
+    String delete(CurrentSchool school, Caller caller, @PathVariable("id") UUID semester, Model model,
+                  HttpServletResponse response) {
+        try {
+            semesters.delete(school.id(), caller.email(), semester);
+        } catch (ConflictWithCurrentState inUse) {
+            FormErrors errors = FormErrors.none();
+            errors.add("form", inUse.getMessage());
+            response.setStatus(409);
+            return page(school, model, errors, Map.of());
+        }
+        return "redirect:/admin/semesters";
     }
 
     @PostMapping("/admin/semesters/{id}/closures/{closure}/delete")

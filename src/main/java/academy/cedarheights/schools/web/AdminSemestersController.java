@@ -8,7 +8,6 @@ import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.schools.Closure;
-import academy.cedarheights.schools.ClosureRequest;
 import academy.cedarheights.schools.Semester;
 import academy.cedarheights.schools.SemesterRequest;
 import academy.cedarheights.schools.Semesters;
@@ -75,13 +74,6 @@ class AdminSemestersController {
     @GetMapping("/{id}/closures")
     List<Closure> closures(CurrentSchool school, @PathVariable UUID id) {
         return semesters.closures(school.id(), id);
-    }
-
-    @PostMapping("/{id}/closures")
-    @ResponseStatus(HttpStatus.CREATED)
-    Closure addClosure(CurrentSchool school, Caller caller, @PathVariable UUID id,
-                       @Valid @RequestBody ClosureRequest request) {
-        return semesters.addClosure(school.id(), caller.email(), id, request);
     }
 
     @DeleteMapping("/{id}/closures/{closureId}")
