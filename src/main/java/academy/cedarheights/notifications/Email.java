@@ -85,6 +85,13 @@ public sealed interface Email {
         }
     }
 
+    /** The school made the family's record and asks them to the portal: they sign up with this address. */
+    record PortalInvitation(String parentName, String email, URI signUpUrl) implements Email {
+        public EmailTemplate template() {
+            return EmailTemplate.PORTAL_INVITATION;
+        }
+    }
+
     record PasswordReset(URI resetUrl, long expiresInMinutes) implements Email {
         public EmailTemplate template() {
             return EmailTemplate.PASSWORD_RESET;

@@ -32,7 +32,8 @@ public enum EmailTemplate {
     ABSENCE_REPORTED("[(${student})] will miss the lesson on [(${fmt.date(lesson_date)})]"),
     BOOKING_MOVED("[(${student})]'s lessons move to [(${fmt.weekdays(to_weekday)})] at [(${fmt.time(to_time)})]"),
     MAKE_UP_OFFER("A make-up lesson is free for [(${student})]: [(${fmt.date(lesson_date)})] at [(${fmt.time(start_time)})]"),
-    WAITLIST_OFFER("A slot for [(${student})]: [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})] with [(${teacher})]");
+    WAITLIST_OFFER("A slot for [(${student})]: [(${fmt.weekdays(weekday)})] at [(${fmt.time(start_time)})] with [(${teacher})]"),
+    PORTAL_INVITATION("Your family's lessons at [(${school.name})], online");
 
     private final String subject;
     /** Model keys that are one-time capabilities: whoever reads them can act as the recipient. */

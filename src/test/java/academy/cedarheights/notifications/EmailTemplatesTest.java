@@ -94,10 +94,21 @@ class EmailTemplatesTest {
     static final Email FREED = new Email.MakeUpOffer("Liam O'Brien", "Ava", "Maya Chen", LocalDate.of(2026, 12, 3),
             LocalTime.of(17, 0), SITE.resolve("/parent/makeups"));
 
+    static final Email ASKED_TO_THE_PORTAL = new Email.PortalInvitation("Marc Gagnon", "marc.gagnon@example.com",
+            SITE.resolve("/sign-up"));
+
     static List<Email> everyTemplate() {
         return List.of(BOOKED, ADD_A_CARD, NO_SHOW, MAKE_UP, MAKE_UP_BOOKED, ALERT, DECLINED, REMINDER, WELCOME, RESET,
                 VERIFY, INVITED, ENDED, EXPIRING, RENEWAL, RECEIPT, HOLD_EXPIRING, HOLD_EXPIRED, NEW_STUDENT,
-                STUDENT_LEFT, ABSENCE, MOVED, OFFER, FREED);
+                STUDENT_LEFT, ABSENCE, MOVED, OFFER, FREED, ASKED_TO_THE_PORTAL);
+    }
+
+    @Test
+    void aFamilyAskedToThePortalIsToldWhichAddressToSignUpWithAndWhere() {
+        RenderedEmail email = render(ASKED_TO_THE_PORTAL);
+
+        assertThat(email.subject()).isEqualTo("Your family's lessons at Cedar Heights Music Academy, online");
+        assertFacts(email, "Marc Gagnon", "marc.gagnon@example.com", "https://cedar.test/sign-up");
     }
 
     @Test

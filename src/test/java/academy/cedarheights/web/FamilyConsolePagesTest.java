@@ -12,6 +12,7 @@ import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Browser;
 import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
+import academy.cedarheights.support.Mailbox;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +121,20 @@ class FamilyConsolePagesTest {
         browser.waitForText("main [role=status]", "The child is added.");
         browser.clickText("Assign a slot to Amy Doe");
         assertThat(browser.find("#student_id option[selected]").getText()).isEqualTo("Amy Doe");
+    }
+
+    @Test
+    void aFamilyIsAskedToThePortalAndItsLinkOpensTheSignUpPage() {
+        browser.open("/admin/families/" + pat).clickText("Invite to the parent portal");
+        browser.waitForText("main [role=status]", "asked to the parent portal");
+
+        Mailbox.Mail invitation = Mailbox.latest("pat.doe@families.test", school.slug(), "/sign-up");
+        assertThat(invitation.subject()).startsWith("Your family's lessons at");
+        assertThat(invitation.text()).contains("pat.doe@families.test");
+        browser.signOut().open(invitation.path("/sign-up"));
+        assertThat(browser.text("h1")).isEqualTo("Create a family account");
+        assertThat(owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.invited'")
+                .param("s", school.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo school at start-up when demo data is on (by default only with the embedded
- * database): the catalogue and families once, a term containing today whenever the demo is started,
- * and the three sign-in accounts. Loading it again changes nothing.
+ * database): the catalogue, families and the term so far (attendance, charges, payments) once, a term containing
+ * today whenever the demo is started, and the three sign-in accounts. Loading it again changes nothing.
  */
 @Component
 class DemoData implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
@@ -38,13 +38,15 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
     private final TransactionTemplate transaction;
     private final Accounts accounts;
     private final DemoCatalogue catalogue;
+    private final DemoHistory history;
     private final boolean enabled;
     private final AppProperties app;
     private final Schools schools;
     private final Clock clock;
 
     DemoData(JdbcClient jdbc, TransactionTemplate transaction, Accounts accounts, DemoCatalogue catalogue,
-             AppProperties app, DatabaseProperties database, Schools schools, Clock clock) {
+             DemoHistory history, AppProperties app, DatabaseProperties database, Schools schools, Clock clock) {
+        this.history = history;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.accounts = accounts;
@@ -91,6 +93,7 @@ class DemoData implements SmartInitializingSingleton, ApplicationListener<Applic
                     .param("school", schoolId).query(Boolean.class).single();
             if (empty) {
                 catalogue.load(schoolId, TEACHER, PARENT, ADMIN, today);
+                history.load(schoolId, DemoTerm.containing(today).start(), today, ZONE);
             }
             accounts.ensureVerified(schoolId, ADMIN, "cedar-admin-demo");
             accounts.ensureVerified(schoolId, TEACHER, "cedar-teacher-demo");

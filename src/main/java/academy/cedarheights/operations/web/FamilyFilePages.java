@@ -6,6 +6,7 @@ import java.util.UUID;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.PayeeRequest;
 import academy.cedarheights.families.Payees;
+import academy.cedarheights.families.PortalInvitations;
 import academy.cedarheights.families.StudentRequest;
 import academy.cedarheights.families.Students;
 import academy.cedarheights.operations.FamilyFile;
@@ -36,8 +37,11 @@ class FamilyFilePages {
     private final Students students;
     private final Catalogue catalogue;
     private final Validator validator;
+    private final PortalInvitations invitations;
 
-    FamilyFilePages(FamilyFile files, Payees payees, Students students, Catalogue catalogue, Validator validator) {
+    FamilyFilePages(FamilyFile files, Payees payees, Students students, Catalogue catalogue, Validator validator,
+                    PortalInvitations invitations) {
+        this.invitations = invitations;
         this.files = files;
         this.payees = payees;
         this.students = students;
@@ -61,6 +65,12 @@ class FamilyFilePages {
             return page(school, caller, id, model, errors, form, FormErrors.none(), Map.of());
         }
         return "redirect:/admin/families/" + id + "?saved";
+    }
+
+    @PostMapping("/admin/families/{id}/invite")
+    String invite(CurrentSchool school, Caller caller, @PathVariable("id") UUID id) {
+        invitations.invite(school.id(), caller.email(), id);
+        return "redirect:/admin/families/" + id + "?invited";
     }
 
     @PostMapping("/admin/families/{id}/children")

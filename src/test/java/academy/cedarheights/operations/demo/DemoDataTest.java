@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DemoDataTest {
 
     static final List<String> TABLES = List.of("schools", "instruments", "teachers", "teacher_instruments", "rooms",
-            "timeslots", "semesters", "closures", "payees", "students", "enrollments", "accounts", "school_admin_emails");
+            "timeslots", "semesters", "closures", "payees", "students", "enrollments", "accounts", "school_admin_emails",
+            "attendance", "ledger_entries");
 
     @Autowired DemoData demo;
     @Autowired DatabaseOwner owner;
@@ -80,6 +81,41 @@ class DemoDataTest {
         assertThat(children.status()).isEqualTo(200);
         assertThat(children.texts("name")).containsExactly("Arjun Sharma");
         assertThat(api.as(token).get("/api/v1/parent/payees/self").text("name")).isEqualTo("Priya Sharma");
+    }
+
+    @Test
+    void theTermSoFarIsMarkedAndPaidSoTheConsoleHasSomethingToShow(@Autowired academy.cedarheights.support.Api api) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Vancouver"));
+        assertThat(count("enrollments")).as("most of the timetable taken").isGreaterThanOrEqualTo(25);
+        LocalDate termStart = jdbc.sql("""
+                        select m.start_date from semesters m join schools s on s.id = m.school_id
+                         where s.slug = 'cedar-heights' and :today between m.start_date and m.end_date""")
+                .param("today", today).query(LocalDate.class).single();
+        org.junit.jupiter.api.Assumptions.assumeTrue(today.isAfter(termStart.plusDays(10)),
+                "the demo's term began less than ten days ago: nothing to mark or pay yet");
+        List<String> marks = column("""
+                select distinct a.status from attendance a join schools s on s.id = a.school_id
+                 where s.slug = 'cedar-heights' order by 1""");
+        assertThat(marks).contains("present", "absent");
+        assertThat(jdbc.sql("""
+                        select max(lesson_date) from attendance a join schools s on s.id = a.school_id
+                         where s.slug = 'cedar-heights'""").query(LocalDate.class).single())
+                .as("the last days are left to mark").isBefore(today.minusDays(2));
+        assertThat(jdbc.sql("""
+                        select count(*) from ledger_entries l join schools s on s.id = l.school_id
+                         where s.slug = 'cedar-heights' and l.kind = 'charge' and l.status = 'open'""")
+                .query(Long.class).single()).as("a few families owe this month").isPositive();
+
+        String token = api.post("/api/v1/auth/login", """
+                {"email": "admin@cedar-heights.test", "password": "cedar-admin-demo"}""",
+                "Content-Type", "application/json").json().path("backend_jwt").asString();
+        var payroll = api.as(token).get("/api/v1/admin/reports/payroll?from=" + today.minusMonths(1) + "&to=" + today)
+                .json();
+        assertThat(payroll.valueStream().mapToLong(line -> line.path("lessons").asLong()).sum())
+                .as("lessons were taught last month").isPositive();
+        var revenue = api.as(token).get("/api/v1/admin/reports/revenue?from=" + today.withDayOfMonth(1) + "&to=" + today)
+                .json();
+        assertThat(revenue.valueStream().mapToLong(line -> line.path("paid").path("amount").asLong()).sum()).isPositive();
     }
 
     @Test

@@ -1,0 +1,39 @@
+-- The dashboard (the day's lessons, holds, money, recent payments): the SQL the application runs for it, run by pgbench beside the application in bench/console/run.sh.
+select e.id as enrollment_id, st.name as student_name, te.id as teacher_id,
+       te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes, r.name as room
+  from enrollments e
+  join timeslots t on t.school_id = e.school_id and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, cast(:day as date) + 0)
+  left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+  join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+  join students st on st.school_id = e.school_id and st.id = e.student_id
+  left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = cast(:day as date) + 0
+ where e.school_id = cast(:school as uuid) and t.weekday = extract(isodow from cast(:day as date) + 0)
+   and e.start_date <= cast(:day as date) + 0
+   and (e.status = 'active' or (e.activated_at is not null and e.ended_at >= cast(cast(:day as date) + 0 + 1 as timestamp)
+                                 at time zone (select time_zone from schools where id = cast(:school as uuid))))
+   and is_lesson_day(e.school_id, t.weekday, cast(:day as date) + 0)
+   and lesson_paid(e.billing_plan, e.paid_through, cast(:day as date) + 0)
+union all
+select c.enrollment_id, st.name, te.id, te.name, t.start_time, t.end_time, c.attendance, '', r.name
+  from makeup_credits c
+  join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+  left join rooms r on r.school_id = t.school_id and r.id = t.room_id
+  join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+  join students st on st.school_id = c.school_id and st.id = c.student_id
+ where c.school_id = cast(:school as uuid) and c.booked_date = cast(:day as date) + 0 and c.status in ('booked', 'used')
+ order by start_time, teacher_name;
+select e.id, t.id, t.weekday, t.start_time, te.name, st.name, e.start_date
+  from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
+  join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
+  join students st on st.school_id = e.school_id and st.id = e.student_id
+ where e.school_id = cast(:school as uuid) and e.status = 'provisional';
+select (select coalesce(sum(balance), 0) from (select sum(amount_cents) filter (where status not in ('failed', 'void')) as balance
+          from ledger_entries where school_id = cast(:school as uuid) group by payee_id) families where balance > 0),
+       (select coalesce(-sum(amount_cents), 0) from ledger_entries where school_id = cast(:school as uuid) and kind = 'payment'
+           and status = 'paid' and occurred_at >= date_trunc('month', now())),
+       (select count(*) from renewals where school_id = cast(:school as uuid) and state in ('notice_sent', 'failed'));
+select l.occurred_at, p.name, l.amount_cents, l.status from ledger_entries l
+  join payees p on p.school_id = l.school_id and p.id = l.payee_id
+ where l.school_id = cast(:school as uuid) and l.kind = 'payment' order by l.occurred_at desc limit 20;
+select (select count(*) from dead_letters where school_id = cast(:school as uuid) and retried_at is null),
+       (select count(*) from email_log where school_id = cast(:school as uuid) and status = 'failed');

@@ -1,0 +1,17 @@
+-- Teacher payroll for the term so far: the SQL the application runs for it, run by pgbench beside the application in bench/console/run.sh.
+with marked as (
+    select t.teacher_id, e.student_id, a.status, false as make_up
+      from attendance a
+      join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
+      join timeslots t on t.school_id = a.school_id and t.id = lesson_slot(a.school_id, a.enrollment_id, e.timeslot_id, a.lesson_date)
+     where a.school_id = cast(:school as uuid) and a.lesson_date between cast(:from as date) and cast(:to as date)
+    union all
+    select t.teacher_id, c.student_id, c.attendance, true
+      from makeup_credits c join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
+     where c.school_id = cast(:school as uuid) and c.booked_date between cast(:from as date) and cast(:to as date)
+       and c.attendance is not null)
+, taught as (select teacher_id, count(*) filter (where not make_up) as lessons, count(*) filter (where make_up) as make_ups
+                 from marked where status in ('present', 'no_show') group by teacher_id)
+select te.id, te.name, coalesce(taught.lessons, 0), coalesce(taught.make_ups, 0), te.pay_per_lesson_cents
+  from teachers te left join taught on taught.teacher_id = te.id
+ where te.school_id = cast(:school as uuid) and (te.active or taught.teacher_id is not null) order by te.name, te.id;
