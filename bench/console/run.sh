@@ -63,7 +63,7 @@ pages=(
   "calendar|/admin/calendar?date=$MONDAY|calendar.sql"
   "families search|/admin/families?search=an|families.sql"
   "family page|/admin/families/$FAMILY|family.sql"
-  "dashboard|/admin?date=$TODAY|dashboard.sql"
+  "dashboard|/admin?date=$MONDAY|dashboard.sql"
   "payroll report|/admin/reports/payroll?from=$TERM&to=$TODAY|payroll.sql"
   "revenue report|/admin/reports/revenue?from=$TERM&to=$TODAY|revenue.sql"
   "attendance report|/admin/reports/attendance?from=$TERM&to=$TODAY|attendance.sql"

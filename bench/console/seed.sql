@@ -42,7 +42,7 @@ select :school, (array['Olivia', 'Ethan', 'Sophie', 'Lucas', 'Chloe', 'Noah', 'M
 
 -- 500 children: the first 450 families have one, the first 50 of them a second
 insert into students (school_id, payee_id, name, birth_date, instrument_id, consent_policy_accepted_at)
-select p.school_id, p.id, 'Child ' || k || ' of ' || p.name, current_date - make_interval(years => 6 + (p.n + k) % 10),
+select p.school_id, p.id, 'Child ' || k || ' of ' || p.name, current_date - make_interval(years => cast(6 + (p.n + k) % 10 as int)),
        (select i.id from instruments i where i.school_id = p.school_id order by i.name limit 1 offset (p.n % 4)), now()
   from (select school_id, id, name, row_number() over (order by email) n from payees where school_id = :school) p,
        generate_series(1, 2) k

@@ -1,9 +1,13 @@
 -- Attendance by teacher and pupil for the term so far: the SQL the application runs for it, run by pgbench beside the application in bench/console/run.sh.
-with marked as (
+with moved as (select distinct enrollment_id from enrollment_moves where school_id = cast(:school as uuid)),
+marked as (
     select t.teacher_id, e.student_id, a.status, false as make_up
       from attendance a
       join enrollments e on e.school_id = a.school_id and e.id = a.enrollment_id
-      join timeslots t on t.school_id = a.school_id and t.id = lesson_slot(a.school_id, a.enrollment_id, e.timeslot_id, a.lesson_date)
+      left join moved on moved.enrollment_id = e.id
+      join timeslots t on t.school_id = a.school_id
+           and t.id = case when moved.enrollment_id is null then e.timeslot_id
+                           else lesson_slot(a.school_id, a.enrollment_id, e.timeslot_id, a.lesson_date) end
      where a.school_id = cast(:school as uuid) and a.lesson_date between cast(:from as date) and cast(:to as date)
     union all
     select t.teacher_id, c.student_id, c.attendance, true

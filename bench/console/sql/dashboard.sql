@@ -1,27 +1,33 @@
 -- The dashboard (the day's lessons, holds, money, recent payments): the SQL the application runs for it, run by pgbench beside the application in bench/console/run.sh.
-select e.id as enrollment_id, st.name as student_name, te.id as teacher_id,
-       te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes, r.name as room
-  from enrollments e
-  join timeslots t on t.school_id = e.school_id and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, cast(:day as date) + 0)
+with days as (select cast(d as date) as day
+                from generate_series(cast(cast(:day as date) as timestamp), cast(cast(:day as date) as timestamp), interval '1 day') d
+               where is_lesson_day(cast(:school as uuid), cast(extract(isodow from d) as int), cast(d as date))),
+     moved as (select distinct enrollment_id from enrollment_moves where school_id = cast(:school as uuid))
+select e.id as enrollment_id, days.day as date, st.name as student_name, te.id as teacher_id, te.name as teacher_name,
+       t.start_time, t.end_time, a.status as attendance, a.notes, cast(null as uuid) as makeup_id, r.name as room
+  from days
+  join enrollments e on e.school_id = cast(:school as uuid) and e.start_date <= days.day
+  left join moved on moved.enrollment_id = e.id
+  join timeslots t on t.school_id = e.school_id and t.weekday = extract(isodow from days.day)
+       and t.id = case when moved.enrollment_id is null then e.timeslot_id
+                       else lesson_slot(e.school_id, e.id, e.timeslot_id, days.day) end
   left join rooms r on r.school_id = t.school_id and r.id = t.room_id
   join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
   join students st on st.school_id = e.school_id and st.id = e.student_id
-  left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = cast(:day as date) + 0
- where e.school_id = cast(:school as uuid) and t.weekday = extract(isodow from cast(:day as date) + 0)
-   and e.start_date <= cast(:day as date) + 0
-   and (e.status = 'active' or (e.activated_at is not null and e.ended_at >= cast(cast(:day as date) + 0 + 1 as timestamp)
+  left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = days.day
+ where (e.status = 'active' or (e.activated_at is not null and e.ended_at >= cast(days.day + 1 as timestamp)
                                  at time zone (select time_zone from schools where id = cast(:school as uuid))))
-   and is_lesson_day(e.school_id, t.weekday, cast(:day as date) + 0)
-   and lesson_paid(e.billing_plan, e.paid_through, cast(:day as date) + 0)
+   and lesson_paid(e.billing_plan, e.paid_through, days.day)
 union all
-select c.enrollment_id, st.name, te.id, te.name, t.start_time, t.end_time, c.attendance, '', r.name
+select c.enrollment_id, c.booked_date, st.name, te.id, te.name, t.start_time, t.end_time, c.attendance, '', c.id, r.name
   from makeup_credits c
   join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
   left join rooms r on r.school_id = t.school_id and r.id = t.room_id
   join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
   join students st on st.school_id = c.school_id and st.id = c.student_id
- where c.school_id = cast(:school as uuid) and c.booked_date = cast(:day as date) + 0 and c.status in ('booked', 'used')
- order by start_time, teacher_name;
+ where c.school_id = cast(:school as uuid) and c.booked_date between cast(:day as date) and cast(:day as date)
+   and c.status in ('booked', 'used')
+ order by date, start_time, teacher_name;
 select e.id, t.id, t.weekday, t.start_time, te.name, st.name, e.start_date
   from enrollments e join timeslots t on t.school_id = e.school_id and t.id = e.timeslot_id
   join teachers te on te.school_id = t.school_id and te.id = t.teacher_id

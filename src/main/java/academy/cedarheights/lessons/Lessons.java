@@ -27,23 +27,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Lessons {
 
+    /**
+     * The weekly lessons of the days from {@code :from} to {@code :to}: the lesson days are found once (the calendar
+     * rule depends on the day alone), and only an enrollment that ever moved asks which slot it had that day.
+     */
     private static final String LESSONS = """
-            select e.id as enrollment_id, cast(:day as date) as date, st.name as student_name, te.id as teacher_id,
+            with days as (select cast(d as date) as day
+                            from generate_series(cast(:from as timestamp), cast(:to as timestamp), interval '1 day') d
+                           where is_lesson_day(:school, cast(extract(isodow from d) as int), cast(d as date))),
+                 moved as (select distinct enrollment_id from enrollment_moves where school_id = :school)
+            select e.id as enrollment_id, days.day as date, st.name as student_name, te.id as teacher_id,
                    te.name as teacher_name, t.start_time, t.end_time, a.status as attendance, a.notes,
                    cast(null as uuid) as makeup_id, r.name as room
-              from enrollments e
-              join timeslots t on t.school_id = e.school_id and t.id = lesson_slot(e.school_id, e.id, e.timeslot_id, :day)
+              from days
+              join enrollments e on e.school_id = :school and e.start_date <= days.day
+              left join moved on moved.enrollment_id = e.id
+              join timeslots t on t.school_id = e.school_id and t.weekday = extract(isodow from days.day)
+                   and t.id = case when moved.enrollment_id is null then e.timeslot_id
+                                   else lesson_slot(e.school_id, e.id, e.timeslot_id, days.day) end
               left join rooms r on r.school_id = t.school_id and r.id = t.room_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = e.school_id and st.id = e.student_id
-              left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = :day
-             where e.school_id = :school and t.weekday = :weekday and e.start_date <= :day
-               and (e.status = 'active'
+              left join attendance a on a.school_id = e.school_id and a.enrollment_id = e.id and a.lesson_date = days.day
+             where (e.status = 'active'
                     -- a pupil who has left since still had the lesson then: a past day's sheet keeps them
                     or (e.activated_at is not null
-                        and e.ended_at >= cast(cast(:day as date) + 1 as timestamp)
+                        and e.ended_at >= cast(days.day + 1 as timestamp)
                                           at time zone (select time_zone from schools where id = :school)))
-               and is_lesson_day(e.school_id, t.weekday, :day) and lesson_paid(e.billing_plan, e.paid_through, :day)
+               and lesson_paid(e.billing_plan, e.paid_through, days.day)
                and (cast(:teacher as uuid) is null or te.id = :teacher)
                and (cast(:enrollment as uuid) is null or e.id = :enrollment)
             """;
@@ -57,7 +68,7 @@ public class Lessons {
               left join rooms r on r.school_id = t.school_id and r.id = t.room_id
               join teachers te on te.school_id = t.school_id and te.id = t.teacher_id
               join students st on st.school_id = c.school_id and st.id = c.student_id
-             where c.school_id = :school and c.booked_date = :day and c.status in ('booked', 'used')
+             where c.school_id = :school and c.booked_date between :from and :to and c.status in ('booked', 'used')
                and (cast(:teacher as uuid) is null or te.id = :teacher)
             """;
 
@@ -85,8 +96,14 @@ public class Lessons {
     /** The school's (or one teacher's) lessons on a date, weekly and make-up, by start time, with their attendance. */
     @Transactional(readOnly = true)
     public List<Lesson> on(UUID school, LocalDate day, UUID teacher) {
-        return jdbc.sql(LESSONS + " union all " + MAKE_UPS + " order by start_time, teacher_name")
-                .param("school", school).param("day", day).param("weekday", day.getDayOfWeek().getValue())
+        return between(school, day, day, teacher);
+    }
+
+    /** The school's (or one teacher's) lessons of the days from {@code from} to {@code to}, by day and start time. */
+    @Transactional(readOnly = true)
+    public List<Lesson> between(UUID school, LocalDate from, LocalDate to, UUID teacher) {
+        return jdbc.sql(LESSONS + " union all " + MAKE_UPS + " order by date, start_time, teacher_name")
+                .param("school", school).param("from", from).param("to", to)
                 .param("teacher", teacher).param("enrollment", null).query(Lesson.class).list();
     }
 
@@ -217,7 +234,7 @@ public class Lessons {
 
     private JdbcClient.StatementSpec query(UUID school, LocalDate day, UUID teacher, UUID enrollment) {
         return jdbc.sql(LESSONS + " order by t.start_time, te.name")
-                .param("school", school).param("day", day).param("weekday", day.getDayOfWeek().getValue())
+                .param("school", school).param("from", day).param("to", day)
                 .param("teacher", teacher).param("enrollment", enrollment);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -71,8 +72,12 @@ public class WeekCalendar {
                         UUID enrollmentId, UUID makeupId, UUID timeslotId) {
     }
 
-    /** A day: its entries by time, or why it has no lessons ({@code closed}: a closure's reason; or outside any term). */
-    public record Day(LocalDate date, boolean lessonDay, String closed, List<Entry> entries) {
+    /**
+     * A day: its entries by time, or why it has no lessons ({@code closed}: a closure's reason; or outside any term).
+     * Free slots are entries when the week is narrowed to a teacher or a room; for the whole school (sixty teachers'
+     * afternoons) the day says only how many there are.
+     */
+    public record Day(LocalDate date, boolean lessonDay, String closed, List<Entry> entries, int freeSlots) {
     }
 
     public record Week(LocalDate monday, List<Day> days) {
@@ -84,6 +89,9 @@ public class WeekCalendar {
         List<Slot> slots = slots(school, teacher, room);
         Map<LocalDate, DayFacts> facts = facts(school, monday);
         List<Hold> holds = provisionalHolds(school, teacher, room);
+        boolean showFree = teacher != null || room != null;
+        Map<LocalDate, List<Lesson>> lessonsOf = lessons.between(school, monday, monday.plusDays(6), teacher).stream()
+                .collect(Collectors.groupingBy(Lesson::date));
         String roomName = room == null ? null : jdbc.sql("select name from rooms where school_id = :school and id = :room")
                 .param("school", school).param("room", room).query(String.class).optional().orElse("");
         List<Day> days = new ArrayList<>();
@@ -91,11 +99,11 @@ public class WeekCalendar {
             LocalDate day = monday.plusDays(offset);
             DayFacts fact = facts.get(day);
             if (!fact.lessonDay()) {
-                days.add(new Day(day, false, fact.closure(), List.of()));
+                days.add(new Day(day, false, fact.closure(), List.of(), 0));
                 continue;
             }
             List<Entry> entries = new ArrayList<>();
-            for (Lesson lesson : lessons.on(school, day, teacher)) {
+            for (Lesson lesson : lessonsOf.getOrDefault(day, List.of())) {
                 if (roomName == null || roomName.equals(lesson.room())) {
                     entries.add(new Entry(lesson.startTime(), lesson.endTime(), lesson.teacherName(), lesson.room(),
                             lesson.studentName(), State.of(lesson), lesson.enrollmentId(), lesson.makeupId(), null));
@@ -107,16 +115,16 @@ public class WeekCalendar {
                             State.PROVISIONAL, hold.enrollmentId(), null, hold.timeslotId()));
                 }
             }
-            for (Slot slot : slots) {
-                boolean taken = entries.stream().anyMatch(entry -> entry.teacher().equals(slot.teacher())
-                        && entry.start().equals(slot.start()));
-                if (slot.free() && slot.weekday() == day.getDayOfWeek().getValue() && !taken) {
-                    entries.add(new Entry(slot.start(), slot.end(), slot.teacher(), slot.room(), null, State.FREE, null,
-                            null, slot.id()));
-                }
+            Set<String> taken = entries.stream().map(entry -> entry.teacher() + "@" + entry.start())
+                    .collect(Collectors.toSet());
+            List<Slot> free = slots.stream().filter(slot -> slot.free() && slot.weekday() == day.getDayOfWeek().getValue()
+                    && !taken.contains(slot.teacher() + "@" + slot.start())).toList();
+            if (showFree) {
+                free.forEach(slot -> entries.add(new Entry(slot.start(), slot.end(), slot.teacher(), slot.room(), null,
+                        State.FREE, null, null, slot.id())));
             }
             entries.sort(Comparator.comparing(Entry::start).thenComparing(Entry::teacher));
-            days.add(new Day(day, true, null, entries));
+            days.add(new Day(day, true, null, entries, free.size()));
         }
         return new Week(monday, days);
     }

@@ -124,6 +124,30 @@ class ReportsTest {
     }
 
     @Test
+    void aPupilWhoMovedIsPaidToTheTeacherOfEachLesson() {
+        mark(first, "present");
+        mark(first.plusWeeks(1), "present");
+        UUID boMonday = school.slot(bo, 1, "17:00");
+        UUID adaMonday = owner.jdbc().sql("select timeslot_id from enrollments where id = :e").param("e", kidsLessons)
+                .query(UUID.class).single();
+        // moved to Bo's Monday slot from the third Monday on
+        owner.jdbc().sql("update enrollments set timeslot_id = :bo where id = :e").param("bo", boMonday)
+                .param("e", kidsLessons).update();
+        owner.jdbc().sql("""
+                        insert into enrollment_moves (school_id, enrollment_id, from_timeslot_id, to_timeslot_id,
+                                                      effective_on, moved_by)
+                        values (:s, :e, :ada, :bo, :day, 'test')""")
+                .param("s", school.id()).param("e", kidsLessons).param("ada", adaMonday).param("bo", boMonday)
+                .param("day", first.plusWeeks(2)).update();
+        mark(first.plusWeeks(2), "present");
+
+        JsonNode payroll = admin.get("/api/v1/admin/reports/payroll?from=" + first + "&to=" + last).json();
+
+        assertThat(payroll.valueStream().map(line -> line.path("teacher").asString() + " "
+                + line.path("lessons").asLong()).toList()).containsExactly("=Bo, \"Strings\" 1", "Ada Keys 2");
+    }
+
+    @Test
     void revenueAddsUpTheLedgerByMonthInTheSchoolsZoneAndPlan() {
         // 05:00 UTC on 1 November is still 31 October in Vancouver
         Instant octoberEvening = OffsetDateTime.of(2026, 11, 1, 5, 0, 0, 0, ZoneOffset.UTC).toInstant();

@@ -40,8 +40,8 @@ class SchoolAddressesTest {
         Answer home = api.get(prefix + "/", "Accept", HTML);
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("School " + school.slug())
-                .contains("href=\"" + prefix + "/sign-in\"").contains(prefix + "/css/");
-        assertThat(api.get(prefix + "/css/cedar.css").status()).as("its static files too").isEqualTo(200);
+                .contains("href=\"" + prefix + "/sign-in\"").contains(prefix + "/assets/css/");
+        assertThat(api.get(prefix + "/assets/css/cedar.css").status()).as("its static files too").isEqualTo(200);
         assertThat(api.get(prefix).header("Location")).endsWith(prefix + "/");
         Answer parent = api.get(prefix + "/parent", "Accept", HTML);
         assertThat(parent.status()).isEqualTo(302);

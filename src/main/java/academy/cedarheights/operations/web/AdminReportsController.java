@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,25 +40,11 @@ class AdminReportsController {
         return reports.payroll(school, period(school, from, to));
     }
 
-    @GetMapping(path = "/payroll", produces = "text/csv")
-    ResponseEntity<String> payrollCsv(CurrentSchool school, @RequestParam(name = "from", required = false) LocalDate from,
-                                      @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = period(school, from, to);
-        return ReportCsv.download("payroll", period, ReportCsv.payroll(reports.payroll(school, period)));
-    }
-
     @GetMapping(path = "/revenue", produces = "application/json")
     @Operation(summary = "The ledger by month and plan: charged, paid, refunded, outstanding")
     List<Reports.RevenueLine> revenue(CurrentSchool school, @RequestParam(name = "from", required = false) LocalDate from,
                                       @RequestParam(name = "to", required = false) LocalDate to) {
         return reports.revenue(school, period(school, from, to));
-    }
-
-    @GetMapping(path = "/revenue", produces = "text/csv")
-    ResponseEntity<String> revenueCsv(CurrentSchool school, @RequestParam(name = "from", required = false) LocalDate from,
-                                      @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = period(school, from, to);
-        return ReportCsv.download("revenue", period, ReportCsv.revenue(reports.revenue(school, period)));
     }
 
     @GetMapping(path = "/attendance", produces = "application/json")
@@ -68,12 +55,11 @@ class AdminReportsController {
         return reports.attendance(school, period(school, from, to));
     }
 
-    @GetMapping(path = "/attendance", produces = "text/csv")
-    ResponseEntity<String> attendanceCsv(CurrentSchool school,
-                                         @RequestParam(name = "from", required = false) LocalDate from,
-                                         @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = period(school, from, to);
-        return ReportCsv.download("attendance", period, ReportCsv.attendance(reports.attendance(school, period)));
+    @GetMapping(path = "/{report:payroll|revenue|attendance}", produces = "text/csv")
+    ResponseEntity<String> csv(CurrentSchool school, @PathVariable("report") String report,
+                               @RequestParam(name = "from", required = false) LocalDate from,
+                               @RequestParam(name = "to", required = false) LocalDate to) {
+        return ReportCsv.of(reports, school, report, period(school, from, to));
     }
 
     private ReportPeriod period(CurrentSchool school, LocalDate from, LocalDate to) {

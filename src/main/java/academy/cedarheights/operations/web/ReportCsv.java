@@ -3,9 +3,11 @@ package academy.cedarheights.operations.web;
 import java.util.List;
 
 import academy.cedarheights.operations.ReportPeriod;
+import academy.cedarheights.operations.Reports;
 import academy.cedarheights.operations.Reports.AttendanceLine;
 import academy.cedarheights.operations.Reports.PayrollLine;
 import academy.cedarheights.operations.Reports.RevenueLine;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.Csv;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,8 +50,18 @@ final class ReportCsv {
         return csv;
     }
 
+    /** The report named (payroll, revenue or attendance) over the period, as a CSV download. */
+    static ResponseEntity<String> of(Reports reports, CurrentSchool school, String report, ReportPeriod period) {
+        Csv csv = switch (report) {
+            case "payroll" -> payroll(reports.payroll(school, period));
+            case "revenue" -> revenue(reports.revenue(school, period));
+            default -> attendance(reports.attendance(school, period));
+        };
+        return download(report, period, csv);
+    }
+
     /** A download named for the report and its days, e.g. {@code payroll-2026-11-01-to-2026-11-30.csv}. */
-    static ResponseEntity<String> download(String report, ReportPeriod period, Csv csv) {
+    private static ResponseEntity<String> download(String report, ReportPeriod period, Csv csv) {
         String name = report + "-" + period.from() + "-to-" + period.to() + ".csv";
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

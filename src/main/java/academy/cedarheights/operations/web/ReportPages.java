@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -72,26 +73,12 @@ class ReportPages {
         return page("attendance", model);
     }
 
-    @GetMapping("/admin/reports/payroll.csv")
-    ResponseEntity<String> payrollCsv(CurrentSchool school, @RequestParam(name = "from", required = false) LocalDate from,
-                                      @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = ReportPeriod.of(from, to, school.timeZone(), clock);
-        return ReportCsv.download("payroll", period, ReportCsv.payroll(reports.payroll(school, period)));
-    }
-
-    @GetMapping("/admin/reports/revenue.csv")
-    ResponseEntity<String> revenueCsv(CurrentSchool school, @RequestParam(name = "from", required = false) LocalDate from,
-                                      @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = ReportPeriod.of(from, to, school.timeZone(), clock);
-        return ReportCsv.download("revenue", period, ReportCsv.revenue(reports.revenue(school, period)));
-    }
-
-    @GetMapping("/admin/reports/attendance.csv")
-    ResponseEntity<String> attendanceCsv(CurrentSchool school,
-                                         @RequestParam(name = "from", required = false) LocalDate from,
-                                         @RequestParam(name = "to", required = false) LocalDate to) {
-        ReportPeriod period = ReportPeriod.of(from, to, school.timeZone(), clock);
-        return ReportCsv.download("attendance", period, ReportCsv.attendance(reports.attendance(school, period)));
+    /** The CSV of a report, for the page's download link (the API answers it to {@code Accept: text/csv}). */
+    @GetMapping("/admin/reports/{report:payroll|revenue|attendance}.csv")
+    ResponseEntity<String> csv(CurrentSchool school, @PathVariable("report") String report,
+                               @RequestParam(name = "from", required = false) LocalDate from,
+                               @RequestParam(name = "to", required = false) LocalDate to) {
+        return ReportCsv.of(reports, school, report, ReportPeriod.of(from, to, school.timeZone(), clock));
     }
 
     private ReportPeriod period(CurrentSchool school, String from, String to, Model model,
