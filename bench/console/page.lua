@@ -1,7 +1,7 @@
 -- wrk script for one console page, as a signed-in admin: GET the path with the session cookie. Prints one TSV line:
 -- requests, seconds, requests/s, p50 ms, p95 ms, p99 ms, statuses.
 --   wrk -t 2 -c 10 -d 15s -s bench/console/page.lua http://localhost:8080 -- PATH TOKEN
-local statuses = {}
+
 local threads = {}
 
 function setup(thread)
@@ -24,7 +24,7 @@ end
 function done(summary, latency, requests)
   local all = {}
   for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
+    for status, count in pairs(thread:get("statuses") or {}) do
       all[status] = (all[status] or 0) + count
     end
   end

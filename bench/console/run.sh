@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The console of a 500-student school at 10 concurrent admins: p95 of each page an owner waits for, beside the raw
 # SQL of the same reads (pgbench, same server, same run). Run as root on Debian 12:
-#   bench/console/run.sh            # DUR=15 CLIENTS=10 by default, about 8 minutes
+#   bench/console/run.sh            # DUR=15 CLIENTS=10 WARM=6 by default, about 10 minutes
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -70,16 +70,17 @@ pages=(
 )
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: cedar_session=$TOKEN" "localhost:$PORT/admin/calendar")
 [ "$status" = 200 ] || { echo "the admin's session is refused ($status): see $OUT/app.log"; exit 1; }
-for warm in 1 2 3; do
+for warm in $(seq 1 "${WARM:-6}"); do
   for page in "${pages[@]}"; do
     IFS='|' read -r name path sql <<< "$page"
-    wrk -t 2 -c "$CLIENTS" -d 5s -s bench/console/page.lua "http://localhost:$PORT" -- "$path" "$TOKEN" >/dev/null 2>&1
+    wrk -t 2 -c "$CLIENTS" -d 5s --timeout 10s -s bench/console/page.lua "http://localhost:$PORT" -- "$path" "$TOKEN" \
+      >/dev/null 2>&1 || true
   done
 done
 printf 'page\trequests\tseconds\trps\tp50_ms\tp95_ms\tp99_ms\tstatuses\tsql_count\tsql_tps\tsql_avg_ms\tsql_p50_ms\tsql_p95_ms\tsql_p99_ms\n' > "$OUT/console.tsv"
 for page in "${pages[@]}"; do
   IFS='|' read -r name path sql <<< "$page"
-  app=$(wrk -t 2 -c "$CLIENTS" -d "${DUR}s" -s bench/console/page.lua "http://localhost:$PORT" -- "$path" "$TOKEN" 2>&1 >/dev/null | tail -1)
+  app=$(wrk -t 2 -c "$CLIENTS" -d "${DUR}s" --timeout 10s -s bench/console/page.lua "http://localhost:$PORT" -- "$path" "$TOKEN" 2>&1 >/dev/null | tail -1)
   rm -f "$OUT"/pgbench_log.*
   pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$DUR" -l --log-prefix="$OUT/pgbench_log" \
     -D school="$SCHOOL" -D family="$FAMILY" -D day="$MONDAY" -D from="$TERM" -D to="$TODAY" -D pattern="%an%" \

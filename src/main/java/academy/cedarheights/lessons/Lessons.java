@@ -102,9 +102,18 @@ public class Lessons {
     /** The school's (or one teacher's) lessons of the days from {@code from} to {@code to}, by day and start time. */
     @Transactional(readOnly = true)
     public List<Lesson> between(UUID school, LocalDate from, LocalDate to, UUID teacher) {
+        customPlan();
         return jdbc.sql(LESSONS + " union all " + MAKE_UPS + " order by date, start_time, teacher_name")
                 .param("school", school).param("from", from).param("to", to)
                 .param("teacher", teacher).param("enrollment", null).query(Lesson.class).list();
+    }
+
+    /**
+     * Plans the next query for its own days: after five runs PostgreSQL would keep one plan for any days, which cannot
+     * know that a week is seven rows and joins 2,400 slots to every enrollment (20 times slower for a 500-pupil school).
+     */
+    private void customPlan() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
     /** A teacher's own lessons of a date; none if the email is no active teacher's. */
@@ -233,6 +242,7 @@ public class Lessons {
     }
 
     private JdbcClient.StatementSpec query(UUID school, LocalDate day, UUID teacher, UUID enrollment) {
+        customPlan();
         return jdbc.sql(LESSONS + " order by t.start_time, te.name")
                 .param("school", school).param("from", day).param("to", day)
                 .param("teacher", teacher).param("enrollment", enrollment);

@@ -104,6 +104,12 @@ class CalendarPagesTest {
                 .isEqualTo("Monday 16:30, Ada Keys");
         assertThat(browser.find("#student_id option:checked").getText()).isEqualTo("Kid Doe");
 
+        owner.jdbc().sql("update students set name = 'Kid <b>Doe</b>' where id = :kid").param("kid", kid).update();
+        browser.open("/admin/calendar?date=" + monday);
+        assertThat(browser.text("#day-" + monday)).as("a name is text, never markup").contains("Kid <b>Doe</b>");
+        assertThat(browser.all("#day-" + monday + " b")).isEmpty();
+        owner.jdbc().sql("update students set name = 'Kid Doe' where id = :kid").param("kid", kid).update();
+
         browser.open("/admin?date=" + monday);
         assertThat(browser.text("h1")).doesNotStartWith("Today").contains(
                 monday.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CANADA));

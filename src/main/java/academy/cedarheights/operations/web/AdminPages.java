@@ -2,13 +2,17 @@ package academy.cedarheights.operations.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
+import academy.cedarheights.lessons.Lesson;
 import academy.cedarheights.lessons.Lessons;
+import academy.cedarheights.lessons.web.LessonRows;
 import academy.cedarheights.operations.Dashboard;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.WebPage;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,13 +37,15 @@ class AdminPages {
 
     /** The day's lessons are today's, or any other day's (to mark a past lesson late, or see who comes next week). */
     @GetMapping({"/admin", "/admin/dashboard"})
-    String dashboard(CurrentSchool school, @RequestParam(name = "date", required = false) String date, Model model) {
+    String dashboard(CurrentSchool school, @RequestParam(name = "date", required = false) String date,
+                     HttpServletRequest request, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
         LocalDate day = Optional.ofNullable(FormValues.date(date)).orElse(today);
         model.addAttribute("day", day);
         model.addAttribute("today", today);
-        model.addAttribute("lessons", lessons.on(school.id(), day, null));
-        model.addAttribute("area", "/admin");
+        List<Lesson> ofDay = lessons.on(school.id(), day, null);
+        model.addAttribute("lessons", ofDay);
+        model.addAttribute("lessonRows", LessonRows.html(ofDay, "/admin", request));
         model.addAttribute("holds", dashboard.provisionals(school.id()));
         model.addAttribute("problems", dashboard.paymentProblems(school.id()));
         model.addAttribute("payments", dashboard.payments(school.id(), RECENT_PAYMENTS));

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import academy.cedarheights.lessons.Lesson;
 import academy.cedarheights.lessons.Lessons;
+import academy.cedarheights.lessons.web.LessonRows;
 import academy.cedarheights.operations.WeekCalendar;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormValues;
@@ -16,6 +18,7 @@ import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Rooms;
 import academy.cedarheights.schools.Teachers;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,13 +49,15 @@ class CalendarPages {
     @GetMapping("/admin/calendar")
     String week(CurrentSchool school, @RequestParam(name = "date", required = false) String date,
                 @RequestParam(name = "teacher", required = false) String teacher,
-                @RequestParam(name = "room", required = false) String room, Model model) {
+                @RequestParam(name = "room", required = false) String room, HttpServletRequest request, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(school.timeZone()));
         LocalDate day = Optional.ofNullable(FormValues.date(date)).orElse(today);
         UUID teacherId = FormValues.uuid(teacher);
         UUID roomId = FormValues.uuid(room);
         WeekCalendar.Week week = calendar.of(school.id(), day, teacherId, roomId);
         model.addAttribute("week", week);
+        model.addAttribute("entries", week.days().stream().collect(Collectors.toMap(WeekCalendar.Day::date,
+                shown -> CalendarHtml.entries(shown.entries(), shown.date(), request.getContextPath()))));
         model.addAttribute("today", today);
         model.addAttribute("teacher", teacherId);
         model.addAttribute("room", roomId);
@@ -64,7 +69,7 @@ class CalendarPages {
     /** One weekly lesson, to mark (the day sheet's buttons), or to move or cancel its enrollment. */
     @GetMapping("/admin/lessons/{enrollment}/{date}")
     String lesson(CurrentSchool school, @PathVariable("enrollment") UUID enrollment, @PathVariable("date") LocalDate date,
-                  Model model) {
+                  HttpServletRequest request, Model model) {
         List<Lesson> theLesson = lessons.on(school.id(), date, null).stream()
                 .filter(lesson -> lesson.makeupId() == null && lesson.enrollmentId().equals(enrollment)).toList();
         if (theLesson.isEmpty()) {
@@ -72,7 +77,7 @@ class CalendarPages {
         }
         model.addAttribute("lessons", theLesson);
         model.addAttribute("lesson", theLesson.get(0));
-        model.addAttribute("area", "/admin");
+        model.addAttribute("lessonRows", LessonRows.html(theLesson, "/admin", request));
         return "operations/lesson";
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -123,16 +124,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        return sentNotFoundPage(request) ? null : notFound(ex.getHttpMethod().name(), ex.getResourcePath(), headers);
+    }
+
+    /** The same for a path no controller or static file answers (static files live under /assets only). */
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return sentNotFoundPage(request) ? null : notFound(ex.getHttpMethod(), ex.getRequestURL(), headers);
+    }
+
+    private static boolean sentNotFoundPage(WebRequest request) {
         if (request instanceof ServletWebRequest servlet && WebPages.isPageRequest(servlet.getRequest())
                 && servlet.getResponse() != null) {
             try {
                 servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
-                return null;
+                return true;
             } catch (java.io.IOException e) {
                 log.debug("Could not send the not-found page", e);
             }
         }
-        return notFound(ex, headers);
+        return false;
     }
 
     @Override
@@ -192,9 +204,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(ex.getParameterName(), "is required"))), headers);
     }
 
-    private ResponseEntity<Object> notFound(NoResourceFoundException ex, HttpHeaders headers) {
+    private ResponseEntity<Object> notFound(String method, String path, HttpHeaders headers) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+                "There is no endpoint " + method + " " + (path.startsWith("/") ? path : "/" + path) + ".");
         return answer(problem, headers);
     }
 
