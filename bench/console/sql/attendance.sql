@@ -14,9 +14,11 @@ marked as (
       from makeup_credits c join timeslots t on t.school_id = c.school_id and t.id = c.booked_timeslot_id
      where c.school_id = cast(:school as uuid) and c.booked_date between cast(:from as date) and cast(:to as date)
        and c.attendance is not null)
-select te.id, te.name, st.id, st.name,
-       count(*) filter (where m.status = 'present'), count(*) filter (where m.status = 'absent'),
-       count(*) filter (where m.status = 'no_show'), count(*) filter (where m.status = 'cancelled_by_school')
-  from marked m join teachers te on te.school_id = cast(:school as uuid) and te.id = m.teacher_id
+select te.id, te.name, st.id, st.name, m.present, m.absent, m.no_show, m.cancelled
+  from (select teacher_id, student_id, count(*) filter (where status = 'present') as present,
+               count(*) filter (where status = 'absent') as absent, count(*) filter (where status = 'no_show') as no_show,
+               count(*) filter (where status = 'cancelled_by_school') as cancelled
+          from marked group by teacher_id, student_id) m
+  join teachers te on te.school_id = cast(:school as uuid) and te.id = m.teacher_id
   join students st on st.school_id = cast(:school as uuid) and st.id = m.student_id
- group by te.id, te.name, st.id, st.name order by te.name, te.id, st.name, st.id;
+ order by te.name, te.id, st.name, st.id;

@@ -132,14 +132,15 @@ public class Reports {
     public List<AttendanceLine> attendance(CurrentSchool school, ReportPeriod period) {
         return jdbc.sql(MARKED_LESSONS + """
                         select te.id as teacher_id, te.name as teacher, st.id as student_id, st.name as student,
-                               count(*) filter (where m.status = 'present') as present,
-                               count(*) filter (where m.status = 'absent') as absent,
-                               count(*) filter (where m.status = 'no_show') as no_show,
-                               count(*) filter (where m.status = 'cancelled_by_school') as cancelled
-                          from marked m
+                               m.present, m.absent, m.no_show, m.cancelled
+                          from (select teacher_id, student_id,
+                                       count(*) filter (where status = 'present') as present,
+                                       count(*) filter (where status = 'absent') as absent,
+                                       count(*) filter (where status = 'no_show') as no_show,
+                                       count(*) filter (where status = 'cancelled_by_school') as cancelled
+                                  from marked group by teacher_id, student_id) m
                           join teachers te on te.school_id = :school and te.id = m.teacher_id
                           join students st on st.school_id = :school and st.id = m.student_id
-                         group by te.id, te.name, st.id, st.name
                          order by te.name, te.id, st.name, st.id""")
                 .param("school", school.id()).param("from", period.from()).param("to", period.to())
                 .query(AttendanceLine.class).list();
