@@ -20,6 +20,7 @@ public record OpenSlot(UUID id, UUID teacherId, String teacherName, int weekday,
     }
 
     public static String inWords(int weekday, LocalTime startTime, String teacher) {
-        return DayOfWeek.of(weekday).getDisplayName(TextStyle.FULL, Locale.CANADA) + "s at " + startTime + " with " + teacher;
+        return DayOfWeek.of(weekday).getDisplayName(TextStyle.FULL, Locale.CANADA) + "s at " + startTime
+                + " with " + teacher;
     }
 }

@@ -99,7 +99,8 @@ public class FamilyImport {
                                       Tally tally) {
         List<Rejected> refused = new ArrayList<>();
         Optional<Payee> existing = findPayee(school, line.cell("parent_email"));
-        String phone = line.cell("parent_phone").isEmpty() ? existing.map(Payee::phone).orElse(null) : line.cell("parent_phone");
+        String phone = line.cell("parent_phone").isEmpty() ? existing.map(Payee::phone).orElse(null)
+                : line.cell("parent_phone");
         PayeeRequest family = new PayeeRequest(line.cell("parent_name"), line.cell("parent_email"), phone,
                 existing.map(Payee::status).orElse("active"), existing.map(Payee::notes).orElse(""));
         validator.validate(family).forEach(violation -> refused.add(new Rejected(line.number(),
@@ -110,7 +111,8 @@ public class FamilyImport {
         }
         try {
             if (child != null) {
-                students.check(school, new StudentDetails(child.name(), child.birthDate(), child.instrumentId(), null, true));
+                students.check(school,
+                        new StudentDetails(child.name(), child.birthDate(), child.instrumentId(), null, true));
                 existing.ifPresent(payee -> roomFor(school, payee, child));
             }
             UUID payee = savePayee(school, actor, existing, family, tally);
@@ -132,7 +134,8 @@ public class FamilyImport {
         String instrument = line.cell("instrument");
         if (name.isEmpty()) {
             if (!birth.isEmpty() || !instrument.isEmpty()) {
-                refused.add(new Rejected(line.number(), "child_name", "must not be blank when a birth date or instrument is given"));
+                refused.add(new Rejected(line.number(), "child_name",
+                        "must not be blank when a birth date or instrument is given"));
             }
             return null;
         }

@@ -55,7 +55,8 @@ final class ImportFile {
             List<Line> lines = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (lines.size() == MOST_LINES) {
-                    throw new InvalidField("file", "must have at most " + MOST_LINES + " lines; split it and import each part");
+                    throw new InvalidField("file",
+                            "must have at most " + MOST_LINES + " lines; split it and import each part");
                 }
                 Map<String, String> cells = new HashMap<>();
                 ours.forEach((header, column) -> cells.put(column, record.isSet(header) ? record.get(header) : ""));

@@ -77,7 +77,9 @@ public class Payees {
 
     public Payee replace(UUID school, String actor, UUID id, PayeeRequest request) {
         Payee before = get(school, id);
-        boolean taken = jdbc.sql("select exists (select 1 from payees where school_id = :school and email = cast(:email as citext) and id <> :id)")
+        boolean taken = jdbc.sql("""
+                        select exists (select 1 from payees
+                                        where school_id = :school and email = cast(:email as citext) and id <> :id)""")
                 .param("school", school).param("email", request.email().trim()).param("id", id).query(Boolean.class).single();
         if (taken) {
             throw duplicate(request.email());

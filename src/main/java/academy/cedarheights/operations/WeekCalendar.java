@@ -98,35 +98,39 @@ public class WeekCalendar {
         for (int offset = 0; offset < 7; offset++) {
             LocalDate day = monday.plusDays(offset);
             DayFacts fact = facts.get(day);
-            if (!fact.lessonDay()) {
-                days.add(new Day(day, false, fact.closure(), List.of(), 0));
-                continue;
-            }
-            List<Entry> entries = new ArrayList<>();
-            for (Lesson lesson : lessonsOf.getOrDefault(day, List.of())) {
-                if (roomName == null || roomName.equals(lesson.room())) {
-                    entries.add(new Entry(lesson.startTime(), lesson.endTime(), lesson.teacherName(), lesson.room(),
-                            lesson.studentName(), State.of(lesson), lesson.enrollmentId(), lesson.makeupId(), null));
-                }
-            }
-            for (Hold hold : holds) {
-                if (hold.weekday() == day.getDayOfWeek().getValue() && !day.isBefore(hold.startDate())) {
-                    entries.add(new Entry(hold.start(), hold.end(), hold.teacher(), hold.room(), hold.student(),
-                            State.PROVISIONAL, hold.enrollmentId(), null, hold.timeslotId()));
-                }
-            }
-            Set<String> taken = entries.stream().map(entry -> entry.teacher() + "@" + entry.start())
-                    .collect(Collectors.toSet());
-            List<Slot> free = slots.stream().filter(slot -> slot.free() && slot.weekday() == day.getDayOfWeek().getValue()
-                    && !taken.contains(slot.teacher() + "@" + slot.start())).toList();
-            if (showFree) {
-                free.forEach(slot -> entries.add(new Entry(slot.start(), slot.end(), slot.teacher(), slot.room(), null,
-                        State.FREE, null, null, slot.id())));
-            }
-            entries.sort(Comparator.comparing(Entry::start).thenComparing(Entry::teacher));
-            days.add(new Day(day, true, null, entries, free.size()));
+            days.add(fact.lessonDay()
+                    ? day(day, lessonsOf.getOrDefault(day, List.of()), roomName, holds, slots, showFree)
+                    : new Day(day, false, fact.closure(), List.of(), 0));
         }
         return new Week(monday, days);
+    }
+
+    /** A lesson day: its lessons (in the room, if one is asked for), the holds waiting, and the slots nobody holds. */
+    private static Day day(LocalDate day, List<Lesson> lessons, String roomName, List<Hold> holds, List<Slot> slots,
+                           boolean showFree) {
+        int weekday = day.getDayOfWeek().getValue();
+        List<Entry> entries = new ArrayList<>();
+        for (Lesson lesson : lessons) {
+            if (roomName == null || roomName.equals(lesson.room())) {
+                entries.add(new Entry(lesson.startTime(), lesson.endTime(), lesson.teacherName(), lesson.room(),
+                        lesson.studentName(), State.of(lesson), lesson.enrollmentId(), lesson.makeupId(), null));
+            }
+        }
+        for (Hold hold : holds) {
+            if (hold.weekday() == weekday && !day.isBefore(hold.startDate())) {
+                entries.add(new Entry(hold.start(), hold.end(), hold.teacher(), hold.room(), hold.student(),
+                        State.PROVISIONAL, hold.enrollmentId(), null, hold.timeslotId()));
+            }
+        }
+        Set<String> taken = entries.stream().map(entry -> entry.teacher() + "@" + entry.start()).collect(Collectors.toSet());
+        List<Slot> free = slots.stream().filter(slot -> slot.free() && slot.weekday() == weekday
+                && !taken.contains(slot.teacher() + "@" + slot.start())).toList();
+        if (showFree) {
+            free.forEach(slot -> entries.add(new Entry(slot.start(), slot.end(), slot.teacher(), slot.room(), null,
+                    State.FREE, null, null, slot.id())));
+        }
+        entries.sort(Comparator.comparing(Entry::start).thenComparing(Entry::teacher));
+        return new Day(day, true, null, entries, free.size());
     }
 
     private record Slot(UUID id, int weekday, LocalTime start, LocalTime end, String teacher, String room, boolean free) {

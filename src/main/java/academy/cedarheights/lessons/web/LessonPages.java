@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import academy.cedarheights.lessons.AttendanceMark;
 import academy.cedarheights.lessons.Lesson;
+import academy.cedarheights.lessons.LessonRows;
 import academy.cedarheights.lessons.Lessons;
 import academy.cedarheights.lessons.MakeUpAttendance;
 import academy.cedarheights.platform.security.Caller;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import academy.cedarheights.lessons.Lesson;
+import academy.cedarheights.lessons.LessonRows;
 import academy.cedarheights.lessons.Lessons;
-import academy.cedarheights.lessons.web.LessonRows;
 import academy.cedarheights.operations.Dashboard;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormValues;

@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import academy.cedarheights.lessons.Lesson;
+import academy.cedarheights.lessons.LessonRows;
 import academy.cedarheights.lessons.Lessons;
-import academy.cedarheights.lessons.web.LessonRows;
 import academy.cedarheights.operations.WeekCalendar;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormValues;

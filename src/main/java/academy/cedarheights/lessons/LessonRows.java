@@ -1,9 +1,8 @@
-package academy.cedarheights.lessons.web;
+package academy.cedarheights.lessons;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import academy.cedarheights.lessons.Lesson;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.csrf.CsrfToken;
 
