@@ -13,18 +13,7 @@ SECRET="bench-jwt-secret-0123456789abcdef0123456789"
 mkdir -p "$OUT"
 
 # 1. PostgreSQL from Debian with the reference's settings; one server for both sides.
-if ! command -v pgbench >/dev/null || ! command -v wrk >/dev/null; then
-  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql postgresql-contrib wrk >/dev/null
-fi
-V=$(ls /etc/postgresql | sort -n | tail -1)
-cp "$REFERENCE/postgresql-bench.conf" "/etc/postgresql/$V/main/conf.d/perf-anchor.conf"
-pg_ctlcluster "$V" main restart 2>/dev/null || pg_ctlcluster "$V" main start
-su postgres -c "psql -qX" <<'SQL'
-do $$ begin
-  if not exists (select 1 from pg_roles where rolname = 'bench') then create role bench login superuser password 'bench'; end if;
-  if not exists (select 1 from pg_roles where rolname = 'cedar_bench') then create role cedar_bench login password 'cedar_bench'; end if;
-end $$;
-SQL
+source "$ROOT/bench/postgres.sh"
 su postgres -c "psql -qXtAc \"select 1 from pg_database where datname = 'perfanchor'\"" | grep -q 1 \
   || su postgres -c "psql -qXc 'create database perfanchor owner bench'"
 su postgres -c "psql -qXc 'drop database if exists cedar_bench'" && su postgres -c "psql -qXc 'create database cedar_bench owner cedar_bench'"
