@@ -119,8 +119,19 @@ class FamilyConsolePagesTest {
         assertThat(browser.text("main .field-error")).as("the school's policy, accepted by the family").startsWith("Consent");
         browser.click("#consent_policy_accepted").submit("main form[action$='/children'] button");
         browser.waitForText("main [role=status]", "The child is added.");
-        browser.clickText("Assign a slot to Amy Doe");
-        assertThat(browser.find("#student_id option[selected]").getText()).isEqualTo("Amy Doe");
+        browser.click("#child-" + amy() + " summary").set("#child-birth-" + amy(), LocalDate.now().minusYears(30).toString())
+                .submit("#child-" + amy() + " form.filters button");
+        assertThat(browser.text("main .field-error")).isEqualTo("Amy Doe: birth date the student must be 4 to 18 years old.");
+        browser.click("#child-" + amy() + " summary").type("#child-name-" + amy(), "Amy Jo Doe")
+                .submit("#child-" + amy() + " form.filters button");
+        browser.waitForText("main [role=status]", "The child's details are saved.");
+        browser.clickText("Assign a slot to Amy Jo Doe");
+        assertThat(browser.find("#student_id option[selected]").getText()).isEqualTo("Amy Jo Doe");
+    }
+
+    private UUID amy() {
+        return owner.jdbc().sql("select id from students where school_id = :s and name like 'Amy%'")
+                .param("s", school.id()).query(UUID.class).single();
     }
 
     @Test

@@ -2,11 +2,13 @@ package academy.cedarheights.operations.web;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.PayeeRequest;
 import academy.cedarheights.families.Payees;
 import academy.cedarheights.families.PortalInvitations;
+import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentRequest;
 import academy.cedarheights.families.Students;
 import academy.cedarheights.operations.FamilyFile;
@@ -15,6 +17,7 @@ import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.FormErrors;
 import academy.cedarheights.platform.web.FormValues;
+import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Catalogue;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @WebPage
 class FamilyFilePages {
+
+    private static final Map<String, String> CHILD_FIELDS = Map.of("name", "name", "birth_date", "birth date",
+            "instrument_id", "instrument");
 
     private final FamilyFile files;
     private final Payees payees;
@@ -88,12 +94,29 @@ class FamilyFilePages {
         return "redirect:/admin/families/" + id + "?child_added";
     }
 
+    @PostMapping("/admin/families/{id}/children/{child}")
+    String editChild(CurrentSchool school, Caller caller, @PathVariable("id") UUID id, @PathVariable("child") UUID child,
+                     @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        Student known = childOf(school, id, child);
+        StudentRequest request = new StudentRequest(id, form.getOrDefault("child_name", ""),
+                FormValues.date(form.get("birth_date")), FormValues.uuid(form.get("instrument_id")),
+                known.teacherPrefId(), true);
+        FormErrors errors = FormErrors.submit(validator, request,
+                valid -> students.replace(school.id(), caller.email(), child, valid));
+        if (errors.any()) {
+            response.setStatus(400);
+            model.addAttribute("problem", known.name() + ": " + errors.all().entrySet().stream()
+                    .map(error -> CHILD_FIELDS.getOrDefault(error.getKey(), error.getKey()) + " " + error.getValue())
+                    .sorted().collect(Collectors.joining("; ")) + ".");
+            return page(school, caller, id, model, FormErrors.none(), Map.of(), FormErrors.none(), Map.of());
+        }
+        return "redirect:/admin/families/" + id + "?child_saved";
+    }
+
     @PostMapping("/admin/families/{id}/children/{child}/remove")
     String removeChild(CurrentSchool school, Caller caller, @PathVariable("id") UUID id,
                        @PathVariable("child") UUID child, Model model, HttpServletResponse response) {
-        if (!students.get(school.id(), child).payeeId().equals(id)) {
-            throw new academy.cedarheights.platform.web.NoSuchRecord("student", child);
-        }
+        childOf(school, id, child);
         try {
             students.delete(school.id(), caller.email(), child);
         } catch (ConflictWithCurrentState enrolled) {
@@ -102,6 +125,15 @@ class FamilyFilePages {
             return page(school, caller, id, model, FormErrors.none(), Map.of(), FormErrors.none(), Map.of());
         }
         return "redirect:/admin/families/" + id + "?child_removed";
+    }
+
+    /** A child of this family; another family's (or another school's) answers 404 like an absent one. */
+    private Student childOf(CurrentSchool school, UUID family, UUID child) {
+        Student student = students.get(school.id(), child);
+        if (!student.payeeId().equals(family)) {
+            throw new NoSuchRecord("student", child);
+        }
+        return student;
     }
 
     private String page(CurrentSchool school, Caller caller, UUID id, Model model, FormErrors familyErrors,
