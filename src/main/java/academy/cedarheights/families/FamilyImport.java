@@ -32,8 +32,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class FamilyImport {
 
+    /** The file's column of each field of a family's request (notes and status are kept from the record). */
     private static final Map<String, String> PAYEE_FIELDS = Map.of("name", "parent_name", "email", "parent_email",
-            "phone", "parent_phone", "notes", "parent_name");
+            "phone", "parent_phone");
 
     private final JdbcClient jdbc;
     private final Payees payees;
@@ -104,7 +105,7 @@ public class FamilyImport {
         PayeeRequest family = new PayeeRequest(line.cell("parent_name"), line.cell("parent_email"), phone,
                 existing.map(Payee::status).orElse("active"), existing.map(Payee::notes).orElse(""));
         validator.validate(family).forEach(violation -> refused.add(new Rejected(line.number(),
-                PAYEE_FIELDS.getOrDefault(violation.getPropertyPath().toString(), "parent_name"), violation.getMessage())));
+                PAYEE_FIELDS.get(violation.getPropertyPath().toString()), violation.getMessage())));
         ChildLine child = child(line, instruments, refused);
         if (!refused.isEmpty()) {
             return refused;

@@ -46,12 +46,6 @@ public class Reports {
         this.jdbc = jdbc;
     }
 
-    /** The currency the school charges in, for a report's totals when it has no line. */
-    public String currency(CurrentSchool school) {
-        return jdbc.sql("select currency from schools where id = :school").param("school", school.id())
-                .query(String.class).single();
-    }
-
     /** A teacher's pay for the period: lessons and make-ups the teacher was there for, at the teacher's rate. */
     public record PayrollLine(UUID teacherId, String teacher, long lessons, long makeUps, Money payPerLesson, Money total) {
     }

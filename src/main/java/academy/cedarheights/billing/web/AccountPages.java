@@ -15,6 +15,7 @@ import academy.cedarheights.platform.security.Role;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.Amounts;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.PageQuery;
@@ -125,7 +126,7 @@ class AccountPages {
             errors = FormErrors.of(new InvalidField("amount", "must be an amount such as 140.00"));
         } else {
             OutsidePayment payment = new OutsidePayment(Money.of(cents, currency), form.get("method"),
-                    blankAsNull(form.get("note")), null);
+                    FormValues.text(form.get("note")), null);
             errors = FormErrors.submit(validator, payment,
                     valid -> accounts.received(school.id(), caller.email(), payee, valid));
         }
@@ -144,9 +145,5 @@ class AccountPages {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "billing/admin-account";
-    }
-
-    private static String blankAsNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

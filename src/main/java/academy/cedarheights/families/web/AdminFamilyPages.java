@@ -9,6 +9,7 @@ import academy.cedarheights.families.Students;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormErrors;
+import academy.cedarheights.platform.web.FormValues;
 import academy.cedarheights.platform.web.Page;
 import academy.cedarheights.platform.web.PageQuery;
 import academy.cedarheights.platform.web.WebPage;
@@ -48,7 +49,7 @@ class AdminFamilyPages {
     String add(CurrentSchool school, Caller caller, @RequestParam Map<String, String> form, Model model,
                HttpServletResponse response) {
         PayeeRequest request = new PayeeRequest(form.getOrDefault("name", ""), form.getOrDefault("email", ""),
-                blankAsNull(form.get("phone")), "active", form.get("notes"));
+                FormValues.text(form.get("phone")), "active", form.get("notes"));
         Payee[] added = new Payee[1];
         FormErrors errors = FormErrors.submit(validator, request,
                 valid -> added[0] = payees.create(school.id(), caller.email(), valid));
@@ -73,9 +74,5 @@ class AdminFamilyPages {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "families/admin-families";
-    }
-
-    private static String blankAsNull(String typed) {
-        return typed == null || typed.isBlank() ? null : typed.trim();
     }
 }

@@ -64,7 +64,7 @@ class FamilyFilePages {
     String edit(CurrentSchool school, Caller caller, @PathVariable("id") UUID id, @RequestParam Map<String, String> form,
                 Model model, HttpServletResponse response) {
         PayeeRequest request = new PayeeRequest(form.getOrDefault("name", ""), form.getOrDefault("email", ""),
-                blankAsNull(form.get("phone")), form.getOrDefault("status", ""), form.get("notes"));
+                FormValues.text(form.get("phone")), form.getOrDefault("status", ""), form.get("notes"));
         FormErrors errors = FormErrors.submit(validator, request, valid -> payees.replace(school.id(), caller.email(), id, valid));
         if (errors.any()) {
             response.setStatus(400);
@@ -150,9 +150,5 @@ class FamilyFilePages {
         model.addAttribute("instruments", catalogue.instruments(school.id()));
         model.addAttribute("zone", school.timeZone());
         return "operations/family";
-    }
-
-    private static String blankAsNull(String typed) {
-        return typed == null || typed.isBlank() ? null : typed.trim();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import academy.cedarheights.billing.AccountBook;
 import academy.cedarheights.operations.ReportPeriod;
 import academy.cedarheights.operations.Reports;
 import academy.cedarheights.operations.Reports.AttendanceLine;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportPages {
 
     private final Reports reports;
+    private final AccountBook accounts;
     private final Clock clock;
 
-    ReportPages(Reports reports, Clock clock) {
+    ReportPages(Reports reports, AccountBook accounts, Clock clock) {
         this.reports = reports;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -47,7 +50,7 @@ class ReportPages {
         ReportPeriod period = period(school, from, to, model, response);
         List<PayrollLine> lines = reports.payroll(school, period);
         model.addAttribute("lines", lines);
-        String currency = reports.currency(school);
+        String currency = accounts.currency(school.id());
         model.addAttribute("total", Money.of(lines.stream().mapToLong(line -> line.total().amount()).sum(), currency));
         model.addAttribute("chart", ReportCharts.payroll(lines, period, currency));
         return page("payroll", model);
@@ -59,7 +62,7 @@ class ReportPages {
         ReportPeriod period = period(school, from, to, model, response);
         List<RevenueLine> lines = reports.revenue(school, period);
         model.addAttribute("lines", lines);
-        model.addAttribute("chart", ReportCharts.revenue(lines, period, reports.currency(school)));
+        model.addAttribute("chart", ReportCharts.revenue(lines, period, accounts.currency(school.id())));
         return page("revenue", model);
     }
 

@@ -14,6 +14,11 @@ public final class FormValues {
     private FormValues() {
     }
 
+    /** Text as typed, trimmed; blank is {@code null} (an optional field left empty). */
+    public static String text(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.trim();
+    }
+
     public static UUID uuid(String typed) {
         try {
             return typed == null || typed.isBlank() ? null : UUID.fromString(typed.trim());

@@ -62,7 +62,7 @@ class AdminSettingsPages {
                     new SchoolSettings.Prices(Money.of(monthly, currency), Money.of(semester, currency),
                             Money.of(yearly, currency)),
                     Arrays.stream(form.getOrDefault("admin_emails", "").split("[\\s,]+")).filter(line -> !line.isBlank()).toList(),
-                    blankAsNull(form.get("brand_color")), blankAsNull(form.get("contact_email")),
+                    FormValues.text(form.get("brand_color")), FormValues.text(form.get("contact_email")),
                     FormValues.number(form.get("max_holds_without_card")), form.getOrDefault("custom_domain", ""),
                     FormValues.number(form.get("payment_grace_days")),
                     form.containsKey("acss_debit") ? List.of("card", "acss_debit") : List.of("card"),
@@ -141,9 +141,5 @@ class AdminSettingsPages {
             errors.add("prices." + field + ".amount", "must be an amount such as 140.00");
         }
         return cents;
-    }
-
-    private static String blankAsNull(String typed) {
-        return typed == null || typed.isBlank() ? null : typed.trim();
     }
 }
