@@ -3,10 +3,9 @@ package academy.cedarheights.lessons;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import academy.cedarheights.platform.web.Html;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.csrf.CsrfToken;
-
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A day sheet's rows — time, pupil, teacher, attendance, and the one-click marks — written here rather than by the
@@ -41,7 +40,7 @@ public final class LessonRows {
         boolean makeUp = lesson.makeupId() != null;
         String id = makeUp ? "lesson-" + lesson.makeupId() + "-makeup" : "lesson-" + lesson.enrollmentId() + "-weekly";
         String student = escape(lesson.studentName());
-        html.append("<tr id=\"").append(id).append("\"><td>").append(TIME.format(lesson.startTime())).append('–')
+        html.append("<tr id=\"").append(id).append("\"><td>").append(TIME.format(lesson.startTime())).append("&ndash;")
                 .append(TIME.format(lesson.endTime())).append("</td><td><span>").append(student).append("</span>")
                 .append(makeUp ? "<span> (make-up)</span>" : "").append("</td><td>").append(escape(lesson.teacherName()))
                 .append("</td><td><span class=\"status status-").append(escape(String.valueOf(lesson.attendance())))
@@ -66,6 +65,6 @@ public final class LessonRows {
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+        return Html.escape(text);
     }
 }

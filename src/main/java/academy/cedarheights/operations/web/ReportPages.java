@@ -13,6 +13,7 @@ import academy.cedarheights.operations.Reports.RevenueLine;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.FormValues;
+import academy.cedarheights.platform.web.Html;
 import academy.cedarheights.platform.web.InvalidField;
 import academy.cedarheights.platform.web.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,11 +25,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The owner's reports in the console: a period, a chart drawn on the server, the table and its CSV. A period the
- * owner typed backwards shows the month so far with the reason, never an error page.
+ * owner typed backwards shows the month so far with the reason, never an error page. The chart and the table's rows
+ * are written in Java ({@link Html}): an attendance report is a row for each of 500 pupils.
  */
 @WebPage
 class ReportPages {
 
+    private static final String CHART = "report-chart";
     private final Reports reports;
     private final AccountBook accounts;
     private final Clock clock;
@@ -52,7 +55,9 @@ class ReportPages {
         model.addAttribute("lines", lines);
         String currency = accounts.currency(school.id());
         model.addAttribute("total", Money.of(lines.stream().mapToLong(line -> line.total().amount()).sum(), currency));
-        model.addAttribute("chart", ReportCharts.payroll(lines, period, currency));
+        model.addAttribute("chart", ReportCharts.payroll(lines, period, currency).svg(CHART));
+        model.addAttribute("rows", Html.rows(lines.stream().map(line -> List.of(line.teacher(), line.lessons(),
+                line.makeUps(), line.payPerLesson().shown(), line.total().shown())).toList()));
         return page("payroll", model);
     }
 
@@ -62,7 +67,9 @@ class ReportPages {
         ReportPeriod period = period(school, from, to, model, response);
         List<RevenueLine> lines = reports.revenue(school, period);
         model.addAttribute("lines", lines);
-        model.addAttribute("chart", ReportCharts.revenue(lines, period, accounts.currency(school.id())));
+        model.addAttribute("chart", ReportCharts.revenue(lines, period, accounts.currency(school.id())).svg(CHART));
+        model.addAttribute("rows", Html.rows(lines.stream().map(line -> List.of(line.month(), line.plan(),
+                line.charged().shown(), line.paid().shown(), line.refunded().shown(), line.outstanding().shown())).toList()));
         return page("revenue", model);
     }
 
@@ -72,7 +79,9 @@ class ReportPages {
         ReportPeriod period = period(school, from, to, model, response);
         List<AttendanceLine> lines = reports.attendance(school, period);
         model.addAttribute("lines", lines);
-        model.addAttribute("chart", ReportCharts.attendance(lines, period));
+        model.addAttribute("chart", ReportCharts.attendance(lines, period).svg(CHART));
+        model.addAttribute("rows", Html.rows(lines.stream().map(line -> List.of(line.teacher(), line.student(),
+                line.present(), line.absent(), line.noShow(), line.cancelled())).toList()));
         return page("attendance", model);
     }
 

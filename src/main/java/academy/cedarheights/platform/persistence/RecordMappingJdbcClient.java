@@ -47,7 +47,7 @@ final class RecordMappingJdbcClient implements JdbcClient {
 
         @Override
         public <T> MappedQuerySpec<T> query(Class<T> mappedClass) {
-            return mappedClass.isRecord() ? spec.query(mapperOf(mappedClass)) : spec.query(mappedClass);
+            return mappedClass.isRecord() ? spec.query(mapperOf(mappedClass).forOneQuery()) : spec.query(mappedClass);
         }
 
         @Override

@@ -30,7 +30,7 @@ import org.springframework.lang.Nullable;
  * Values are read as their component's type and converted as Spring's mapper would; an enum by its name in any case
  * ({@code active} → {@code ACTIVE}), as our tables write the domain's names in lower case.
  */
-final class RecordRowMapper<T> implements RowMapper<T> {
+final class RecordRowMapper<T> {
 
     private final Constructor<T> constructor;
     private final Class<?>[] types;
@@ -53,23 +53,46 @@ final class RecordRowMapper<T> implements RowMapper<T> {
         this.conversions = conversions;
     }
 
-    @Override
-    public T mapRow(ResultSet rs, int rowNum) throws SQLException {
-        Object[] values = new Object[types.length];
-        boolean[] found = new boolean[types.length];
-        ResultSetMetaData metaData = rs.getMetaData();
-        for (int column = 1; column <= metaData.getColumnCount(); column++) {
+    /**
+     * A mapper for one query's rows: it finds each component's column in the first row's labels and reads the rest
+     * by the same columns (a week calendar's 500 lessons were a label lookup a column a row before it).
+     */
+    RowMapper<T> forOneQuery() {
+        return new RowMapper<>() {
+            private int[] columns;
+
+            @Override
+            public T mapRow(ResultSet rs, int rowNum) throws SQLException {
+                if (columns == null) {
+                    columns = columnsOf(rs.getMetaData());
+                }
+                return map(rs, columns);
+            }
+        };
+    }
+
+    /** Each component's column, the first labelled for it. */
+    private int[] columnsOf(ResultSetMetaData metaData) throws SQLException {
+        int[] columns = new int[types.length];
+        for (int column = metaData.getColumnCount(); column >= 1; column--) {
             Integer component = componentOfLabel.get(metaData.getColumnLabel(column).toLowerCase(Locale.ROOT));
-            if (component != null && !found[component]) {
-                found[component] = true;
-                values[component] = convert(read(rs, column, types[component]), descriptors[component]);
+            if (component != null) {
+                columns[component] = column;
             }
         }
-        for (int i = 0; i < found.length; i++) {
-            if (!found[i]) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == 0) {
                 throw new SQLException("No column for " + constructor.getDeclaringClass().getSimpleName() + "."
                         + constructor.getParameters()[i].getName());
             }
+        }
+        return columns;
+    }
+
+    private T map(ResultSet rs, int[] columns) throws SQLException {
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            values[i] = convert(read(rs, columns[i], types[i]), descriptors[i]);
         }
         return BeanUtils.instantiateClass(constructor, values);
     }

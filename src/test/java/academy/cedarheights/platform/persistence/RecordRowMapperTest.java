@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.support.IntegrationTest;
@@ -49,6 +50,17 @@ class RecordRowMapperTest {
     void aNullColumnOfAPrimitiveComponentIsItsDefault() {
         assertThat(read(Unnamed.class, "select 'Kid' as student_name, null::int as weekday, cast(:id as uuid) as extra",
                 UUID.randomUUID())).isEqualTo(new Unnamed("Kid", 0));
+    }
+
+    @Test
+    void eachQueryFindsItsOwnColumnsOnceThenReadsEveryRowByThemAndTheFirstOfTwoLabelsWins() {
+        List<Unnamed> rows = transaction.execute(status -> jdbc.sql("""
+                select g as weekday, 'Kid ' || g as student_name, 'later' as student_name
+                  from generate_series(1, 3) g""").query(Unnamed.class).list());
+
+        assertThat(rows).containsExactly(new Unnamed("Kid 1", 1), new Unnamed("Kid 2", 2), new Unnamed("Kid 3", 3));
+        assertThat(read(Unnamed.class, "select cast(:id as uuid) as id, 'Pat' as student_name, 5 as weekday",
+                UUID.randomUUID())).as("the same record from other columns").isEqualTo(new Unnamed("Pat", 5));
     }
 
     @Test
