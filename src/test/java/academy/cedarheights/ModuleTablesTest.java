@@ -39,7 +39,7 @@ class ModuleTablesTest {
                     "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses",
                     "monthly_discounts"),
             "lessons", Set.of("attendance", "makeup_credits", "lesson_reminders", "make_up_offer_notices"),
-            "notifications", Set.of("email_log", "text_messages"),
+            "notifications", Set.of("email_log", "text_messages", "text_opt_outs"),
             "operations", Set.of());
 
     /** The demo school is fixture data, loaded past the modules on purpose, as a test's would be. */

@@ -33,10 +33,12 @@ public class Notifications {
     private final Schools schools;
     private final SchoolAddresses addresses;
     private final MailDelivery mail;
+    private final TextOptOuts optOuts;
 
     Notifications(JdbcClient jdbc, Jobs jobs, OneTimeTask<EmailJob> sendEmail, OneTimeTask<TextJob> sendText,
                   ObjectProvider<academy.cedarheights.notifications.delivery.TextDelivery> texts, JsonMapper json,
-                  Schools schools, SchoolAddresses addresses, MailDelivery mail) {
+                  Schools schools, SchoolAddresses addresses, MailDelivery mail, TextOptOuts optOuts) {
+        this.optOuts = optOuts;
         this.mail = mail;
         this.schools = schools;
         this.addresses = addresses;
@@ -91,15 +93,25 @@ public class Notifications {
         return texts.getIfAvailable() != null;
     }
 
-    /** Queues a text message, if texts are enabled; returns its log id, or null when they are not. */
+    /**
+     * Queues a text message, if texts are enabled; returns its log id, or null when they are not. A phone that replied
+     * STOP gets none: the text is logged as withheld, so the school sees why it did not go.
+     */
     public UUID text(UUID schoolId, String phone, String body) {
         if (!textsEnabled()) {
             return null;
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into text_messages (school_id, id, recipient, body) values (:school, :id, :recipient, :body)")
-                .param("school", schoolId).param("id", id).param("recipient", phone).param("body", body).update();
-        jobs.schedule(sendText, id.toString(), new TextJob(schoolId, id));
+        boolean stopped = optOuts.stopped(phone);
+        jdbc.sql("""
+                        insert into text_messages (school_id, id, recipient, body, status, error)
+                        values (:school, :id, :recipient, :body, :status, :error)""")
+                .param("school", schoolId).param("id", id).param("recipient", phone).param("body", body)
+                .param("status", stopped ? "withheld" : "queued").param("error", stopped ? TextSending.STOPPED : null)
+                .update();
+        if (!stopped) {
+            jobs.schedule(sendText, id.toString(), new TextJob(schoolId, id));
+        }
         return id;
     }
 }

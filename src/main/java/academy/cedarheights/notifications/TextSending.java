@@ -18,11 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TextSending {
 
+    static final String STOPPED = "The number replied STOP: no text goes to it until it replies START.";
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ObjectProvider<TextDelivery> texts;
+    private final TextOptOuts optOuts;
 
-    TextSending(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<TextDelivery> texts) {
+    TextSending(JdbcClient jdbc, TransactionTemplate transaction, ObjectProvider<TextDelivery> texts,
+                TextOptOuts optOuts) {
+        this.optOuts = optOuts;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.texts = texts;
@@ -35,7 +39,13 @@ class TextSending {
         Queued text = transaction.execute(status -> jdbc.sql("select recipient, body, status from text_messages where id = :id")
                 .param("id", textId).query(Queued.class).optional().orElse(null));
         TextDelivery delivery = texts.getIfAvailable();
-        if (text == null || text.status().equals("sent") || delivery == null) {
+        if (text == null || !text.status().equals("queued") || delivery == null) {
+            return;
+        }
+        if (Boolean.TRUE.equals(transaction.execute(status -> optOuts.stopped(text.recipient())))) {
+            transaction.executeWithoutResult(status -> jdbc.sql("""
+                            update text_messages set status = 'withheld', error = :error where id = :id""")
+                    .param("id", textId).param("error", STOPPED).update());
             return;
         }
         try {

@@ -19,7 +19,9 @@ import academy.cedarheights.notifications.Notifications;
 import academy.cedarheights.platform.jobs.JobDefinitions;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolSweep;
+import academy.cedarheights.support.Api;
 import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.FakeMailjetAndTwilio;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -46,6 +48,7 @@ class LessonRemindersTest {
     @Autowired JdbcClient jdbc;
     @Autowired SchoolSweep sweeps;
     @Autowired Notifications notifications;
+    @Autowired Api api;
 
     TestSchool school;
     UUID piano;
@@ -153,6 +156,36 @@ class LessonRemindersTest {
         assertThat(reminded(noPhone)).as("no phone, no text claimed").isEqualTo(1);
         assertThat(reminded(soon)).isEqualTo(2);
         assertThat(reminded(later)).isEqualTo(1);
+    }
+
+    @Test
+    void aFamilyThatRepliedStopGetsItsReminderByEmailButNoTextUntilItRepliesStart() {
+        UUID stopped = lessonIn(Duration.ofHours(20), "Ivy Stop", "ivy@families.test", "+1 604 555 0193");
+        LessonReminders textsToo = new LessonReminders(jdbc, sweeps, notifications,
+                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)));
+        try {
+            assertThat(FakeMailjetAndTwilio.inboundText(api, "+16045550193", "STOP", FakeMailjetAndTwilio.TWILIO_TOKEN)
+                    .status()).isEqualTo(200);
+
+            TenantContext.runAs(school.id(), () -> transaction.execute(status -> textsToo.remind(school.id())));
+
+            assertThat(reminded(stopped)).isEqualTo(1);
+            assertThat(emails("ivy@families.test")).as("the email is not a text: it still goes").isEqualTo(1);
+            assertThat(owner.jdbc().sql("select status from text_messages where school_id = :s and recipient = :p")
+                    .param("s", school.id()).param("p", "+16045550193").query(String.class).list())
+                    .as("logged, so the school sees why, and never sent").containsExactly("withheld");
+
+            FakeMailjetAndTwilio.inboundText(api, "+16045550193", "START", FakeMailjetAndTwilio.TWILIO_TOKEN);
+            UUID next = lessonIn(Duration.ofHours(21), "Ivy Start", "ivy.again@families.test", "+1 604 555 0193");
+            TenantContext.runAs(school.id(), () -> transaction.execute(status -> textsToo.remind(school.id())));
+
+            assertThat(reminded(next)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> owner.jdbc().sql("""
+                            select count(*) from text_messages where school_id = :s and recipient = :p and status = 'sent'""")
+                    .param("s", school.id()).param("p", "+16045550193").query(Long.class).single() == 1);
+        } finally {
+            owner.jdbc().sql("delete from text_opt_outs where phone = '+16045550193'").update();
+        }
     }
 
     private UUID lessonIn(Duration fromNow, String teacherName, String email, String phone) {

@@ -29,7 +29,7 @@ class ApiContractTest {
             "POST /parent/bookings", "GET /parent/bookings", "GET /parent/bookings/{tracking_id}/status",
             "POST /parent/bookings/{tracking_id}/cancel", "POST /parent/payment-method/setup",
             "GET /admin/enrollments", "POST /admin/enrollments", "POST /admin/enrollments/{id}/cancel",
-            "POST /webhooks/stripe", "GET /admin/dashboard/today", "GET /admin/dashboard/provisionals",
+            "POST /webhooks/stripe", "POST /webhooks/twilio", "GET /admin/dashboard/today", "GET /admin/dashboard/provisionals",
             "GET /admin/dashboard/payments",
             "PUT /admin/attendance", "GET /admin/attendance", "PUT /teacher/attendance", "GET /teacher/lessons",
             "GET /parent/attendance", "POST /parent/absences", "GET /parent/makeups", "GET /parent/makeups/slots",

@@ -6,6 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import academy.cedarheights.notifications.delivery.TwilioSignature;
+import academy.cedarheights.support.Api.Answer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,6 +32,7 @@ public final class FakeMailjetAndTwilio {
     public static final String TWILIO_TOKEN = "twilio-test-token";
     public static final String TWILIO_FROM = "+16045550000";
     public static final String SEND_PATH = "/v3.1/send";
+    public static final String INBOUND_PATH = "/api/v1/webhooks/twilio";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
 
     private static final WireMockServer MAILJET = new WireMockServer(wireMockConfig().dynamicPort());
@@ -64,6 +74,25 @@ public final class FakeMailjetAndTwilio {
                         .withBody("""
                                 {"sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}","status":"queued",
                                  "error_code":null}""")));
+    }
+
+    /**
+     * A text a family sends to our number, as Twilio's webhook posts it: form-encoded, signed with the auth token over
+     * the address it calls ({@code token} another to forge it).
+     */
+    public static Answer inboundText(Api api, String from, String body, String token) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("MessageSid", List.of("SM" + "0".repeat(32)));
+        form.put("AccountSid", List.of(TWILIO_SID));
+        form.put("From", List.of(from));
+        form.put("To", List.of(TWILIO_FROM));
+        form.put("Body", List.of(body));
+        form.put("NumMedia", List.of("0"));
+        String encoded = form.entrySet().stream().map(field -> field.getKey() + "="
+                + URLEncoder.encode(field.getValue().get(0), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String signature = TwilioSignature.of(token, api.uri(INBOUND_PATH).toString(), form);
+        return api.post(INBOUND_PATH, encoded, "Content-Type", "application/x-www-form-urlencoded",
+                "X-Twilio-Signature", signature);
     }
 
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
