@@ -33,7 +33,7 @@ class ModuleTablesTest {
                     "revoked_sessions"),
             "schools", Set.of("schools", "school_admin_emails", "instruments", "teachers", "teacher_instruments", "rooms",
                     "timeslots", "semesters", "closures"),
-            "families", Set.of("payees", "students"),
+            "families", Set.of("payees", "students", "consents"),
             "booking", Set.of("enrollments", "enrollment_moves", "waitlist_entries", "waitlist_offers"),
             "billing", Set.of("billing_customers", "stripe_customers", "stripe_events", "payments", "orphan_charges", "billing_runs", "billing_products", "billing_prices", "simulated_card_charges",
                     "subscription_events_applied", "simulated_checkouts", "ledger_entries", "renewals", "billing_pauses",

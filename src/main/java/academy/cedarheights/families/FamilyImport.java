@@ -191,7 +191,7 @@ public class FamilyImport {
         Student known = children.get(child.name().toLowerCase(Locale.ROOT));
         if (known == null) {
             students.create(school, actor, new StudentRequest(payee, child.name(), child.birthDate(), child.instrumentId(),
-                    null, true));
+                    null, true), Consent.How.IMPORT);
             return Change.CREATED;
         }
         if (known.birthDate().equals(child.birthDate()) && known.instrumentId().equals(child.instrumentId())) {

@@ -28,9 +28,11 @@ public class FamilyProfile {
     private final List<FamilyRecords> records;
     private final EmailLog emails;
     private final Welcome welcome;
+    private final Consents consents;
 
     FamilyProfile(JdbcClient jdbc, Students students, AuditTrail audit, List<FamilyRecords> records, EmailLog emails,
-                  Welcome welcome) {
+                  Welcome welcome, Consents consents) {
+        this.consents = consents;
         this.welcome = welcome;
         this.jdbc = jdbc;
         this.students = students;
@@ -92,9 +94,10 @@ public class FamilyProfile {
         return own(school, caller).orElseThrow(NoProfileYet::new);
     }
 
-    public Student addChild(UUID school, Caller caller, StudentDetails child) {
+    /** A child the parent adds ({@code how}: on a page or by the API), the policy accepted for them. */
+    public Student addChild(UUID school, Caller caller, StudentDetails child, Consent.How how) {
         Payee payee = own(school, caller).orElseThrow(FamilyNotSetUp::new);
-        return students.add(school, caller.email(), payee.id(), child);
+        return students.add(school, caller.email(), payee.id(), child, how);
     }
 
     /**
@@ -133,8 +136,8 @@ public class FamilyProfile {
                 .query((rs, row) -> new ReminderPreferences(rs.getBoolean(1), rs.getBoolean(2))).single();
     }
 
-    /** Takes effect at once: the next reminder run reads these. */
-    public ReminderPreferences choose(UUID school, Caller caller, ReminderPreferences preferences) {
+    /** Takes effect at once: the next reminder run reads these. Each change is a line of the consent ledger. */
+    public ReminderPreferences choose(UUID school, Caller caller, ReminderPreferences preferences, Consent.How how) {
         Payee payee = own(school, caller).orElseThrow(NoProfileYet::new);
         ReminderPreferences before = preferences(school, caller);
         jdbc.sql("""
@@ -143,8 +146,18 @@ public class FamilyProfile {
                 .param("school", school).param("id", payee.id())
                 .param("emails", preferences.lessonReminderEmails()).param("texts", preferences.lessonReminderTexts())
                 .update();
+        consents.choose(school, payee.id(), Consent.Purpose.REMINDER_EMAILS, preferences.lessonReminderEmails(), how,
+                caller.email());
+        consents.choose(school, payee.id(), Consent.Purpose.REMINDER_TEXTS, preferences.lessonReminderTexts(), how,
+                caller.email());
         audit.updated(school, caller.email(), "reminder_preferences", payee.id(), before, preferences);
         return preferences;
+    }
+
+    /** The family's consent ledger, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Consent> consents(UUID school, Caller caller) {
+        return consents.ofFamily(school, own(school, caller).orElseThrow(NoProfileYet::new).id());
     }
 
     /** Everything held about the family, section by section; the export itself is audited. */
@@ -155,6 +168,7 @@ public class FamilyProfile {
         document.put("students", students.everOfFamily(school, payee.id()));
         records.forEach(section -> document.put(section.section(), section.collect(school, payee.id(), payee.email())));
         document.put("emails", emails.sentTo(school, payee.email()));
+        document.put("consents", consents.ofFamily(school, payee.id()));
         audit.record(school, caller.email(), "family.exported", "payee", payee.id().toString(),
                 Map.of("sections", List.copyOf(document.keySet())));
         return document;

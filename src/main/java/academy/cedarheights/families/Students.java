@@ -52,8 +52,10 @@ public class Students {
     private final MergePatch patches;
     private final SchoolRows rows;
     private final Clock clock;
+    private final Consents consents;
 
-    Students(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows, Clock clock) {
+    Students(JdbcClient jdbc, AuditTrail audit, MergePatch patches, SchoolRows rows, Clock clock, Consents consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.audit = audit;
         this.patches = patches;
@@ -134,15 +136,19 @@ public class Students {
                            java.time.Instant deletedAt) {
     }
 
-    public Student create(UUID school, String actor, StudentRequest request) {
+    /** A child added by the school ({@code how}: at its desk, by its API or an import), the family's consent given. */
+    public Student create(UUID school, String actor, StudentRequest request, Consent.How how) {
         if (!rows.exists("payees", school, request.payeeId())) {
             throw new InvalidField("payee_id", "must be a payee of this school");
         }
-        return add(school, actor, request.payeeId(), request.details());
+        return add(school, actor, request.payeeId(), request.details(), how);
     }
 
-    /** Adds a child to a family (at most {@link #MAX_CHILDREN}); the consent time is now. */
-    Student add(UUID school, String actor, UUID payeeId, StudentDetails details) {
+    /**
+     * Adds a child to a family (at most {@link #MAX_CHILDREN}); the consent time is now, and the consent is a line of
+     * the family's ledger.
+     */
+    Student add(UUID school, String actor, UUID payeeId, StudentDetails details, Consent.How how) {
         check(school, details);
         // the family's row is locked first, so two concurrent additions cannot both see room for one more
         jdbc.sql("select id from payees where school_id = :school and id = :payee for update")
@@ -161,6 +167,7 @@ public class Students {
                 .param("birth", details.birthDate()).param("instrument", details.instrumentId())
                 .param("teacher", details.teacherPrefId())
                 .query(UUID.class).single();
+        consents.policyAccepted(school, payeeId, id, details.birthDate(), today(school), how, actor);
         Student created = get(school, id);
         audit.created(school, actor, KIND, id, created);
         return created;
@@ -203,11 +210,15 @@ public class Students {
         audit.deleted(school, actor, KIND, id, before);
     }
 
-    /** The rules of a child on record: of age for lessons, learning one of the school's instruments. */
-    void check(UUID school, StudentDetails details) {
+    private LocalDate today(UUID school) {
         String zone = jdbc.sql("select time_zone from schools where id = :school").param("school", school)
                 .query(String.class).single();
-        int age = Period.between(details.birthDate(), LocalDate.now(clock.withZone(ZoneId.of(zone)))).getYears();
+        return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+    }
+
+    /** The rules of a child on record: of age for lessons, learning one of the school's instruments. */
+    void check(UUID school, StudentDetails details) {
+        int age = Period.between(details.birthDate(), today(school)).getYears();
         if (age < YOUNGEST || age > OLDEST) {
             throw new InvalidField("birth_date", "the student must be " + YOUNGEST + " to " + OLDEST + " years old");
         }

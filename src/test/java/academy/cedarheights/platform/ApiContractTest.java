@@ -43,7 +43,7 @@ class ApiContractTest {
             "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline",
             "POST /parent/makeups/{id}/cancel", "POST /parent/bookings/batch", "GET /admin/audit",
             "GET /admin/reports/payroll", "GET /admin/reports/revenue", "GET /admin/reports/attendance",
-            "POST /admin/import/families");
+            "POST /admin/import/families", "GET /parent/consents");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

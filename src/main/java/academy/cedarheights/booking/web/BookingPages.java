@@ -18,6 +18,8 @@ import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.ParentBookings;
 import academy.cedarheights.booking.SiblingDiscount;
+import academy.cedarheights.families.Consent;
+import academy.cedarheights.families.Consents;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentDetails;
@@ -130,7 +132,7 @@ class BookingPages {
             errors = merge(errors, FormErrors.of(validator, child));
             if (!errors.any()) {
                 try {
-                    student = families.addChild(school.id(), caller, child).id();
+                    student = families.addChild(school.id(), caller, child, Consent.How.PAGE).id();
                     // should the booking fail now, the form offers the child just added rather than adding them twice
                     form.put("student_id", student.toString());
                 } catch (InvalidField | InvalidFields refused) {
@@ -211,6 +213,8 @@ class BookingPages {
                 .map(child -> ChildChoice.of(child, slot, taught, first)).toList());
         model.addAttribute("instruments", taught);
         model.addAttribute("errors", errors);
+        // the statement the consent ledger versions by its hash: one text, here and there
+        model.addAttribute("policyStatement", Consents.POLICY_STATEMENT);
         model.addAttribute("form", form);
         return "booking/book";
     }

@@ -2,6 +2,7 @@ package academy.cedarheights.families.web;
 
 import java.util.UUID;
 
+import academy.cedarheights.families.Consent;
 import academy.cedarheights.families.Student;
 import academy.cedarheights.families.StudentRequest;
 import academy.cedarheights.families.Students;
@@ -52,7 +53,7 @@ class AdminStudentsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Student create(CurrentSchool school, Caller caller, @Valid @RequestBody StudentRequest request) {
-        return students.create(school.id(), caller.email(), request);
+        return students.create(school.id(), caller.email(), request, Consent.How.API);
     }
 
     @PutMapping("/{id}")

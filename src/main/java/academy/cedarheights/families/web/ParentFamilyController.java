@@ -3,6 +3,7 @@ package academy.cedarheights.families.web;
 import java.util.List;
 import java.util.Map;
 
+import academy.cedarheights.families.Consent;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.ProfileRequest;
@@ -53,7 +54,7 @@ class ParentFamilyController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a child (4 to 18 years old; consent to the school's policy required)")
     Student addChild(CurrentSchool school, Caller caller, @Valid @RequestBody StudentDetails child) {
-        return families.addChild(school.id(), caller, child);
+        return families.addChild(school.id(), caller, child, Consent.How.API);
     }
 
     @GetMapping("/students")
@@ -70,7 +71,13 @@ class ParentFamilyController {
     @PutMapping("/preferences")
     @Operation(summary = "Switch lesson reminders by email or text on or off (honoured from the next reminder)")
     ReminderPreferences choose(CurrentSchool school, Caller caller, @Valid @RequestBody ReminderPreferences preferences) {
-        return families.choose(school.id(), caller, preferences);
+        return families.choose(school.id(), caller, preferences, Consent.How.API);
+    }
+
+    @GetMapping("/consents")
+    @Operation(summary = "Your consent ledger: each consent and withdrawal, oldest first, never overwritten")
+    List<Consent> consents(CurrentSchool school, Caller caller) {
+        return families.consents(school.id(), caller);
     }
 
     @GetMapping("/export")

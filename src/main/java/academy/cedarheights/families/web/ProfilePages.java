@@ -2,6 +2,7 @@ package academy.cedarheights.families.web;
 
 import java.util.Map;
 
+import academy.cedarheights.families.Consent;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.ProfileRequest;
@@ -72,7 +73,8 @@ class ProfilePages {
     String preferences(CurrentSchool school, Caller caller,
                        @RequestParam(name = "lesson_reminder_emails", required = false) String emails,
                        @RequestParam(name = "lesson_reminder_texts", required = false) String texts) {
-        families.choose(school.id(), caller, new ReminderPreferences(emails != null, texts != null));
+        families.choose(school.id(), caller, new ReminderPreferences(emails != null, texts != null),
+                Consent.How.PAGE);
         return "redirect:/parent/profile?saved";
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import academy.cedarheights.families.Consent;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.PayeeRequest;
 import academy.cedarheights.families.Payees;
@@ -86,7 +87,8 @@ class FamilyFilePages {
         StudentRequest request = new StudentRequest(id, form.getOrDefault("child_name", ""),
                 FormValues.date(form.get("birth_date")), FormValues.uuid(form.get("instrument_id")), null,
                 form.containsKey("consent_policy_accepted"));
-        FormErrors errors = FormErrors.submit(validator, request, valid -> students.create(school.id(), caller.email(), valid));
+        FormErrors errors = FormErrors.submit(validator, request, valid -> students.create(school.id(), caller.email(), valid,
+                Consent.How.PAGE));
         if (errors.any()) {
             response.setStatus(400);
             return page(school, caller, id, model, FormErrors.none(), Map.of(), errors, form);
