@@ -50,6 +50,7 @@ class AdminEmailPages {
         LoggedEmail email = emails.get(school.id(), id);
         return ResponseEntity.ok().header("Content-Security-Policy", RENDERED_EMAIL_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(email.bodyHtml() != null ? email.bodyHtml() : "<p>Not rendered yet.</p>");
+                .body(email.bodyHtml() != null ? email.bodyHtml() : email.status().equals("queued")
+                        ? "<p>Not rendered yet.</p>" : "<p>Removed after a year, as the privacy schedule says.</p>");
     }
 }
