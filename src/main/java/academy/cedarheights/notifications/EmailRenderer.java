@@ -33,6 +33,9 @@ class EmailRenderer {
         subjects.setTemplateResolver(inline);
     }
 
+    /** The model's key for the school's privacy notice, linked from every email's footer. */
+    static final String PRIVACY_URL = "privacyUrl";
+
     RenderedEmail render(EmailTemplate template, Branding school, Map<String, Object> model) {
         Context context = new Context(java.util.Locale.CANADA);
         context.setVariables(model);
@@ -42,8 +45,10 @@ class EmailRenderer {
         String subject = subjects.process(template.subject(), context).strip();
         context.setVariable("subject", subject);
         String html = files.process("email/" + template.key(), context);
+        Object privacy = model.get(PRIVACY_URL);
         String text = files.process("email/" + template.key() + ".txt", context).strip() + "\n\n-- \n" + school.name()
-                + (school.contactEmail() != null ? " · " + school.contactEmail() : "") + "\n" + why(template, school) + "\n";
+                + (school.contactEmail() != null ? " · " + school.contactEmail() : "") + "\n" + why(template, school) + "\n"
+                + (privacy != null ? "Privacy: " + privacy + "\n" : "");
         return new RenderedEmail(subject, html, text);
     }
 

@@ -11,6 +11,7 @@ import academy.cedarheights.notifications.delivery.DeliveryRefused;
 import academy.cedarheights.notifications.delivery.MailDelivery;
 import academy.cedarheights.notifications.delivery.OutgoingEmail;
 import academy.cedarheights.schools.Branding;
+import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.Schools;
 import jakarta.mail.internet.InternetAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +36,11 @@ class EmailSending {
     private final Schools schools;
     private final InternetAddress sender;
     private final JsonMapper json;
+    private final SchoolAddresses addresses;
 
     EmailSending(JdbcClient jdbc, TransactionTemplate transaction, EmailRenderer renderer, MailDelivery mail,
-                 Schools schools, DeliveryProperties properties, JsonMapper json) {
+                 Schools schools, DeliveryProperties properties, JsonMapper json, SchoolAddresses addresses) {
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.renderer = renderer;
@@ -52,20 +55,23 @@ class EmailSending {
     private record Queued(UUID schoolId, String recipient, String template, String model, String status) {
     }
 
-    private record ToSend(Queued email, Branding school) {
+    private record ToSend(Queued email, Branding school, String privacyUrl) {
     }
 
     void deliver(UUID emailId) {
         ToSend toSend = transaction.execute(status -> jdbc.sql(
                         "select school_id, recipient, template, model::text as model, status from email_log where id = :id")
                 .param("id", emailId).query(Queued.class).optional().filter(queued -> !queued.status().equals("sent"))
-                .map(queued -> new ToSend(queued, schools.branding(queued.schoolId()))).orElse(null));
+                .map(queued -> new ToSend(queued, schools.branding(queued.schoolId()),
+                        addresses.link(queued.schoolId(), "/privacy").toString())).orElse(null));
         if (toSend == null) {
             return;
         }
         Queued email = toSend.email();
         Branding school = toSend.school();
         Map<String, Object> model = json.readValue(email.model(), new TypeReference<Map<String, Object>>() { });
+        // every email says where the school's privacy notice is (CASL's identification, PIPEDA's openness)
+        model.put(EmailRenderer.PRIVACY_URL, toSend.privacyUrl());
         EmailTemplate template = EmailTemplate.of(email.template());
         RenderedEmail rendered = renderer.render(template, school, model);
         String fromName = sender.getPersonal() != null ? school.name() : null;

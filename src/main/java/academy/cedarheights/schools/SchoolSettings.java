@@ -23,7 +23,8 @@ import jakarta.validation.constraints.Size;
  * the default; without a number of holds, a domain, grace days or payment methods, the one set before (an empty
  * domain removes it). Payment methods: {@code card}, and {@code acss_debit} (Canadian pre-authorised debit). The year's
  * rules ({@link YearRules}) likewise keep their value when left out; an empty tax registration or postal address
- * removes it.
+ * removes it. The privacy officer (the person who answers for the school's handling of personal information, named on
+ * its privacy page) likewise; empty removes the name, and the page then names the school's owner.
  */
 public record SchoolSettings(
         @NotBlank @Size(max = 200) String name,
@@ -49,7 +50,8 @@ public record SchoolSettings(
         @Size(max = 300) String postalAddress,
         Boolean monthlyPausesForClosures,
         @Min(1) @Max(168) Integer waitlistOfferHours,
-        @Min(0) @Max(50) Integer siblingDiscountPercent) {
+        @Min(0) @Max(50) Integer siblingDiscountPercent,
+        @Size(max = 200) String privacyOfficer) {
 
     public record Prices(@NotNull @Valid academy.cedarheights.platform.Money monthly,
                          @NotNull @Valid academy.cedarheights.platform.Money semesterPerLesson,

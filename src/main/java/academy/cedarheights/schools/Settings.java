@@ -45,7 +45,8 @@ public class Settings {
                                yearly_per_lesson_cents, brand_color, contact_email, max_holds_without_card, custom_domain,
                                payment_grace_days, payment_methods, renewal_notice_days, renewal_grace_days,
                                min_lessons_in_term, cancellation_refund, tax_rate_percent, tax_registration, postal_address,
-                               monthly_pauses_for_closures, waitlist_offer_hours, sibling_discount_percent
+                               monthly_pauses_for_closures, waitlist_offer_hours, sibling_discount_percent,
+                               privacy_officer
                           from schools where id = :school""")
                 .param("school", school)
                 .query((rs, row) -> {
@@ -65,7 +66,7 @@ public class Settings {
                                     rs.getString("cancellation_refund"), rs.getBigDecimal("tax_rate_percent"),
                                     rs.getString("tax_registration"), rs.getString("postal_address"),
                                     rs.getBoolean("monthly_pauses_for_closures")), rs.getInt("waitlist_offer_hours"),
-                            rs.getInt("sibling_discount_percent"));
+                            rs.getInt("sibling_discount_percent"), rs.getString("privacy_officer"));
                 })
                 .single();
     }
@@ -98,7 +99,9 @@ public class Settings {
                                                      else nullif(btrim(:postal_address), '') end,
                                monthly_pauses_for_closures = coalesce(:pauses, monthly_pauses_for_closures),
                                waitlist_offer_hours = coalesce(:offer_hours, waitlist_offer_hours),
-                               sibling_discount_percent = coalesce(:sibling_discount, sibling_discount_percent)
+                               sibling_discount_percent = coalesce(:sibling_discount, sibling_discount_percent),
+                               privacy_officer = case when cast(:privacy_officer as text) is null then privacy_officer
+                                                      else nullif(btrim(:privacy_officer), '') end
                          where id = :school""")
                 .param("school", school).param("name", settings.name().trim()).param("zone", settings.timeZone())
                 .param("minutes", settings.lessonMinutes()).param("hold", settings.provisionalHoldDays())
@@ -118,6 +121,7 @@ public class Settings {
                 .param("pauses", settings.monthlyPausesForClosures())
                 .param("offer_hours", settings.waitlistOfferHours())
                 .param("sibling_discount", settings.siblingDiscountPercent())
+                .param("privacy_officer", settings.privacyOfficer())
                 .update();
         if (!Objects.equals(domain, before.customDomain())) {
             events.publishEvent(new CustomDomainChanged(school));

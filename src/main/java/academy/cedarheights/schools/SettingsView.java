@@ -12,5 +12,6 @@ public record SettingsView(String slug, String currency, String name, String tim
                            int provisionalHoldDays, int makeupAllowancePerSemester, SchoolSettings.Prices prices,
                            List<String> adminEmails, String brandColor, String contactEmail, int maxHoldsWithoutCard,
                            String customDomain, String baseUrl, int paymentGraceDays, List<String> paymentMethods,
-                           @JsonUnwrapped YearRules yearRules, int waitlistOfferHours, int siblingDiscountPercent) {
+                           @JsonUnwrapped YearRules yearRules, int waitlistOfferHours, int siblingDiscountPercent,
+                           String privacyOfficer) {
 }

@@ -25,8 +25,8 @@ class AdminConsolePagesTest {
     static final String PASSWORD = "correct horse battery";
     static final List<String> CONSOLE = List.of("/admin", "/admin/timetable", "/admin/enrollments", "/admin/makeups",
             "/admin/families", "/admin/teachers", "/admin/instruments", "/admin/rooms", "/admin/semesters",
-            "/admin/emails", "/admin/dead-letters", "/admin/audit", "/admin/settings", "/admin/invitations",
-            "/account/sessions");
+            "/admin/emails", "/admin/dead-letters", "/admin/audit", "/admin/privacy", "/admin/settings",
+            "/admin/invitations", "/account/sessions");
 
     @Autowired Api api;
     @Autowired TestSchools schools;

@@ -109,8 +109,9 @@ class EveryEmailLinkOpensTest {
         Mailbox.latest(parent, "/reset-password");
 
         List<String> familyLinks = links(parent);
-        assertThat(familyLinks).as("welcome, verification, add a card, reset")
+        assertThat(familyLinks).as("welcome, verification, add a card, reset, and every footer's privacy notice")
                 .anyMatch(link -> link.contains("/verify-email?token=")).anyMatch(link -> link.endsWith("/parent"))
+                .anyMatch(link -> link.equals(emailed + "/privacy"))
                 .anyMatch(link -> link.endsWith("/parent/payment-method")).anyMatch(link -> link.contains("/reset-password?token="));
         assertThat(familyLinks).allSatisfy(link -> assertThat(link).startsWith(emailed + "/"));
         browser.signOut().signIn(parent, TestSchool.PASSWORD);
@@ -122,7 +123,9 @@ class EveryEmailLinkOpensTest {
         }
 
         List<String> colleagueLinks = links(colleague);
-        assertThat(colleagueLinks).singleElement().satisfies(link -> assertThat(link).startsWith(emailed + "/accept-invitation?token="));
+        assertThat(colleagueLinks).as("the invitation, and the footer's privacy notice").hasSize(2)
+                .anyMatch(link -> link.startsWith(emailed + "/accept-invitation?token="))
+                .contains(emailed + "/privacy");
         browser.signOut();
         colleagueLinks.forEach(link -> opensAPageOf(school, browser, emailed, link));
 

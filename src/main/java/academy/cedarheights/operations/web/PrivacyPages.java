@@ -4,18 +4,27 @@ import java.time.Period;
 import java.util.List;
 
 import academy.cedarheights.operations.Retention;
+import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.WebPage;
+import academy.cedarheights.schools.Settings;
+import academy.cedarheights.schools.SettingsView;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The privacy retention schedule as it runs: what goes, after how long, and why. */
+/**
+ * Privacy as a school tells it: to its families, the notice every page and email links to (who answers for their
+ * information, what is kept and how long — the schedule that runs — and how to see, correct, withdraw or ask to be
+ * forgotten); to its admins, the schedule.
+ */
 @WebPage
 class PrivacyPages {
 
     private final Retention retention;
+    private final Settings settings;
 
-    PrivacyPages(Retention retention) {
+    PrivacyPages(Retention retention, Settings settings) {
         this.retention = retention;
+        this.settings = settings;
     }
 
     /** A line of the schedule as the page shows it. */
@@ -24,10 +33,24 @@ class PrivacyPages {
 
     @GetMapping("/admin/privacy")
     String schedule(Model model) {
-        List<Line> lines = retention.schedule().stream()
-                .map(rule -> new Line(rule.what(), inWords(rule.keptFor()), rule.why())).toList();
-        model.addAttribute("lines", lines);
+        model.addAttribute("lines", lines());
         return "operations/privacy";
+    }
+
+    /** The school's privacy notice, open to anyone: a family reads it before it signs up. */
+    @GetMapping("/privacy")
+    String notice(CurrentSchool school, Model model) {
+        SettingsView view = settings.of(school.id());
+        model.addAttribute("officer", view.privacyOfficer());
+        model.addAttribute("contact", view.contactEmail());
+        model.addAttribute("schoolName", view.name());
+        model.addAttribute("lines", lines());
+        return "operations/privacy-notice";
+    }
+
+    private List<Line> lines() {
+        return retention.schedule().stream()
+                .map(rule -> new Line(rule.what(), inWords(rule.keptFor()), rule.why())).toList();
     }
 
     /** "7 days", "1 year", "7 years"; none at all: "until it expires". */

@@ -71,7 +71,7 @@ class AdminSettingsPages {
                     taxRate, form.getOrDefault("tax_registration", ""),
                     form.getOrDefault("postal_address", ""), form.containsKey("monthly_pauses_for_closures"),
                     FormValues.number(form.get("waitlist_offer_hours")),
-                    FormValues.number(form.get("sibling_discount_percent")));
+                    FormValues.number(form.get("sibling_discount_percent")), form.getOrDefault("privacy_officer", ""));
             errors = FormErrors.submit(validator, request, valid -> settings.replace(school.id(), caller.email(), valid));
         }
         if (!errors.any()) {
@@ -131,6 +131,7 @@ class AdminSettingsPages {
         form.put("admin_emails", String.join("\n", view.adminEmails()));
         form.put("brand_color", view.brandColor() == null ? "" : view.brandColor());
         form.put("contact_email", view.contactEmail() == null ? "" : view.contactEmail());
+        form.put("privacy_officer", view.privacyOfficer() == null ? "" : view.privacyOfficer());
         form.put("custom_domain", view.customDomain() == null ? "" : view.customDomain());
         return form;
     }
