@@ -43,7 +43,8 @@ class ApiContractTest {
             "GET /parent/offers", "POST /parent/offers/{id}/accept", "POST /parent/offers/{id}/decline",
             "POST /parent/makeups/{id}/cancel", "POST /parent/bookings/batch", "GET /admin/audit",
             "GET /admin/reports/payroll", "GET /admin/reports/revenue", "GET /admin/reports/attendance",
-            "POST /admin/import/families", "GET /parent/consents");
+            "POST /admin/import/families", "GET /parent/consents", "GET /admin/incidents", "POST /admin/incidents",
+            "PUT /admin/incidents/{id}");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");
