@@ -16,6 +16,9 @@ public record Consent(Purpose purpose, UUID studentId, String student, boolean g
     /** What the family agreed to. */
     public enum Purpose implements LowerCaseNamed { SCHOOL_POLICY, REMINDER_EMAILS, REMINDER_TEXTS, NEWS }
 
-    /** Where it was given: a page or the API (the family's or the school's), an import, or before the ledger existed. */
-    public enum How implements LowerCaseNamed { PAGE, API, IMPORT, MIGRATED }
+    /**
+     * Where it was given: a page or the API (the family's or the school's), an import, an email's unsubscribe link, or
+     * before the ledger existed.
+     */
+    public enum How implements LowerCaseNamed { PAGE, API, IMPORT, EMAIL_LINK, MIGRATED }
 }

@@ -87,7 +87,9 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http, JwtDecoder backendTokenDecoder) throws Exception {
         AuthenticationEntryPoint signIn = PageSignInEntryPoint::redirect;
         return http
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                // an email's one-click unsubscribe is posted by the mail client itself: its signed token is its proof
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .ignoringRequestMatchers("/unsubscribe/**", "/s/*/unsubscribe/**"))
                 .addFilterAfter(new CsrfTokenEagerLoading(), CsrfFilter.class)
                 // no HTTP session at all; and no session-fixation strategy, which would take every request signed
                 // in by the cookie for a fresh sign-in and rotate the CSRF token under the page's forms

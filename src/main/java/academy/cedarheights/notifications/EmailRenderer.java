@@ -35,6 +35,8 @@ class EmailRenderer {
 
     /** The model's key for the school's privacy notice, linked from every email's footer. */
     static final String PRIVACY_URL = "privacyUrl";
+    /** The model's key for the email's one-click unsubscribe, when it has one. */
+    static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
 
     RenderedEmail render(EmailTemplate template, Branding school, Map<String, Object> model) {
         Context context = new Context(java.util.Locale.CANADA);
@@ -48,7 +50,8 @@ class EmailRenderer {
         Object privacy = model.get(PRIVACY_URL);
         String text = files.process("email/" + template.key() + ".txt", context).strip() + "\n\n-- \n" + school.name()
                 + (school.contactEmail() != null ? " · " + school.contactEmail() : "") + "\n" + why(template, school) + "\n"
-                + (privacy != null ? "Privacy: " + privacy + "\n" : "");
+                + (privacy != null ? "Privacy: " + privacy + "\n" : "")
+                + (model.get(UNSUBSCRIBE_URL) != null ? "Stop these emails: " + model.get(UNSUBSCRIBE_URL) + "\n" : "");
         return new RenderedEmail(subject, html, text);
     }
 

@@ -11,6 +11,7 @@ import academy.cedarheights.notifications.delivery.DeliveryRefused;
 import academy.cedarheights.notifications.delivery.MailDelivery;
 import academy.cedarheights.notifications.delivery.OutgoingEmail;
 import academy.cedarheights.schools.Branding;
+import academy.cedarheights.platform.security.UnsubscribeLinks;
 import academy.cedarheights.schools.SchoolAddresses;
 import academy.cedarheights.schools.Schools;
 import jakarta.mail.internet.InternetAddress;
@@ -37,9 +38,12 @@ class EmailSending {
     private final InternetAddress sender;
     private final JsonMapper json;
     private final SchoolAddresses addresses;
+    private final UnsubscribeLinks unsubscribes;
 
     EmailSending(JdbcClient jdbc, TransactionTemplate transaction, EmailRenderer renderer, MailDelivery mail,
-                 Schools schools, DeliveryProperties properties, JsonMapper json, SchoolAddresses addresses) {
+                 Schools schools, DeliveryProperties properties, JsonMapper json, SchoolAddresses addresses,
+                 UnsubscribeLinks unsubscribes) {
+        this.unsubscribes = unsubscribes;
         this.addresses = addresses;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -52,10 +56,20 @@ class EmailSending {
 
     static final String REMOVED = "[one-time link removed from the log]";
 
+    /**
+     * RFC 8058's one-click unsubscribe: the link a mail client posts to by itself, and the school's address to write to
+     * instead (RFC 2369), for a client that only knows mailto.
+     */
+    static Map<String, String> oneClick(String unsubscribe, String contactEmail) {
+        String mailto = contactEmail == null ? "" : ", <mailto:" + contactEmail + "?subject=unsubscribe>";
+        return Map.of("List-Unsubscribe", "<" + unsubscribe + ">" + mailto,
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
     private record Queued(UUID schoolId, String recipient, String template, String model, String status) {
     }
 
-    private record ToSend(Queued email, Branding school, String privacyUrl) {
+    private record ToSend(Queued email, Branding school, String baseUrl) {
     }
 
     void deliver(UUID emailId) {
@@ -63,7 +77,7 @@ class EmailSending {
                         "select school_id, recipient, template, model::text as model, status from email_log where id = :id")
                 .param("id", emailId).query(Queued.class).optional().filter(queued -> !queued.status().equals("sent"))
                 .map(queued -> new ToSend(queued, schools.branding(queued.schoolId()),
-                        addresses.link(queued.schoolId(), "/privacy").toString())).orElse(null));
+                        addresses.baseUrl(queued.schoolId()).toString())).orElse(null));
         if (toSend == null) {
             return;
         }
@@ -71,8 +85,15 @@ class EmailSending {
         Branding school = toSend.school();
         Map<String, Object> model = json.readValue(email.model(), new TypeReference<Map<String, Object>>() { });
         // every email says where the school's privacy notice is (CASL's identification, PIPEDA's openness)
-        model.put(EmailRenderer.PRIVACY_URL, toSend.privacyUrl());
+        model.put(EmailRenderer.PRIVACY_URL, toSend.baseUrl() + "/privacy");
         EmailTemplate template = EmailTemplate.of(email.template());
+        Map<String, String> headers = Map.of();
+        if (template.unsubscribes() != null) {
+            String unsubscribe = toSend.baseUrl() + "/unsubscribe/"
+                    + unsubscribes.token(email.schoolId(), email.recipient(), template.unsubscribes());
+            model.put(EmailRenderer.UNSUBSCRIBE_URL, unsubscribe);
+            headers = oneClick(unsubscribe, school.contactEmail());
+        }
         RenderedEmail rendered = renderer.render(template, school, model);
         String fromName = sender.getPersonal() != null ? school.name() : null;
         List<String> secrets = mail.deliversToEmailLog() ? List.of() : template.secretLinks().stream()
@@ -80,7 +101,7 @@ class EmailSending {
         RenderedEmail logged = redacted(rendered, secrets);
         try {
             Delivered delivered = mail.send(new OutgoingEmail(emailId, sender.getAddress(), fromName, email.recipient(),
-                    rendered.subject(), rendered.html(), rendered.text()));
+                    rendered.subject(), rendered.html(), rendered.text(), headers));
             record(emailId, logged, "sent", delivered, null, template);
         } catch (DeliveryRefused e) {
             record(emailId, logged, "failed", null, e.getMessage(), template);

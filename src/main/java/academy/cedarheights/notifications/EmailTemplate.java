@@ -52,6 +52,18 @@ public enum EmailTemplate {
         return secretLinks;
     }
 
+    /**
+     * What a one-click unsubscribe from this email stops (CASL): the family's reminder emails, or the school's
+     * invitations and news; none for an email strictly about something the family did or booked.
+     */
+    String unsubscribes() {
+        return switch (this) {
+            case LESSON_REMINDER -> "reminder_emails";
+            case PORTAL_INVITATION -> "news";
+            default -> null;
+        };
+    }
+
     /** The name in the email log and of the template files, e.g. {@code booking_confirmation}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

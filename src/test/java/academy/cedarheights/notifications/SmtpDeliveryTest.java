@@ -3,6 +3,7 @@ package academy.cedarheights.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.delivery.Delivered;
@@ -29,7 +30,9 @@ class SmtpDeliveryTest {
         UUID id = UUID.randomUUID();
 
         Delivered delivered = delivery.send(new OutgoingEmail(id, "no-reply@cedarheights.test", "Cedar Heights Music Academy",
-                "priya@families.test", "Welcome to Cedar Heights", "<p>Welcome, Priya</p>", "Welcome, Priya"));
+                "priya@families.test", "Welcome to Cedar Heights", "<p>Welcome, Priya</p>", "Welcome, Priya",
+                Map.of("List-Unsubscribe", "<https://cedar.test/unsubscribe/t>", "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click")));
 
         assertThat(delivered.provider()).isEqualTo("smtp");
         assertThat(delivered.messageId()).isNotBlank();
@@ -38,6 +41,8 @@ class SmtpDeliveryTest {
         assertThat(received.getFrom()[0].toString()).isEqualTo("Cedar Heights Music Academy <no-reply@cedarheights.test>");
         assertThat(received.getAllRecipients()[0].toString()).isEqualTo("priya@families.test");
         assertThat(received.getHeader("X-Cedar-Email-Id")[0]).isEqualTo(id.toString());
+        assertThat(received.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://cedar.test/unsubscribe/t>");
+        assertThat(received.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String raw = GreenMailUtil.getWholeMessage(received);
         assertThat(raw).contains("multipart/alternative").contains("Welcome, Priya").contains("<p>Welcome, Priya</p>");
     }
@@ -47,7 +52,7 @@ class SmtpDeliveryTest {
         SmtpDelivery delivery = new SmtpDelivery(properties(1));
 
         assertThatThrownBy(() -> delivery.send(new OutgoingEmail(UUID.randomUUID(), "no-reply@cedarheights.test", null,
-                "priya@families.test", "Hello", "<p>Hi</p>", "Hi")))
+                "priya@families.test", "Hello", "<p>Hi</p>", "Hi", Map.of())))
                 .isInstanceOf(DeliveryFailed.class);
     }
 

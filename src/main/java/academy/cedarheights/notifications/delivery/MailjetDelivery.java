@@ -35,13 +35,16 @@ public class MailjetDelivery implements MailDelivery {
 
     @Override
     public Delivered send(OutgoingEmail email) {
-        Map<String, Object> message = Map.of(
+        Map<String, Object> message = new java.util.LinkedHashMap<>(Map.of(
                 "From", sender(email),
                 "To", List.of(Map.of("Email", email.to())),
                 "Subject", email.subject(),
                 "TextPart", email.text(),
                 "HTMLPart", email.html(),
-                "CustomID", email.id().toString());
+                "CustomID", email.id().toString()));
+        if (!email.headers().isEmpty()) {
+            message.put("Headers", email.headers());
+        }
         try {
             return http.post().uri("/v3.1/send").contentType(MediaType.APPLICATION_JSON)
                     .body(json.writeValueAsString(Map.of("Messages", List.of(message))))

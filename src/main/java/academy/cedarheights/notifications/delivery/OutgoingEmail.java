@@ -1,5 +1,6 @@
 package academy.cedarheights.notifications.delivery;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.AddressException;
@@ -7,7 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 
 /** One rendered email for one recipient; {@code id} is our email-log id, sent along as the provider's custom id. */
 public record OutgoingEmail(UUID id, String fromAddress, String fromName, String to, String subject, String html,
-                            String text) {
+                            String text, Map<String, String> headers) {
 
     /** Splits {@code MAIL_FROM} ({@code "Name <address>"} or a bare address) into address and name. */
     public static InternetAddress sender(String mailFrom) {

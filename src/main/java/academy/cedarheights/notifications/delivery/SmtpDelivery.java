@@ -42,6 +42,9 @@ public class SmtpDelivery implements MailDelivery {
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
             message.setHeader("X-Cedar-Email-Id", email.id().toString());
+            for (var header : email.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             sender.send(message);
             return new Delivered("smtp", message.getMessageID());
         } catch (MailSendException e) {
