@@ -43,14 +43,24 @@ public class Consents {
 
     /** A family's choice for a purpose of its own (reminders, news), appended only when it changes. */
     void choose(UUID school, UUID payee, Purpose purpose, boolean granted, How how, String byWhom) {
-        Boolean current = jdbc.sql("""
+        Boolean current = latest(school, payee, purpose);
+        if (current == null || current != granted) {
+            append(school, payee, null, purpose, granted, how, byWhom, false, null);
+        }
+    }
+
+    /** Whether the family's latest word on {@code purpose} is a withdrawal. */
+    @Transactional(readOnly = true)
+    boolean withdrawn(UUID school, UUID payee, Purpose purpose) {
+        return Boolean.FALSE.equals(latest(school, payee, purpose));
+    }
+
+    private Boolean latest(UUID school, UUID payee, Purpose purpose) {
+        return jdbc.sql("""
                         select granted from consents where school_id = :school and payee_id = :payee and purpose = :purpose
                          order by at desc, id desc limit 1""")
                 .param("school", school).param("payee", payee).param("purpose", name(purpose))
                 .query(Boolean.class).optional().orElse(null);
-        if (current == null || current != granted) {
-            append(school, payee, null, purpose, granted, how, byWhom, false, null);
-        }
     }
 
     /** The family's ledger, oldest first. */

@@ -24,8 +24,11 @@ public class PortalInvitations {
     private final Notifications notifications;
     private final SchoolAddresses addresses;
     private final AuditTrail audit;
+    private final Consents consents;
 
-    PortalInvitations(Payees payees, Notifications notifications, SchoolAddresses addresses, AuditTrail audit) {
+    PortalInvitations(Payees payees, Notifications notifications, SchoolAddresses addresses, AuditTrail audit,
+                      Consents consents) {
+        this.consents = consents;
         this.payees = payees;
         this.notifications = notifications;
         this.addresses = addresses;
@@ -36,6 +39,9 @@ public class PortalInvitations {
         Payee payee = payees.get(school, payeeId);
         if (payee.signsIn()) {
             throw new ConflictWithCurrentState(payee.name() + " already signs in to the parent portal.");
+        }
+        if (consents.withdrawn(school, payeeId, Consent.Purpose.NEWS)) {
+            throw new ConflictWithCurrentState(payee.name() + " unsubscribed from the school's invitations and news.");
         }
         notifications.email(school, payee.email(), new Email.PortalInvitation(payee.name(), payee.email(),
                 addresses.link(school, "/sign-up")));

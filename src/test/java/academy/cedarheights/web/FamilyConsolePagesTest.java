@@ -146,6 +146,13 @@ class FamilyConsolePagesTest {
         assertThat(browser.text("h1")).isEqualTo("Create a family account");
         assertThat(owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.invited'")
                 .param("s", school.id()).query(Long.class).single()).isEqualTo(1);
+
+        // the invitation is the school's news: its family may stop them, and the school cannot send another
+        browser.open(invitation.path("/unsubscribe/")).submit("main form button[type=submit]");
+        assertThat(browser.pageText()).contains("You will no longer receive the school's invitations and news.");
+        browser.signIn(admin, TestSchool.PASSWORD).open("/admin/families/" + pat).clickText("Invite to the parent portal");
+        assertThat(browser.pageText()).contains("unsubscribed from the school's invitations and news");
+        assertThat(Mailbox.all("pat.doe@families.test", school.slug(), "/sign-up")).hasSize(1);
     }
 
     @Test
