@@ -58,7 +58,7 @@ public class Consents {
     private Boolean latest(UUID school, UUID payee, Purpose purpose) {
         return jdbc.sql("""
                         select granted from consents where school_id = :school and payee_id = :payee and purpose = :purpose
-                         order by at desc, id desc limit 1""")
+                         order by seq desc limit 1""")
                 .param("school", school).param("payee", payee).param("purpose", name(purpose))
                 .query(Boolean.class).optional().orElse(null);
     }
@@ -72,7 +72,7 @@ public class Consents {
                           from consents c
                           left join students st on st.school_id = c.school_id and st.id = c.student_id
                          where c.school_id = :school and c.payee_id = :payee
-                         order by c.at, c.id""")
+                         order by c.seq""")
                 .param("school", school).param("payee", payee).query(Consent.class).list();
     }
 
