@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.EmailLog;
+import academy.cedarheights.notifications.TextLog;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.security.Caller;
 import academy.cedarheights.platform.security.EmailNotVerified;
@@ -29,9 +30,11 @@ public class FamilyProfile {
     private final EmailLog emails;
     private final Welcome welcome;
     private final Consents consents;
+    private final TextLog texts;
 
     FamilyProfile(JdbcClient jdbc, Students students, AuditTrail audit, List<FamilyRecords> records, EmailLog emails,
-                  Welcome welcome, Consents consents) {
+                  Welcome welcome, Consents consents, TextLog texts) {
+        this.texts = texts;
         this.consents = consents;
         this.welcome = welcome;
         this.jdbc = jdbc;
@@ -168,6 +171,7 @@ public class FamilyProfile {
         document.put("students", students.everOfFamily(school, payee.id()));
         records.forEach(section -> document.put(section.section(), section.collect(school, payee.id(), payee.email())));
         document.put("emails", emails.sentTo(school, payee.email()));
+        document.put("texts", payee.phone() == null ? List.of() : texts.sentTo(school, payee.phone()));
         document.put("consents", consents.ofFamily(school, payee.id()));
         audit.record(school, caller.email(), "family.exported", "payee", payee.id().toString(),
                 Map.of("sections", List.copyOf(document.keySet())));

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.notifications.Notifications;
+import academy.cedarheights.notifications.TextLog;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.schools.SchoolSweep;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,6 +136,6 @@ class LessonReminders {
     }
 
     private static String phone(DueLesson lesson) {
-        return lesson.phone().replaceAll("[^+0-9]", "");
+        return TextLog.number(lesson.phone());
     }
 }

@@ -80,6 +80,12 @@ class ParentFamilyTest {
         parent.post("/api/v1/parent/students", child("Kid", LocalDate.now().minusYears(8), true));
         Session neighbour = api.as(school.signUp(api, "neighbour@families.test"));
         neighbour.post("/api/v1/parent/students", child("Other Kid", LocalDate.now().minusYears(8), true));
+        parent.post("/api/v1/parent/payees/self", "{\"name\": \"Pat Doe\", \"phone\": \"+1 604 555 0142\"}");
+        owner.jdbc().sql("""
+                        insert into text_messages (school_id, recipient, body, status)
+                        values (:s, '+16045550142', 'Reminder: Kid at 16:00', 'sent'),
+                               (:s, '+16045550999', 'Reminder: Other Kid at 17:00', 'sent')""")
+                .param("s", school.id()).update();
 
         JsonNode export = parent.get("/api/v1/parent/export").json();
         assertThat(export.path("payee").path("email").asString()).isEqualTo("pat@families.test");
@@ -88,6 +94,10 @@ class ParentFamilyTest {
         assertThat(export.has("enrollments")).isTrue();
         assertThat(export.path("lessons").has("attendance")).isTrue();
         assertThat(export.path("emails").findValuesAsString("template")).as("the welcome, and the link that proved the address").containsExactlyInAnyOrder("welcome", "verify_email");
+        assertThat(export.path("texts").findValuesAsString("body")).containsExactly("Reminder: Kid at 16:00");
+        assertThat(export.path("account").path("balance").path("amount").isNumber()).as("payments and charges").isTrue();
+        assertThat(export.path("account").has("entries")).isTrue();
+        assertThat(export.path("consents").findValuesAsString("purpose")).contains("school_policy");
         assertThat(export.toString()).doesNotContain("Other Kid").doesNotContain("neighbour@");
 
         Long audited = owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.exported'")
