@@ -17,8 +17,8 @@ public record Consent(Purpose purpose, UUID studentId, String student, boolean g
     public enum Purpose implements LowerCaseNamed { SCHOOL_POLICY, REMINDER_EMAILS, REMINDER_TEXTS, NEWS }
 
     /**
-     * Where it was given: a page or the API (the family's or the school's), an import, an email's unsubscribe link, or
-     * before the ledger existed.
+     * Where it was given: a page or the API (the family's or the school's), an import, an email's unsubscribe link, a
+     * text answered STOP or START, or before the ledger existed.
      */
-    public enum How implements LowerCaseNamed { PAGE, API, IMPORT, EMAIL_LINK, MIGRATED }
+    public enum How implements LowerCaseNamed { PAGE, API, IMPORT, EMAIL_LINK, TEXT_REPLY, MIGRATED }
 }

@@ -160,6 +160,7 @@ class LessonRemindersTest {
 
     @Test
     void aFamilyThatRepliedStopGetsItsReminderByEmailButNoTextUntilItRepliesStart() {
+        // a queued text's withholding at delivery is TwilioWebhookTest's; here the family's own switch stops it
         UUID stopped = lessonIn(Duration.ofHours(20), "Ivy Stop", "ivy@families.test", "+1 604 555 0193");
         LessonReminders textsToo = new LessonReminders(jdbc, sweeps, notifications,
                 new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)));
@@ -171,9 +172,10 @@ class LessonRemindersTest {
 
             assertThat(reminded(stopped)).isEqualTo(1);
             assertThat(emails("ivy@families.test")).as("the email is not a text: it still goes").isEqualTo(1);
-            assertThat(owner.jdbc().sql("select status from text_messages where school_id = :s and recipient = :p")
-                    .param("s", school.id()).param("p", "+16045550193").query(String.class).list())
-                    .as("logged, so the school sees why, and never sent").containsExactly("withheld");
+            assertThat(texts("+16045550193")).as("the family's own switch is off now, and its ledger says why").isZero();
+            assertThat(owner.jdbc().sql("""
+                            select how from consents where school_id = :s and purpose = 'reminder_texts' and not granted""")
+                    .param("s", school.id()).query(String.class).list()).containsExactly("text_reply");
 
             FakeMailjetAndTwilio.inboundText(api, "+16045550193", "START", FakeMailjetAndTwilio.TWILIO_TOKEN);
             UUID next = lessonIn(Duration.ofHours(21), "Ivy Start", "ivy.again@families.test", "+1 604 555 0193");

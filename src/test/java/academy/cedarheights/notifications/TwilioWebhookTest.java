@@ -114,6 +114,36 @@ class TwilioWebhookTest {
         assertThat(status(queuedAfter)).isEqualTo("sent");
     }
 
+    @Test
+    void everySchoolWithAFamilyOfThatPhoneRecordsTheStopAndTheStartInItsConsentLedger() {
+        TestSchool other = schools.create();
+        String written = phone.substring(0, 2) + " (" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-"
+                + phone.substring(8);
+        UUID here = family(school, phone);
+        UUID there = family(other, written);
+
+        FakeMailjetAndTwilio.inboundText(api, phone, "STOP", FakeMailjetAndTwilio.TWILIO_TOKEN);
+        FakeMailjetAndTwilio.inboundText(api, phone, "START", FakeMailjetAndTwilio.TWILIO_TOKEN);
+        FakeMailjetAndTwilio.inboundText(api, phone, "STOP", FakeMailjetAndTwilio.TWILIO_TOKEN);
+
+        for (UUID family : new UUID[] {here, there}) {
+            assertThat(owner.jdbc().sql("""
+                            select string_agg(granted || ' ' || how || ' ' || by_whom, ', ' order by seq) from consents
+                             where payee_id = :p and purpose = 'reminder_texts'""").param("p", family)
+                    .query(String.class).single()).isEqualTo("false text_reply " + phone + ", true text_reply " + phone
+                    + ", false text_reply " + phone);
+            assertThat(owner.jdbc().sql("select sms_opt_out from payees where id = :p").param("p", family)
+                    .query(Boolean.class).single()).isTrue();
+        }
+    }
+
+    private UUID family(TestSchool of, String writtenPhone) {
+        return owner.jdbc().sql("""
+                        insert into payees (school_id, name, email, phone) values (:s, 'Parent', :e, :p) returning id""")
+                .param("s", of.id()).param("e", UUID.randomUUID() + "@families.test").param("p", writtenPhone)
+                .query(UUID.class).single();
+    }
+
     /** A text in the log, its job not yet run: as it is between its queueing and its delivery. */
     private UUID queuedText(String body) {
         return owner.jdbc().sql("insert into text_messages (school_id, recipient, body) values (:s, :p, :b) returning id")
