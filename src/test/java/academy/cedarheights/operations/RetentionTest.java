@@ -85,6 +85,14 @@ class RetentionTest {
                         insert into account_links (school_id, token_hash, account_id, purpose, expires_at)
                         select school_id, repeat('ab', 32), id, 'password_reset', :expires from accounts where school_id = :s""")
                 .param("s", school.id()).param("expires", java.sql.Timestamp.from(now.plus(DAY))).update();
+        UUID piano = school.instrument("piano");
+        owner.jdbc().sql("""
+                        insert into enrollments (school_id, student_id, timeslot_id, billing_plan, status, start_date,
+                                                 ended_at, cancel_reason)
+                        values (:s, :kid, :slot, 'monthly', 'cancelled', current_date, :now, 'Moving to Calgary')""")
+                .param("s", school.id()).param("kid", school.student(school.payee("Pat Doe"), "Kid Doe", piano))
+                .param("slot", school.slot(school.teacher("Ada Keys", true, piano), 1, "16:00"))
+                .param("now", java.sql.Timestamp.from(now)).update();
         assertThat(runAfter(Duration.ZERO)).isZero();
         assertThat(link()).isOne();
 
@@ -97,6 +105,7 @@ class RetentionTest {
 
         runAfter(DAY.multipliedBy(364));
         assertThat(counts()).containsEntry("email bodies", 1L).containsEntry("text bodies", 1L);
+        assertThat(reason()).isEqualTo("Moving to Calgary");
         runAfter(DAY.multipliedBy(367));
         assertThat(counts()).as("a year and a day: the words go, the facts stay")
                 .containsEntry("email bodies", 0L).containsEntry("text bodies", 0L).containsEntry("emails", 2L)
@@ -104,6 +113,7 @@ class RetentionTest {
         assertThat(owner.jdbc().sql("select subject || ' to ' || recipient from email_log where school_id = :s and status = 'sent'"
                 + " and recipient = 'pat@families.test'")
                 .param("s", school.id()).query(String.class).single()).isEqualTo("Welcome, Pat to pat@families.test");
+        assertThat(reason()).as("the booking stays, its reason goes").isNull();
 
         runAfter(DAY.multipliedBy(7 * 365));
         assertThat(counts()).containsEntry("audit_log", 1L);
@@ -132,6 +142,11 @@ class RetentionTest {
     private int runAfter(Duration elapsed) {
         clock.set(now.plus(elapsed));
         return TenantContext.callAs(school.id(), () -> transaction.execute(status -> retention.apply(school.id())));
+    }
+
+    private String reason() {
+        return owner.jdbc().sql("select cancel_reason from enrollments where school_id = :s and status = 'cancelled'")
+                .param("s", school.id()).query(String.class).optional().orElse(null);
     }
 
     private long link() {
