@@ -1,16 +1,13 @@
 package academy.cedarheights.families;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.families.Consent.How;
 import academy.cedarheights.families.Consent.Purpose;
 import academy.cedarheights.platform.LowerCaseNamed;
+import academy.cedarheights.platform.security.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,11 +89,6 @@ public class Consents {
     }
 
     private static String version(String text) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "sha256:" + Sha256.hex(text);
     }
 }

@@ -11,6 +11,7 @@ import academy.cedarheights.notifications.TextReplies;
 import academy.cedarheights.notifications.delivery.DeliveryProperties;
 import academy.cedarheights.notifications.delivery.TwilioSignature;
 import academy.cedarheights.platform.config.PublicAddress;
+import academy.cedarheights.platform.web.Html;
 import academy.cedarheights.platform.web.NotAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -59,7 +59,7 @@ class TwilioWebhookController {
         }
         String reply = replies.receive(first(form, "From"), first(form, "Body"));
         String twiml = reply == null ? "<Response/>"
-                : "<Response><Message>" + HtmlUtils.htmlEscape(reply, "UTF-8") + "</Message></Response>";
+                : "<Response><Message>" + Html.escape(reply) + "</Message></Response>";
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML)
                 .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + twiml);
     }

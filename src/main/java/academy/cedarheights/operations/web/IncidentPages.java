@@ -39,7 +39,8 @@ class IncidentPages {
 
     @GetMapping("/admin/incidents/{id}")
     String incident(CurrentSchool school, @PathVariable("id") UUID id, Model model) {
-        return page(school, model, incidents.get(school.id(), id), FormErrors.none(), form(incidents.get(school.id(), id)));
+        Incident incident = incidents.get(school.id(), id);
+        return page(school, model, incident, FormErrors.none(), form(incident));
     }
 
     @PostMapping({"/admin/incidents", "/admin/incidents/{id}"})

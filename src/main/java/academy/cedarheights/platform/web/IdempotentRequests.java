@@ -1,13 +1,10 @@
 package academy.cedarheights.platform.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import academy.cedarheights.platform.security.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,12 +66,6 @@ public class IdempotentRequests {
     }
 
     private String hash(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json.writeValueAsString(request));
     }
 }
