@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import academy.cedarheights.families.Consent.How;
 import academy.cedarheights.families.Consent.Purpose;
+import academy.cedarheights.platform.LowerCaseNamed;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.security.UnsubscribeLinks;
 import academy.cedarheights.platform.security.UnsubscribeLinks.Unsubscribe;
@@ -65,12 +66,10 @@ public class Unsubscribes {
         return links.read(token).filter(link -> link.school().equals(school));
     }
 
+    /** What a link may stop: a family's reminder emails or the school's news, never a child's policy. */
     private static Optional<Purpose> purpose(Unsubscribe link) {
-        return switch (link.purpose()) {
-            case "reminder_emails" -> Optional.of(Purpose.REMINDER_EMAILS);
-            case "news" -> Optional.of(Purpose.NEWS);
-            default -> Optional.empty();
-        };
+        return LowerCaseNamed.named(Purpose.class, link.purpose())
+                .filter(purpose -> purpose == Purpose.REMINDER_EMAILS || purpose == Purpose.NEWS);
     }
 
     private static String inWords(Purpose purpose) {
