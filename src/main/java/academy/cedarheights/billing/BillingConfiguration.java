@@ -25,6 +25,7 @@ class BillingConfiguration {
 
     static final String BILL = "bill-enrollment";
     static final String CANCEL_SUBSCRIPTION = "cancel-subscription";
+    static final String ANONYMISE_CUSTOMER = "anonymise-customer";
     static final String PROCESS_EVENT = "process-stripe-event";
     static final String USE_PAYMENT_METHOD = "use-payment-method";
     static final String CHARGE_RENEWAL = "charge-renewal";
@@ -139,5 +140,12 @@ class BillingConfiguration {
         return jobs.oneTime(CANCEL_SUBSCRIPTION, CancelSubscriptionJob.class, (instance, context) ->
                 gateway.cancelSubscription(instance.getData().subscriptionId(),
                         "cancel-subscription-" + instance.getData().enrollmentId()));
+    }
+
+    @Bean
+    OneTimeTask<AnonymiseCustomerJob> anonymiseCustomerTask(JobDefinitions jobs, PaymentGateway gateway) {
+        return jobs.oneTime(ANONYMISE_CUSTOMER, AnonymiseCustomerJob.class, (instance, context) ->
+                gateway.anonymiseCustomer(instance.getData().customerId(),
+                        "anonymise-customer-" + instance.getData().customerId()));
     }
 }

@@ -27,7 +27,12 @@ class EnrollmentNotices {
         /** The family cancelled, or chose not to renew: the school hears of it. */
         FAMILY,
         /** The school, its rules (a term not renewed, a payment grace run out) or its payment provider: the family hears. */
-        SCHOOL
+        SCHOOL,
+        /**
+         * The family asked to be erased: it is told nothing more (its address is gone) and the school knows already;
+         * only a teacher who was teaching the pupil hears the slot is free.
+         */
+        ERASURE
     }
 
     private final JdbcClient jdbc;
@@ -75,6 +80,9 @@ class EnrollmentNotices {
         if (was == EnrollmentStatus.ACTIVE) {
             notifications.email(school, facts.teacherEmail(), new Email.StudentLeft(facts.teacher(), facts.student(),
                     facts.day(), facts.startTime(), addresses.link(school, "/teacher")));
+        }
+        if (by == EndedBy.ERASURE) {
+            return;
         }
         if (now == EnrollmentStatus.EXPIRED) {
             notifications.email(school, facts.email(), new Email.HoldExpired(facts.parentName(), facts.student(),

@@ -6,6 +6,7 @@ import java.util.UUID;
 import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.persistence.Like;
 import academy.cedarheights.platform.web.AlreadyExists;
+import academy.cedarheights.platform.web.ConflictWithCurrentState;
 import academy.cedarheights.platform.web.MergePatch;
 import academy.cedarheights.platform.web.NoSuchRecord;
 import academy.cedarheights.platform.web.Page;
@@ -77,6 +78,11 @@ public class Payees {
 
     public Payee replace(UUID school, String actor, UUID id, PayeeRequest request) {
         Payee before = get(school, id);
+        if (before.status().equals(FamilyErasure.ERASED)) {
+            // an erased family is not brought back by writing a name over its pseudonym: it signs up again
+            throw new ConflictWithCurrentState("This family's personal data was erased; its record keeps only a "
+                    + "pseudonym for the school's accounts.");
+        }
         boolean taken = jdbc.sql("""
                         select exists (select 1 from payees
                                         where school_id = :school and email = cast(:email as citext) and id <> :id)""")

@@ -37,11 +37,15 @@ class SignInLimits {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = TooManyRequests.class)
     public void countAccount(UUID schoolId, String account) {
-        limiter.hit("account:" + schoolId + ":" + account.toLowerCase(Locale.ROOT), properties.attemptsPerAccount(),
-                        properties.accountWindow())
+        limiter.hit(accountKey(schoolId, account), properties.attemptsPerAccount(), properties.accountWindow())
                 .ifPresent(wait -> {
                     throw new TooManyRequests("Too many sign-in attempts for this account; try again later.", wait);
                 });
+    }
+
+    /** The counter of an account's attempts: its id, or the address typed when no account has it. */
+    static String accountKey(UUID schoolId, String account) {
+        return "account:" + schoolId + ":" + account.toLowerCase(Locale.ROOT);
     }
 
     /**

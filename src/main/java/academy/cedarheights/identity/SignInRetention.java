@@ -2,7 +2,7 @@ package academy.cedarheights.identity;
 
 import java.time.Period;
 
-import academy.cedarheights.platform.retention.RetentionRule;
+import academy.cedarheights.platform.privacy.RetentionRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,8 +1,10 @@
 package academy.cedarheights.lessons;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,12 +32,15 @@ class LessonReminders {
     private final SchoolSweep sweep;
     private final Notifications notifications;
     private final ReminderProperties properties;
+    private final Clock clock;
 
-    LessonReminders(JdbcClient jdbc, SchoolSweep sweep, Notifications notifications, ReminderProperties properties) {
+    LessonReminders(JdbcClient jdbc, SchoolSweep sweep, Notifications notifications, ReminderProperties properties,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.sweep = sweep;
         this.notifications = notifications;
         this.properties = properties;
+        this.clock = clock;
     }
 
     record DueLesson(UUID enrollmentId, LocalDate lessonDate, LocalTime startTime, String student, String teacher,
@@ -79,7 +84,7 @@ class LessonReminders {
     private List<DueLesson> due(UUID school, Kind kind, Duration ahead) {
         return jdbc.sql("""
                         with zone as (select time_zone from schools where id = :school),
-                             days as (select (now() at time zone z.time_zone)::date + d as day
+                             days as (select (cast(:now as timestamptz) at time zone z.time_zone)::date + d as day
                                         from zone z, generate_series(0, 2) d)
                         select e.id as enrollment_id, d.day as lesson_date, t.start_time, st.name as student,
                                te.name as teacher, r.name as room, p.name as parent_name, p.email, p.phone,
@@ -95,7 +100,7 @@ class LessonReminders {
                           join payees p on p.school_id = st.school_id and p.id = st.payee_id
                          where e.school_id = :school and e.status = 'active' and d.day >= e.start_date
                            and (d.day + t.start_time) at time zone (select time_zone from zone)
-                               between now() and now() + make_interval(secs => :ahead)
+                               between cast(:now as timestamptz) and cast(:now as timestamptz) + make_interval(secs => :ahead)
                            and is_lesson_day(e.school_id, t.weekday, d.day)
                            and lesson_paid(e.billing_plan, e.paid_through, d.day)
                            and not exists (select 1 from attendance a where a.school_id = e.school_id
@@ -105,7 +110,8 @@ class LessonReminders {
                                               and lr.enrollment_id = e.id and lr.lesson_date = d.day
                                               and lr.kind = :kind)
                            and (:kind = 'day_ahead' or (p.phone is not null and not p.sms_opt_out))""")
-                .param("school", school).param("ahead", (double) ahead.toSeconds()).param("kind", kind.key())
+                .param("school", school).param("now", OffsetDateTime.now(clock))
+                .param("ahead", (double) ahead.toSeconds()).param("kind", kind.key())
                 .query(DueLesson.class).list();
     }
 

@@ -102,11 +102,11 @@ class EmailSending {
         try {
             Delivered delivered = mail.send(new OutgoingEmail(emailId, sender.getAddress(), fromName, email.recipient(),
                     rendered.subject(), rendered.html(), rendered.text(), headers));
-            record(emailId, logged, "sent", delivered, null, template);
+            record(emailId, email.recipient(), logged, "sent", delivered, null, template);
         } catch (DeliveryRefused e) {
-            record(emailId, logged, "failed", null, e.getMessage(), template);
+            record(emailId, email.recipient(), logged, "failed", null, e.getMessage(), template);
         } catch (DeliveryFailed e) {
-            record(emailId, logged, "queued", null, e.getMessage(), template);
+            record(emailId, email.recipient(), logged, "queued", null, e.getMessage(), template);
             throw e;
         }
     }
@@ -126,8 +126,12 @@ class EmailSending {
         return new RenderedEmail(rendered.subject(), html, text);
     }
 
-    private void record(UUID emailId, RenderedEmail rendered, String outcome, Delivered delivered, String error,
-                        EmailTemplate template) {
+    /**
+     * Writes what became of the email — unless its recipient was erased while it was on its way: the log then keeps
+     * the erasure's anonymous row, not the words just sent.
+     */
+    private void record(UUID emailId, String recipient, RenderedEmail rendered, String outcome, Delivered delivered,
+                        String error, EmailTemplate template) {
         // once the email will not be sent again, the model needs its one-time links no more either
         List<String> forget = outcome.equals("queued") || mail.deliversToEmailLog() ? List.of() : template.secretLinks();
         transaction.executeWithoutResult(status -> jdbc.sql("""
@@ -135,8 +139,8 @@ class EmailSending {
                                provider = :provider, provider_message_id = :message, error = :error,
                                model = model - cast(:forget as text[]),
                                attempts = attempts + 1, sent_at = case when :status = 'sent' then now() end
-                         where id = :id""")
-                .param("id", emailId).param("status", outcome).param("subject", rendered.subject())
+                         where id = :id and recipient = :recipient""")
+                .param("id", emailId).param("recipient", recipient).param("status", outcome).param("subject", rendered.subject())
                 .param("text", rendered.text()).param("html", rendered.html())
                 .param("provider", delivered == null ? null : delivered.provider())
                 .param("message", delivered == null ? null : delivered.messageId())

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import academy.cedarheights.platform.jobs.JobDefinitions;
-import academy.cedarheights.platform.retention.RetentionRule;
+import academy.cedarheights.platform.privacy.RetentionRule;
 import academy.cedarheights.schools.SchoolSweep;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;

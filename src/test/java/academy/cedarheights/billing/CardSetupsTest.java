@@ -148,6 +148,12 @@ class CardSetupsTest {
         }
 
         @Override
+        public void anonymiseCustomer(String customerId, String idempotencyKey) {
+            note("anonymiseCustomer");
+            real.anonymiseCustomer(customerId, idempotencyKey);
+        }
+
+        @Override
         public void refundInvoice(String invoiceId, String idempotencyKey) {
             note("refundInvoice");
             real.refundInvoice(invoiceId, idempotencyKey);

@@ -3,6 +3,7 @@ package academy.cedarheights.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -141,7 +142,7 @@ class LessonRemindersTest {
         // twenty hours ahead: inside the day-ahead window, never inside the two hours, whatever the time of the run
         UUID later = lessonIn(Duration.ofHours(20), "Hal Later", "hal@families.test", "+1 604 555 0191");
         LessonReminders twoHoursToo = new LessonReminders(jdbc, sweeps, notifications,
-                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)));
+                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)), Clock.systemUTC());
 
         int first = TenantContext.callAs(school.id(), () -> transaction.execute(status -> twoHoursToo.remind(school.id())));
         int again = TenantContext.callAs(school.id(), () -> transaction.execute(status -> twoHoursToo.remind(school.id())));
@@ -163,7 +164,7 @@ class LessonRemindersTest {
         // a queued text's withholding at delivery is TwilioWebhookTest's; here the family's own switch stops it
         UUID stopped = lessonIn(Duration.ofHours(20), "Ivy Stop", "ivy@families.test", "+1 604 555 0193");
         LessonReminders textsToo = new LessonReminders(jdbc, sweeps, notifications,
-                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)));
+                new ReminderProperties(Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(2)), Clock.systemUTC());
         try {
             assertThat(FakeMailjetAndTwilio.inboundText(api, "+16045550193", "STOP", FakeMailjetAndTwilio.TWILIO_TOKEN)
                     .status()).isEqualTo(200);

@@ -44,7 +44,7 @@ class ApiContractTest {
             "POST /parent/makeups/{id}/cancel", "POST /parent/bookings/batch", "GET /admin/audit",
             "GET /admin/reports/payroll", "GET /admin/reports/revenue", "GET /admin/reports/attendance",
             "POST /admin/import/families", "GET /parent/consents", "GET /admin/incidents", "POST /admin/incidents",
-            "PUT /admin/incidents/{id}");
+            "PUT /admin/incidents/{id}", "POST /parent/erasure", "POST /admin/payees/{id}/erasure");
 
     static final List<String> ADMIN_RESOURCES = List.of("instruments", "teachers", "rooms", "timeslots", "semesters",
             "payees", "students");

@@ -90,6 +90,23 @@ public final class FakeStripe implements AutoCloseable {
         return id;
     }
 
+    /** The statuses of a customer's subscriptions ("active", "canceled"). */
+    public List<String> subscriptionStatusesOf(String customer) {
+        return subscriptions.values().stream().filter(subscription -> customer.equals(subscription.get("customer")))
+                .map(subscription -> String.valueOf(subscription.get("status"))).toList();
+    }
+
+    /** What the account holds of a customer's person: its name, email and phone, where set. */
+    public Map<String, Object> personOf(String customer) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        for (String field : List.of("name", "email", "phone")) {
+            if (customers.get(customer).get(field) != null) {
+                person.put(field, customers.get(customer).get(field));
+            }
+        }
+        return person;
+    }
+
     /**
      * The family replaces its card (Checkout in setup mode again): the customer's default is the new one, and the app
      * hears of it as Stripe tells it, by a {@code payment_method.attached} event.
@@ -213,6 +230,12 @@ public final class FakeStripe implements AutoCloseable {
                 if (body.containsKey("invoice_settings[default_payment_method]")) {
                     customers.get(id).put("default_payment_method", body.get("invoice_settings[default_payment_method]"));
                 }
+                // Stripe unsets a field sent empty
+                for (String field : List.of("name", "email", "phone", "description")) {
+                    if (body.containsKey(field)) {
+                        customers.get(id).put(field, body.get(field).isEmpty() ? null : body.get(field));
+                    }
+                }
                 yield ok(customer(id));
             }
             case "GET payment_methods" -> ok(list(List.of()));
@@ -302,6 +325,7 @@ public final class FakeStripe implements AutoCloseable {
         String id = next("cus");
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("email", body.get("email"));
+        customer.put("name", body.get("name"));
         customer.put("default_payment_method", null);
         customers.put(id, customer);
         return customer(id);

@@ -76,6 +76,11 @@ public class SwitchableGateway implements PaymentGateway {
     }
 
     @Override
+    public void anonymiseCustomer(String customerId, String idempotencyKey) {
+        current.anonymiseCustomer(customerId, idempotencyKey);
+    }
+
+    @Override
     public void refundInvoice(String invoiceId, String idempotencyKey) {
         current.refundInvoice(invoiceId, idempotencyKey);
     }

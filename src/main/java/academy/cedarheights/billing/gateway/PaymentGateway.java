@@ -37,6 +37,12 @@ public interface PaymentGateway {
 
     void cancelSubscription(String subscriptionId, String idempotencyKey);
 
+    /**
+     * Clears the customer's name, email, phone, address and description at the provider (a family erased here);
+     * the customer, its metadata and its invoices stay, as the school's financial records do.
+     */
+    void anonymiseCustomer(String customerId, String idempotencyKey);
+
     /** Gives back everything paid on the invoice (a charge whose enrollment was cancelled while it was made). */
     void refundInvoice(String invoiceId, String idempotencyKey);
 

@@ -81,6 +81,11 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
+    public void anonymiseCustomer(String customerId, String idempotencyKey) {
+        // a simulated customer is only an id here: nothing personal is held for it
+    }
+
+    @Override
     public void refundInvoice(String invoiceId, String idempotencyKey) {
         // nothing was taken in simulation, so nothing is given back
     }

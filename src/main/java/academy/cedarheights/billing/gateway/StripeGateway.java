@@ -40,6 +40,7 @@ import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionSearchParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.common.EmptyParam;
 
 /**
  * Stripe through {@code stripe-java}: the family is the customer (siblings share a card), monthly plans are
@@ -179,6 +180,14 @@ public class StripeGateway implements PaymentGateway {
     @Override
     public void cancelSubscription(String subscriptionId, String idempotencyKey) {
         call(() -> stripe.v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
+                key(idempotencyKey)));
+    }
+
+    @Override
+    public void anonymiseCustomer(String customerId, String idempotencyKey) {
+        call(() -> stripe.v1().customers().update(customerId, CustomerUpdateParams.builder()
+                .setName(EmptyParam.EMPTY).setEmail(EmptyParam.EMPTY).setPhone(EmptyParam.EMPTY)
+                .setAddress(EmptyParam.EMPTY).setShipping(EmptyParam.EMPTY).setDescription(EmptyParam.EMPTY).build(),
                 key(idempotencyKey)));
     }
 

@@ -1,4 +1,4 @@
-package academy.cedarheights.platform.retention;
+package academy.cedarheights.platform.privacy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
