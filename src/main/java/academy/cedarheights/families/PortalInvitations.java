@@ -37,6 +37,9 @@ public class PortalInvitations {
 
     public void invite(UUID school, String actor, UUID payeeId) {
         Payee payee = payees.get(school, payeeId);
+        if (payee.status().equals(FamilyErasure.ERASED)) {
+            throw new ConflictWithCurrentState("This family's personal data was erased; there is no one to invite.");
+        }
         if (payee.signsIn()) {
             throw new ConflictWithCurrentState(payee.name() + " already signs in to the parent portal.");
         }

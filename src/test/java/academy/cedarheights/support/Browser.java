@@ -157,8 +157,19 @@ public final class Browser {
     }
 
     public Browser clickText(String text) {
-        clickWhenReady(By.xpath("//*[self::a or self::button][normalize-space(.)='" + text + "']"));
+        clickWhenReady(By.xpath("//*[self::a or self::button][normalize-space(.)=" + xpathLiteral(text) + "]"));
         return this;
+    }
+
+    /** A text as an XPath 1.0 string: quoted with what it does not contain, or pieced together when it has both. */
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
     }
 
     public Browser waitForText(String css, String text) {

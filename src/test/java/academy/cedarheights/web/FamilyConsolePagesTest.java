@@ -156,6 +156,29 @@ class FamilyConsolePagesTest {
     }
 
     @Test
+    void theSchoolErasesAFamilyOnItsRequestOnceConfirmedAndItsLedgerKeepsOnlyThePseudonym() {
+        browser.open("/admin/families/" + pat).clickText("Erase the family's personal data on its request");
+        assertThat(browser.text("h1")).isEqualTo("Erase Pat Doe's personal data?");
+        browser.accessible().submit("main form button.danger");
+        assertThat(browser.text("main [role=alert]")).isEqualTo("Tick the box to confirm.");
+
+        browser.click("input[name=understood]").submit("main form button.danger");
+        browser.waitForText("main [role=status]", "The family's personal data is erased");
+        assertThat(browser.text("h1")).isEqualTo("Erased family " + pat.toString().substring(0, 8));
+        assertThat(browser.text("#contact")).contains("Erased").doesNotContain("Pat Doe", "Invite")
+                .doesNotContain("Erase the family");
+        assertThat(browser.pageText()).doesNotContain("Zed Doe");
+        assertThat(owner.jdbc().sql("select description from ledger_entries where payee_id = :p").param("p", pat)
+                .query(String.class).single()).startsWith("Weekly lessons for Erased pupil ");
+        assertThat(owner.jdbc().sql("""
+                        select actor || ' ' || (summary ->> 'through') from audit_log
+                         where school_id = :s and action = 'family.erased'""")
+                .param("s", school.id()).query(String.class).single()).isEqualTo(admin + " the school");
+        assertThat(api.get("/api/v1/admin/audit", "Authorization", "Bearer " + school.login(api, admin), "X-School",
+                school.slug()).body()).doesNotContain("Pat Doe", "Zed Doe");
+    }
+
+    @Test
     void aFamilyIsAddedAndAnotherSchoolsFamilyDoesNotOpen() {
         browser.open("/admin/families").type("#email", "new@families.test").submit("main form[method=post] button");
         assertThat(browser.text("main .field-error")).startsWith("Name");

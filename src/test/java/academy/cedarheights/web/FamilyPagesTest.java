@@ -97,6 +97,31 @@ class FamilyPagesTest {
         assertThat(export.body()).contains("Kid Kim").contains("+1 604 555 0142");
     }
 
+    @Test
+    void aParentErasesTheirFamilyOnlyAfterReadingWhatGoesAndWhatStays() {
+        browser.open("/parent/profile").clickText("Erase your family's personal data");
+        browser.accessible().screenshots("parent-erasure");
+        assertThat(browser.text("#erased")).contains("birth dates", "sign-in", "slot is free");
+        assertThat(browser.text("#kept")).contains("7 years", "Erased family");
+        browser.submit("main form button.danger");
+        assertThat(browser.text("main [role=alert]")).isEqualTo("Tick the box to confirm.");
+        assertThat(enrollmentStatus()).as("nothing happens unconfirmed").isEqualTo("active");
+        browser.accessible();
+
+        browser.click("input[name=understood]").submit("main form button.danger");
+        assertThat(browser.text("h1")).isEqualTo("Your family's personal data is erased");
+        assertThat(browser.text("#kept")).startsWith("The school keeps its charges and payments under the name Erased family ");
+        assertThat(enrollmentStatus()).isEqualTo("cancelled");
+        assertThat(owner.jdbc().sql("select name from students where id = :k").param("k", kid).query(String.class).single())
+                .startsWith("Erased pupil ");
+        assertThat(browser.cookie("cedar_session")).as("signed out").isNull();
+        browser.open("/parent/profile");
+        assertThat(browser.path()).startsWith("/sign-in");
+        browser.type("#email", "kim@families.test").type("#password", PASSWORD).click("main button[type=submit]");
+        browser.waitForText("main [role=alert]", "");
+        assertThat(browser.path()).as("the account is gone").startsWith("/sign-in");
+    }
+
     private String enrollmentStatus() {
         return owner.jdbc().sql("select status from enrollments where student_id = :k").param("k", kid)
                 .query(String.class).single();
