@@ -43,9 +43,9 @@ public class Erasure {
         this.clock = clock;
     }
 
-    /** Who asked: the family itself (through the portal) or the school, acting on the family's request. */
+    /** Why: the family asked (through the portal, or the school on its word), or it was inactive for years. */
     public enum Requested {
-        BY_THE_FAMILY, BY_THE_SCHOOL
+        BY_THE_FAMILY, BY_THE_SCHOOL, FOR_INACTIVITY
     }
 
     /**
@@ -63,8 +63,10 @@ public class Erasure {
         steps.forEach(step -> step.erase(family));
         String actor = requested == Requested.BY_THE_FAMILY ? family.address() : adminEmail;
         audit.record(school, actor, "family.erased", "payee", payee.toString(), Map.of(
-                "on_request_of", "the family", "through", requested == Requested.BY_THE_FAMILY ? "the parent portal"
-                        : "the school", "children", family.children().size()));
+                "why", requested == Requested.FOR_INACTIVITY
+                        ? "no lesson or payment for " + privacy.inactiveFamilyYears() + " years" : "the family asked",
+                "through", requested == Requested.BY_THE_FAMILY ? "the parent portal" : "the school",
+                "children", family.children().size()));
         if (requested == Requested.BY_THE_FAMILY) {
             notifications.alertAdmins(school, "A family erased its personal data", family.pseudonym()
                     + " asked, through the parent portal, for its personal data to be erased, and it was: its bookings"

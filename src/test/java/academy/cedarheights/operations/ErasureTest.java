@@ -20,9 +20,11 @@ import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
 import academy.cedarheights.support.DatabaseOwner;
+import academy.cedarheights.support.FakeMailjetAndTwilio;
 import academy.cedarheights.support.FakeStripe;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.MovableClock;
+import academy.cedarheights.support.Race;
 import academy.cedarheights.support.SwitchableGateway;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -37,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A family with a year of history at a school billed through the real Stripe client — a monthly booking paid month
  * after month, lessons reminded by email and text and marked with the teacher's notes, a reported absence, a cash
- * payment the admin wrote the parent's name on, changed preferences, an admin's edits — asks to be erased. Afterwards
- * no column of any table holds its name, its children's names, its address or its phone, however written; its ledger
- * still has every line and the same balance; it cannot sign in; its slot is free; Stripe's customer is anonymous.
+ * payment the admin wrote the parent's name on, changed preferences, an admin's edits, a STOP texted back — asks to be
+ * erased. Afterwards no column of any table holds its name, its children's names, its address or its phone, however
+ * written; its ledger still has every line and the same balance; it cannot sign in; its slot is free; Stripe's customer
+ * is anonymous.
  */
 @IntegrationTest
 class ErasureTest {
@@ -103,7 +106,7 @@ class ErasureTest {
                 .contains("payees.name", "payees.email", "payees.phone", "students.name", "accounts.email",
                         "email_log.recipient", "email_log.body_text", "text_messages.recipient", "text_messages.body",
                         "ledger_entries.note", "attendance.notes", "attendance.marked_by",
-                        "audit_log.actor", "audit_log.summary", "consents.by_whom");
+                        "audit_log.actor", "audit_log.summary", "consents.by_whom", "text_opt_outs.phone");
         Map<String, Object> ledgerBefore = ledger(family.payee());
         long balanceBefore = balance(family.payee());
 
@@ -168,6 +171,23 @@ class ErasureTest {
                 .as("the pseudonym stays").startsWith("Erased family ");
     }
 
+    @Test
+    void twoAdminsAndTheFamilyErasingAtOnceEraseOnceAndNoneFails() {
+        Family family = aFamilyThatBooked();
+        Session secondAdmin = school.admin(api);
+        List<Integer> statuses = Race.of(List.of(
+                () -> admin.post("/api/v1/admin/payees/" + family.payee() + "/erasure", "").status(),
+                () -> secondAdmin.post("/api/v1/admin/payees/" + family.payee() + "/erasure", "").status(),
+                () -> family.session().post("/api/v1/parent/erasure", "").status()));
+        assertThat(statuses).as("the row lock settles it").containsOnlyOnce(202).contains(409)
+                // the family's own request, when it comes second, finds its session or its profile gone
+                .allMatch(status -> status == 202 || status == 409 || status == 401 || status == 404);
+        assertThat(owner.jdbc().sql("select count(*) from audit_log where school_id = :s and action = 'family.erased'")
+                .param("s", school.id()).query(Long.class).single()).isEqualTo(1);
+        drain();
+        assertThat(mentions()).isEmpty();
+    }
+
     // -- the family's year ------------------------------------------------------------------------------------------
 
     record Family(Session session, UUID payee, String customer, UUID enrollment) {
@@ -228,6 +248,9 @@ class ErasureTest {
         Answer absence = family.session().post("/api/v1/parent/absences", """
                 {"enrollment_id": "%s", "date": "2028-06-12"}""".formatted(family.enrollment()));
         assertThat(absence.status()).as(absence.toString()).isEqualTo(201);
+        Answer stop = FakeMailjetAndTwilio.inboundText(api, phone.replaceAll("[^+0-9]", ""), "STOP",
+                FakeMailjetAndTwilio.TWILIO_TOKEN);
+        assertThat(stop.status()).as(stop.toString()).isEqualTo(200);
         at(LocalDate.of(2028, 6, 10), 9);
         return family;
     }

@@ -63,6 +63,38 @@ class AdminConsolePagesTest {
     }
 
     @Test
+    void familiesUnseenForThreeYearsAreOfferedForErasureAndTheSchoolErasesOneForThatReason() {
+        UUID gone = familySeen("Olga Olsen", "4 years");
+        familySeen("Nina Nguyen", "1 year");
+        UUID between = familySeen("Ravi Rao", "4 years");
+        school.activeEnrollment(school.student(between, "Rani Rao", piano), school.slot(ada, 2, "16:00"));
+
+        browser.open("/admin/privacy").accessible();
+        assertThat(browser.text("#inactive")).contains("Olga Olsen").doesNotContain("Nina Nguyen", "Ravi Rao");
+        browser.submit("#inactive a[aria-label=\"Erase Olga Olsen's personal data\"]");
+        assertThat(browser.text("#why")).contains("3 years");
+        browser.click("input[name=understood]").submit("main form button.danger");
+        browser.waitForText("main [role=status]", "The family's personal data is erased");
+        assertThat(owner.jdbc().sql("select summary ->> 'why' from audit_log where school_id = :s and action = 'family.erased'")
+                .param("s", school.id()).query(String.class).single()).isEqualTo("no lesson or payment for 3 years");
+        browser.open("/admin/privacy");
+        assertThat(browser.text("main")).as("an erased family is offered no more").doesNotContain("Olga Olsen")
+                .doesNotContain("Erased family " + gone.toString().substring(0, 8));
+    }
+
+    /** A family on the books for years whose last charge was {@code ago}. */
+    private UUID familySeen(String name, String ago) {
+        UUID payee = school.payee(name);
+        owner.jdbc().sql("update payees set created_at = now() - interval '5 years' where id = :p").param("p", payee).update();
+        owner.jdbc().sql("""
+                        insert into ledger_entries (school_id, payee_id, kind, status, amount_cents, currency, description,
+                                                    occurred_at)
+                        values (:s, :p, 'charge', 'paid', 12000, 'CAD', 'Lessons', now() - cast(:ago as interval))""")
+                .param("s", school.id()).param("p", payee).param("ago", ago).update();
+        return payee;
+    }
+
+    @Test
     void aFormShowsItsErrorBesideTheFieldThenSaves() {
         browser.open("/admin/instruments").type("#name", " ").submit("main form[action='/admin/instruments'] button");
         assertThat(browser.text("main .field-error")).startsWith("Name");

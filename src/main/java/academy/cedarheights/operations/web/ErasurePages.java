@@ -66,22 +66,28 @@ class ErasurePages {
         return "operations/erased";
     }
 
+    /** On the family's request, or ({@code ?inactive}) because it has been inactive for years. */
     @GetMapping("/admin/families/{id}/erasure")
-    String confirmOnRequest(CurrentSchool school, @PathVariable("id") UUID id, Model model) {
+    String confirmOnRequest(CurrentSchool school, @PathVariable("id") UUID id,
+                            @RequestParam(name = "inactive", required = false) String inactive, Model model) {
+        model.addAttribute("inactive", inactive != null);
+        model.addAttribute("inactiveYears", privacy.inactiveFamilyYears());
         return confirm(model, payees.get(school.id(), id), "/admin/families/" + id + "/erasure", "/admin/families/" + id,
                 true);
     }
 
     @PostMapping("/admin/families/{id}/erasure")
     String eraseOnRequest(CurrentSchool school, Caller caller, @PathVariable("id") UUID id,
-                          @RequestParam(name = "understood", required = false) String understood, Model model,
+                          @RequestParam(name = "understood", required = false) String understood,
+                          @RequestParam(name = "inactive", required = false) String inactive, Model model,
                           HttpServletResponse response) {
         if (understood == null) {
             response.setStatus(400);
             model.addAttribute("unconfirmed", true);
-            return confirmOnRequest(school, id, model);
+            return confirmOnRequest(school, id, inactive, model);
         }
-        erasure.erase(school.id(), id, Requested.BY_THE_SCHOOL, caller.email());
+        erasure.erase(school.id(), id, inactive != null ? Requested.FOR_INACTIVITY : Requested.BY_THE_SCHOOL,
+                caller.email());
         return "redirect:/admin/families/" + id + "?erased";
     }
 

@@ -3,7 +3,9 @@ package academy.cedarheights.operations.web;
 import java.time.Period;
 import java.util.List;
 
+import academy.cedarheights.operations.InactiveFamilies;
 import academy.cedarheights.operations.Retention;
+import academy.cedarheights.platform.privacy.PrivacyProperties;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Settings;
@@ -21,19 +23,26 @@ class PrivacyPages {
 
     private final Retention retention;
     private final Settings settings;
+    private final InactiveFamilies inactive;
+    private final PrivacyProperties privacy;
 
-    PrivacyPages(Retention retention, Settings settings) {
+    PrivacyPages(Retention retention, Settings settings, InactiveFamilies inactive, PrivacyProperties privacy) {
         this.retention = retention;
         this.settings = settings;
+        this.inactive = inactive;
+        this.privacy = privacy;
     }
 
     /** A line of the schedule as the page shows it. */
     record Line(String what, String keptFor, String why) {
     }
 
+    /** The schedule as it runs, and the families it offers for erasure. */
     @GetMapping("/admin/privacy")
-    String schedule(Model model) {
+    String schedule(CurrentSchool school, Model model) {
         model.addAttribute("lines", lines());
+        model.addAttribute("inactive", inactive.of(school.id()));
+        model.addAttribute("inactiveYears", privacy.inactiveFamilyYears());
         return "operations/privacy";
     }
 
@@ -45,6 +54,8 @@ class PrivacyPages {
         model.addAttribute("contact", view.contactEmail());
         model.addAttribute("schoolName", view.name());
         model.addAttribute("lines", lines());
+        model.addAttribute("financialYears", privacy.financialRetentionYears());
+        model.addAttribute("inactiveYears", privacy.inactiveFamilyYears());
         return "operations/privacy-notice";
     }
 
