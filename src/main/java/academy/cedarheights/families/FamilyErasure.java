@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import academy.cedarheights.identity.AccountErasure;
+import academy.cedarheights.platform.audit.AuditTrail;
 import academy.cedarheights.platform.privacy.ErasedFamily;
 import academy.cedarheights.platform.privacy.ErasedFamily.Value;
 import academy.cedarheights.platform.web.ConflictWithCurrentState;
@@ -32,11 +33,13 @@ public class FamilyErasure {
     private static final String ERASED_PHONE = "(erased phone)";
     private final JdbcClient jdbc;
     private final AccountErasure accounts;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    FamilyErasure(JdbcClient jdbc, AccountErasure accounts, Clock clock) {
+    FamilyErasure(JdbcClient jdbc, AccountErasure accounts, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,21 +87,37 @@ public class FamilyErasure {
         return erased;
     }
 
+    /**
+     * Who the family is and was: its name, addresses and phone as they are and as the audit trail recorded them
+     * before an edit (a name changed, an address replaced), its sign-in's address, and its children's names likewise.
+     */
     private ErasedFamily describe(UUID school, UUID payee, Family family, List<Child> children) {
         String pseudonym = ErasedFamily.pseudonymOf("family", payee);
         String address = "erased-" + payee.toString().substring(0, 8) + "@erased.invalid";
-        Set<String> emails = new LinkedHashSet<>();
-        emails.add(family.email());
+        Set<String> emails = new LinkedHashSet<>(everyValue(school, Payees.KIND, payee, "email", family.email()));
         accounts.accountEmail(school, family.identitySubject()).ifPresent(emails::add);
-        List<String> phones = family.phone() == null ? List.of() : List.of(family.phone());
 
         List<Value> values = new ArrayList<>();
-        named(values, family.name(), pseudonym);
+        everyValue(school, Payees.KIND, payee, "name", family.name()).forEach(name -> named(values, name, pseudonym));
         emails.forEach(email -> values.add(Value.text(email, address)));
-        phones.forEach(phone -> values.add(Value.phone(phone, ERASED_PHONE)));
-        children.forEach(child -> named(values, child.name(), ErasedFamily.pseudonymOf("pupil", child.id())));
-        return new ErasedFamily(school, payee, pseudonym, address, family.identitySubject(), List.copyOf(emails), phones,
+        everyValue(school, Payees.KIND, payee, "phone", family.phone())
+                .forEach(phone -> values.add(Value.phone(phone, ERASED_PHONE)));
+        for (Child child : children) {
+            everyValue(school, Students.KIND, child.id(), "name", child.name())
+                    .forEach(name -> named(values, name, ErasedFamily.pseudonymOf("pupil", child.id())));
+        }
+        return new ErasedFamily(school, payee, pseudonym, address, family.identitySubject(), List.copyOf(emails),
                 children.stream().map(Child::id).toList(), values);
+    }
+
+    /** A field's value now (if any) and every value the audit trail recorded for it. */
+    private Set<String> everyValue(UUID school, String kind, UUID id, String field, String now) {
+        Set<String> values = new LinkedHashSet<>();
+        if (now != null) {
+            values.add(now);
+        }
+        values.addAll(audit.recordedValues(school, kind, id, field));
+        return values;
     }
 
     /** A name as it is written, and as an email's HTML wrote it when that differs ("O'Brien" as "O&#39;Brien"). */

@@ -27,7 +27,7 @@ public class Payees {
               from payees""";
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "email", "email",
             "created_at", "created_at");
-    private static final String KIND = "payee";
+    static final String KIND = "payee";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

@@ -45,7 +45,7 @@ public class Students {
               from students""";
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "birth_date", "birth_date",
             "created_at", "created_at");
-    private static final String KIND = "student";
+    static final String KIND = "student";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

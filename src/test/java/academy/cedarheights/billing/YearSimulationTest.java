@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import academy.cedarheights.billing.gateway.StripeGateway;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
@@ -50,7 +49,6 @@ import tools.jackson.databind.JsonNode;
 class YearSimulationTest {
 
     static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
-    static final String WEBHOOK_SECRET = "whsec_test_secret_for_cedar_heights";
 
     @Autowired Api api;
     @Autowired TestSchools schools;
@@ -75,9 +73,7 @@ class YearSimulationTest {
     @BeforeEach
     void aSchoolAndStripe() throws Exception {
         at(LocalDate.of(2027, 8, 25), 9);
-        stripe = new FakeStripe(clock::instant);
-        stripe.sendEventsTo(api.uri("/api/v1/webhooks/stripe"), WEBHOOK_SECRET);
-        gateway.use(new StripeGateway("sk_test_year", stripe.baseUrl(), 0, 10_000));
+        stripe = FakeStripe.billing(api, gateway, clock);
         school = schools.create();
         admin = school.admin(api);
         piano = school.instrument("piano");
@@ -405,11 +401,8 @@ class YearSimulationTest {
         TenantContext.callAs(school.id(), () -> transaction.execute(status -> renewals.sweep(school.id())));
     }
 
-    /** Waits for the background work due now (billing, events, emails, renewals' charges) to be done. */
     private void drain() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> owner.jdbc().sql("""
-                        select count(*) from scheduled_tasks where task_instance <> 'recurring'
-                           and execution_time <= now() and coalesce(consecutive_failures, 0) = 0""").query(Long.class).single() == 0);
+        owner.awaitJobsDue();
     }
 
     // -- what the ledger says --------------------------------------------------------------------------------------

@@ -1,5 +1,9 @@
 package academy.cedarheights.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,5 +25,13 @@ public class DatabaseOwner {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** Waits for the background work due now (billing, events, emails, renewals' charges) to be done. */
+    public void awaitJobsDue() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
+                        select count(*) from scheduled_tasks where task_instance <> 'recurring'
+                           and execution_time <= now() and coalesce(consecutive_failures, 0) = 0""")
+                .query(Long.class).single() == 0);
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import academy.cedarheights.billing.gateway.StripeGateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.ObjectMapper;
@@ -40,6 +41,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class FakeStripe implements AutoCloseable {
 
     /** The card every charge succeeds on, the one every charge fails on, and the one that fails after its first. */
+    /** The application's webhook secret in tests (application-test.properties). */
+    public static final String WEBHOOK_SECRET = "whsec_test_secret_for_cedar_heights";
     public static final String GOOD_CARD = "pm_card_visa";
     public static final String DECLINED_CARD = "pm_card_chargeDeclined";
     public static final String DECLINES_AFTER_FIRST = "pm_card_declinesAfterFirst";
@@ -68,6 +71,17 @@ public final class FakeStripe implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * A Stripe the application bills through from now on (the real client, the gateway switched to it), whose events
+     * reach the application's webhook signed with the test secret; its clock is the application's moved one.
+     */
+    public static FakeStripe billing(Api api, SwitchableGateway gateway, MovableClock clock) throws IOException {
+        FakeStripe stripe = new FakeStripe(clock::instant);
+        stripe.sendEventsTo(api.uri("/api/v1/webhooks/stripe"), WEBHOOK_SECRET);
+        gateway.use(new StripeGateway("sk_test_cedar_heights", stripe.baseUrl(), 0, 10_000));
+        return stripe;
     }
 
     public String baseUrl() {

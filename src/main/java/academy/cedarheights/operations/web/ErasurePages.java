@@ -7,7 +7,7 @@ import java.util.UUID;
 import academy.cedarheights.families.FamilyProfile;
 import academy.cedarheights.families.Payee;
 import academy.cedarheights.families.Payees;
-import academy.cedarheights.identity.web.SessionCookie;
+import academy.cedarheights.identity.BrowserSession;
 import academy.cedarheights.operations.Erasure;
 import academy.cedarheights.operations.Erasure.Erased;
 import academy.cedarheights.operations.Erasure.Requested;
@@ -60,7 +60,7 @@ class ErasurePages {
         }
         Erased erased = erasure.erase(school.id(), payee.id(), Requested.BY_THE_FAMILY, null);
         // the session ended everywhere with the account: the browser forgets it too
-        SessionCookie.clear(request, response);
+        BrowserSession.forget(request, response);
         model.addAttribute("erased", erased);
         model.addAttribute("keptUntil", DAY.format(erased.financialRecordsKeptUntil()));
         return "operations/erased";

@@ -102,6 +102,24 @@ public class AuditTrail {
         return query.page(items, total);
     }
 
+    /**
+     * Every value {@code field} had in the recorded states (before and after each change) of one record: what a
+     * family was called, or reached at, before its latest edit — for an erasure to find those too.
+     */
+    @Transactional(readOnly = true)
+    public List<String> recordedValues(UUID schoolId, String entityType, UUID entityId, String field) {
+        return jdbc.sql("""
+                        select distinct value from (
+                            select summary -> 'before' ->> :field as value from audit_log
+                             where school_id = :school and entity_type = :type and entity_id = :id
+                            union all
+                            select summary -> 'after' ->> :field from audit_log
+                             where school_id = :school and entity_type = :type and entity_id = :id) recorded
+                         where value is not null and value <> ''""")
+                .param("school", schoolId).param("type", entityType).param("id", entityId.toString())
+                .param("field", field).query(String.class).list();
+    }
+
     private JsonNode tree(String text) {
         return text == null ? null : json.readTree(text);
     }

@@ -16,12 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param address   an email address that delivers nowhere (RFC 2606's {@code .invalid}), in place of theirs
  * @param subject   the sign-in identity the family had, if any
  * @param emails    the addresses the family used (as its records wrote them)
- * @param phones    its phone numbers, as written
  * @param children  its children's ids
  * @param values    each personal value with its pseudonym, as {@link Value}s
  */
 public record ErasedFamily(UUID school, UUID payee, String pseudonym, String address, String subject,
-                           List<String> emails, List<String> phones, List<UUID> children, List<Value> values) {
+                           List<String> emails, List<UUID> children, List<Value> values) {
 
     /** How the pseudonyms are written: the record's id, shortened, so that the school can still tell two apart. */
     public static String pseudonymOf(String what, UUID id) {
@@ -30,7 +29,6 @@ public record ErasedFamily(UUID school, UUID payee, String pseudonym, String add
 
     public ErasedFamily {
         emails = List.copyOf(emails);
-        phones = List.copyOf(phones);
         children = List.copyOf(children);
         // the longest first: a full name goes before a shorter value it contains
         values = values.stream().sorted(Comparator.comparing((Value value) -> value.pattern().length()).reversed())
