@@ -22,6 +22,7 @@ class DeliveryConfiguration {
 
     static final String SEND_EMAIL = "send-email";
     static final String SEND_TEXT = "send-text";
+    static final String FORGET_RECIPIENT = "forget-recipient";
     private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
     @Bean
@@ -57,5 +58,11 @@ class DeliveryConfiguration {
             TextJob job = instance.getData();
             TenantContext.runAs(job.schoolId(), () -> sending.getObject().deliver(job.textId()));
         });
+    }
+
+    @Bean
+    OneTimeTask<ForgetRecipientJob> forgetRecipientTask(JobDefinitions jobs, MailDelivery mail) {
+        return jobs.oneTime(FORGET_RECIPIENT, ForgetRecipientJob.class,
+                (instance, context) -> mail.forget(instance.getData().address()));
     }
 }

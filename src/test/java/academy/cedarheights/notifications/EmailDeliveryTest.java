@@ -2,7 +2,9 @@ package academy.cedarheights.notifications;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +19,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import academy.cedarheights.notifications.delivery.DeliveryFailed;
+import academy.cedarheights.notifications.delivery.MailDelivery;
+import academy.cedarheights.notifications.delivery.MailjetDelivery;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.platform.tenancy.TenantContext;
 import academy.cedarheights.support.Api;
@@ -25,6 +30,7 @@ import academy.cedarheights.support.FakeMailjetAndTwilio;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +49,7 @@ class EmailDeliveryTest {
     @Autowired TestSchools schools;
     @Autowired DatabaseOwner owner;
     @Autowired Api api;
+    @Autowired MailDelivery mailjet;
 
     TestSchool school;
 
@@ -114,6 +121,26 @@ class EmailDeliveryTest {
 
         Map<String, Object> row = awaitStatus(id, "sent");
         assertThat(row.get("attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void mailjetForgetsAnErasedAddressByItsGdprDeletionAndAnAddressItDoesNotKnowIsForgottenAlready() {
+        assertThat(mailjet).isInstanceOf(MailjetDelivery.class);
+        mailjet.forget("gone@families.test");
+        FakeMailjetAndTwilio.mailjet().verify(1, deleteRequestedFor(urlEqualTo("/v4/contacts/"
+                + FakeMailjetAndTwilio.CONTACT_ID)).withBasicAuth(new BasicCredentials(FakeMailjetAndTwilio.MAILJET_KEY,
+                FakeMailjetAndTwilio.MAILJET_SECRET)));
+
+        FakeMailjetAndTwilio.mailjet().stubFor(get(urlEqualTo(FakeMailjetAndTwilio.CONTACT_PATH + "never%40families.test"))
+                .atPriority(1).willReturn(aResponse().withStatus(404)));
+        mailjet.forget("never@families.test");
+        FakeMailjetAndTwilio.mailjet().verify(1, deleteRequestedFor(urlEqualTo("/v4/contacts/"
+                + FakeMailjetAndTwilio.CONTACT_ID)));
+
+        FakeMailjetAndTwilio.mailjet().stubFor(get(urlEqualTo(FakeMailjetAndTwilio.CONTACT_PATH + "later%40families.test"))
+                .atPriority(1).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> mailjet.forget("later@families.test")).as("retried by its job")
+                .isInstanceOf(DeliveryFailed.class);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package academy.cedarheights.operations;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,6 +83,7 @@ class ErasureTest {
     @BeforeEach
     void aSchoolBilledByStripe() throws Exception {
         at(LocalDate.of(2027, 8, 25), 9);
+        FakeMailjetAndTwilio.acceptEverything();
         stripe = FakeStripe.billing(api, gateway, clock);
         school = schools.create();
         admin = school.admin(api);
@@ -118,6 +122,10 @@ class ErasureTest {
         assertThat(ledger(family.payee())).as("every line stays, with its amount").isEqualTo(ledgerBefore);
         assertThat(balance(family.payee())).isEqualTo(balanceBefore);
         assertThat(stripe.personOf(family.customer())).as("Stripe's customer keeps no name, email or phone").isEmpty();
+        FakeMailjetAndTwilio.mailjet().verify(getRequestedFor(urlEqualTo(FakeMailjetAndTwilio.CONTACT_PATH
+                + email.replace("@", "%40"))));
+        FakeMailjetAndTwilio.mailjet().verify(deleteRequestedFor(urlEqualTo("/v4/contacts/"
+                + FakeMailjetAndTwilio.CONTACT_ID)));
 
         Answer audit = admin.get("/api/v1/admin/audit");
         assertThat(audit.body()).contains("family.erased", "the parent portal").doesNotContain(surname.toLowerCase(), surname);

@@ -1,9 +1,12 @@
 package academy.cedarheights.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.net.URLEncoder;
@@ -33,6 +36,9 @@ public final class FakeMailjetAndTwilio {
     public static final String TWILIO_FROM = "+16045550000";
     public static final String SEND_PATH = "/v3.1/send";
     public static final String INBOUND_PATH = "/api/v1/webhooks/twilio";
+    public static final String CONTACT_PATH = "/v3/REST/contact/";
+    /** The id Mailjet gives every contact the fake knows. */
+    public static final long CONTACT_ID = 4242;
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
 
     private static final WireMockServer MAILJET = new WireMockServer(wireMockConfig().dynamicPort());
@@ -68,6 +74,12 @@ public final class FakeMailjetAndTwilio {
                                  "MessageUUID":"1ab23cd4-0000-4000-8000-{{randomValue length=12 type='NUMERIC'}}",
                                  "MessageID":1{{randomValue length=11 type='NUMERIC'}},
                                  "MessageHref":"https://api.mailjet.com/v3/REST/message/1"}]}]}""")));
+        // every recipient is a contact of the account (Mailjet adds them), deleted by its GDPR deletion
+        MAILJET.stubFor(get(urlPathMatching(CONTACT_PATH + ".+")).atPriority(10).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"Count\":1,\"Data\":[{\"ID\":" + CONTACT_ID + ",\"IsExcludedFromCampaigns\":false}],\"Total\":1}")));
+        MAILJET.stubFor(delete(urlEqualTo("/v4/contacts/" + CONTACT_ID)).atPriority(10)
+                .willReturn(aResponse().withStatus(200)));
         TWILIO.stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json")).atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")

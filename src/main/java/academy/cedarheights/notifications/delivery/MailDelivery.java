@@ -16,4 +16,14 @@ public interface MailDelivery {
     default boolean deliversToEmailLog() {
         return false;
     }
+
+    /**
+     * Asks the provider to forget what it keeps of an address (an erased family): its contact and message history.
+     * Nothing to do where the provider keeps nothing of ours (SMTP: the server's logs are its operator's; the outbox:
+     * the email log is erased with the family).
+     *
+     * @throws DeliveryFailed when it may succeed later
+     */
+    default void forget(String address) {
+    }
 }

@@ -55,6 +55,40 @@ public class MailjetDelivery implements MailDelivery {
         }
     }
 
+    /**
+     * Mailjet adds every recipient to the account's contacts: the contact is found by its address
+     * ({@code GET /v3/REST/contact/{address}}) and deleted under its GDPR deletion ({@code DELETE /v4/contacts/{id}}),
+     * which removes its message history with it. An address Mailjet does not know is forgotten already.
+     */
+    @Override
+    public void forget(String address) {
+        try {
+            Long contact = http.get().uri("/v3/REST/contact/{address}", address).exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                if (status == 404) {
+                    return null;
+                }
+                String body = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (status != 200) {
+                    throw new DeliveryFailed("Mailjet answered HTTP " + status + " for a contact: " + abbreviate(body), null);
+                }
+                return json.readTree(body).path("Data").path(0).path("ID").asLong();
+            });
+            if (contact == null) {
+                return;
+            }
+            http.delete().uri("/v4/contacts/{id}", contact).exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                if (status != 200 && status != 204 && status != 404) {
+                    throw new DeliveryFailed("Mailjet answered HTTP " + status + " to deleting a contact", null);
+                }
+                return null;
+            });
+        } catch (RestClientException e) {
+            throw new DeliveryFailed("Mailjet could not be reached: " + e.getMessage(), e);
+        }
+    }
+
     private Delivered answer(int status, String body) {
         if (status == 200 || status == 201) {
             JsonNode first = json.readTree(body).path("Messages").path(0);
