@@ -8,6 +8,8 @@ import academy.cedarheights.booking.Billable;
 import academy.cedarheights.notifications.Email;
 import academy.cedarheights.platform.Money;
 import academy.cedarheights.schools.SchoolAddresses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +20,13 @@ import org.springframework.stereotype.Component;
 class BillingEmails {
 
     private final SchoolAddresses addresses;
+    private final Counter declined;
 
-    BillingEmails(SchoolAddresses addresses) {
+    BillingEmails(SchoolAddresses addresses, MeterRegistry registry) {
         this.addresses = addresses;
+        // every refused payment a family is told of: an operator alerts when they come in numbers
+        this.declined = Counter.builder("cedar.payments.failed").description("Payments the card or bank refused")
+                .register(registry);
     }
 
     /** The hold waits for a card until it expires. */
@@ -37,16 +43,19 @@ class BillingEmails {
 
     /** The card refused what the hold's plan asks: the month's price, or the term's lessons. */
     Email declined(UUID school, Billable hold, Money amount, String reason) {
+        declined.increment();
         return new Email.PaymentFailed(hold.parentName(), hold.student(), amount, reason, cardPage(school));
     }
 
     /** An invoice of the family's failed at Stripe (a renewal or a later month): its amount due. */
     Email declined(UUID school, String parentName, Money amount) {
+        declined.increment();
         return new Email.PaymentFailed(parentName, null, amount, "the payment was declined", cardPage(school));
     }
 
     /** A renewal the card refused: the term's amount, for whose lessons. */
     Email declined(UUID school, String parentName, String student, Money amount, String reason) {
+        declined.increment();
         return new Email.PaymentFailed(parentName, student, amount, reason, cardPage(school));
     }
 

@@ -55,6 +55,7 @@ import academy.cedarheights.support.TestSchools;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class StripeBillingTest {
     void stripeAndAHold() {
         stripe.start();
         gateway = new StripeGateway("sk_test_cedar", stripe.baseUrl(), 0, 1_000);
-        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses),
+        pipeline = new BillingPipeline(jdbc, transaction, holds, gateway, quotes, notifications, new BillingEmails(addresses, new SimpleMeterRegistry()),
                 customers, orphans, schoolsFacade, prices, problems, ledger, receipts, Clock.systemUTC(), discounts);
         school = schools.create();
         LocalDate today = LocalDate.now(VANCOUVER);

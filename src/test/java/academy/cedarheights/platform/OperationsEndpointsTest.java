@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api;
+import academy.cedarheights.support.DatabaseOwner;
 import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestSchool;
 import academy.cedarheights.support.TestSchools;
@@ -18,6 +19,7 @@ class OperationsEndpointsTest {
     @Autowired Api api;
 
     @Autowired TestSchools schools;
+    @Autowired DatabaseOwner owner;
 
     @Test
     void healthTellsAnyoneItsStatusAndOnlyAnAdminItsParts() {
@@ -47,6 +49,25 @@ class OperationsEndpointsTest {
         TestSchool school = schools.create();
         assertThat(school.admin(api).get("/actuator/prometheus").status()).as("an admin's token is not the scraper's")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theScrapeSaysHowLongTheOldestDueJobHasWaitedAndCountsWhatAnOperatorAlertsOn() {
+        // a job of no task this instance knows is never picked: it waits, as a job would behind a stuck queue
+        owner.jdbc().sql("""
+                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                        values ('metrics-probe', 'waiting', now() - interval '10 minutes', false, 1)""").update();
+        try {
+            String scrape = api.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token-of-cedar-heights")
+                    .body();
+            double oldest = scrape.lines().filter(line -> line.startsWith("cedar_jobs_oldest_due_seconds "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                    .orElseThrow();
+            assertThat(oldest).isGreaterThanOrEqualTo(600);
+            assertThat(scrape).contains("cedar_dead_letters_total ", "cedar_payments_failed_total ");
+        } finally {
+            owner.jdbc().sql("delete from scheduled_tasks where task_name = 'metrics-probe'").update();
+        }
     }
 
     @Test

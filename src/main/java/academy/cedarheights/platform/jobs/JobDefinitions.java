@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -41,18 +42,43 @@ public class JobDefinitions {
         return Tasks.oneTime(name, payloadType)
                 .onFailure(new RetryThenDeadLetter<>(properties.maxAttempts(), properties.retryBase(),
                         deadLetters, serializer, events, schools))
-                .execute((instance, context) -> AsyncCommit.during(() -> {
-                    handler.execute(instance, context);
-                    return null;
-                }));
+                .execute((instance, context) -> {
+                    logged(name, instance.getId(), instance.getData());
+                    try {
+                        AsyncCommit.during(() -> {
+                            handler.execute(instance, context);
+                            return null;
+                        });
+                    } finally {
+                        MDC.remove("job");
+                        MDC.remove("job_instance");
+                        MDC.remove("school_id");
+                    }
+                });
+    }
+
+    /** Every line a job logs says which job, which instance (often the enrollment) and which school it works for. */
+    private static void logged(String name, String instance, Object payload) {
+        MDC.put("job", name);
+        MDC.put("job_instance", instance);
+        if (payload instanceof SchoolScoped scoped && scoped.schoolId() != null) {
+            MDC.put("school_id", scoped.schoolId().toString());
+        }
     }
 
     /** A job run once per period across all instances (the database hands each run to one of them). */
     public RecurringTask<Void> recurring(String name, Duration period, Runnable action) {
         return Tasks.recurring(name, Schedules.fixedDelay(period))
-                .execute((instance, context) -> AsyncCommit.during(() -> {
-                    action.run();
-                    return null;
-                }));
+                .execute((instance, context) -> {
+                    MDC.put("job", name);
+                    try {
+                        AsyncCommit.during(() -> {
+                            action.run();
+                            return null;
+                        });
+                    } finally {
+                        MDC.remove("job");
+                    }
+                });
     }
 }

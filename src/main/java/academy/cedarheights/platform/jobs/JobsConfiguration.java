@@ -35,6 +35,7 @@ class JobsConfiguration {
                 .pollUsingLockAndFetch(1.0, 4.0)
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(properties.shutdownWait())
                 .build();
     }
 
