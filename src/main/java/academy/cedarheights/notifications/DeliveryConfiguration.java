@@ -4,6 +4,7 @@ import academy.cedarheights.notifications.delivery.DeliveryProperties;
 import academy.cedarheights.notifications.delivery.MailDelivery;
 import academy.cedarheights.notifications.delivery.MailjetDelivery;
 import academy.cedarheights.notifications.delivery.OutboxDelivery;
+import academy.cedarheights.platform.persistence.DatabaseProperties;
 import academy.cedarheights.notifications.delivery.SmtpDelivery;
 import academy.cedarheights.notifications.delivery.TextDelivery;
 import academy.cedarheights.notifications.delivery.TwilioDelivery;
@@ -26,7 +27,7 @@ class DeliveryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
     @Bean
-    MailDelivery mailDelivery(DeliveryProperties properties) {
+    MailDelivery mailDelivery(DeliveryProperties properties, DatabaseProperties database) {
         if (properties.mailjet()) {
             log.info("Emails go through Mailjet at {}", properties.mailjetApiBase());
             return new MailjetDelivery(properties);
@@ -36,7 +37,8 @@ class DeliveryConfiguration {
             return new SmtpDelivery(properties);
         }
         log.info("No Mailjet or SMTP configured: emails stay in the local outbox (GET /api/v1/admin/emails)");
-        return new OutboxDelivery();
+        // a link in an email may be a password reset: printed for a newcomer's demo, never in a production log
+        return new OutboxDelivery(database.embedded());
     }
 
     @Bean
