@@ -26,6 +26,12 @@ public class Api {
         this.environment = environment;
     }
 
+    /** Real HTTP to an application running in another process, on {@code port}. */
+    public static Api at(int port) {
+        return new Api(new org.springframework.mock.env.MockEnvironment()
+                .withProperty("local.server.port", String.valueOf(port)));
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
     }
