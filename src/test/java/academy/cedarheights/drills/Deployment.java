@@ -1,0 +1,144 @@
+package academy.cedarheights.drills;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
+import academy.cedarheights.support.Api.Session;
+import academy.cedarheights.support.AppProcess;
+import academy.cedarheights.support.DebianPostgres;
+import academy.cedarheights.support.FakeStripe;
+import academy.cedarheights.support.TestSchool;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A deployment as docs/operations.md sets one up, for a drill: a database of its own on Debian's PostgreSQL with the
+ * guide's two roles, the Stripe fake, and the env file the jar's processes start with. Closing it drops it all.
+ */
+final class Deployment implements AutoCloseable {
+
+    static final String PASSWORD = "drill-password-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String JWT_SECRET = "drill-jwt-secret-" + UUID.randomUUID() + UUID.randomUUID();
+
+    final DebianPostgres postgres;
+    final String database;
+    final String owner;
+    final String app;
+    final FakeStripe stripe;
+    private final int webhookPort;
+
+    /** The database and its roles, and a Stripe whose events go to the instance that will listen on {@code webhookPort}. */
+    Deployment(String name, int webhookPort) throws Exception {
+        this.postgres = DebianPostgres.main();
+        this.database = "cedar_" + name;
+        this.owner = name + "_owner";
+        this.app = name + "_app";
+        this.webhookPort = webhookPort;
+        drop();
+        postgres.superuser("postgres", "create role " + owner + " login password '" + PASSWORD + "'");
+        postgres.superuser("postgres", "create role " + app + " login password '" + PASSWORD + "' nosuperuser nobypassrls");
+        postgres.superuser("postgres", "create database " + database + " owner " + owner);
+        postgres.superuser("postgres", "revoke all on database " + database + " from public");
+        postgres.superuser("postgres", "grant connect on database " + database + " to " + app);
+        this.stripe = new FakeStripe(Instant::now);
+        stripe.sendEventsTo(URI.create("http://localhost:" + webhookPort + "/api/v1/webhooks/stripe"),
+                FakeStripe.WEBHOOK_SECRET);
+    }
+
+    /** The guide's env file, for this deployment's database (or another, a restored copy), and what a drill adds. */
+    Map<String, String> environment(String databaseName, Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "DATABASE_URL", postgres.url(app, PASSWORD, databaseName),
+                "DATABASE_MIGRATION_URL", postgres.url(owner, PASSWORD, databaseName),
+                "JWT_SECRET", JWT_SECRET,
+                "APP_SCHOOL_SIGNUP", "true",
+                "ADMIN_EMAILS", "owner@cedar-heights.test",
+                "STRIPE_SECRET_KEY", "sk_test_drill",
+                "STRIPE_API_BASE", stripe.baseUrl(),
+                "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
+                "APP_JOBS_POLLING_INTERVAL", "500ms"));
+        environment.putAll(more);
+        return environment;
+    }
+
+    /** The schema's owner, acting for one school (row-level security binds the owner too). */
+    JdbcClient ownerFor(UUID school) {
+        JdbcClient jdbc = postgres.jdbc(owner, PASSWORD, database);
+        jdbc.sql("select set_config('app.school_id', :id, false)").param("id", school.toString()).query().singleRow();
+        return jdbc;
+    }
+
+    /** A school signed up through {@code api}, in term, with a piano teacher's Tuesday 16:00 slot. */
+    School school(Api api) {
+        String slug = "drill-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer answer = api.post("/api/v1/auth/signup-school", """
+                {"school_name": "Drill Strings", "slug": "%s", "time_zone": "America/Vancouver", "currency": "CAD",
+                 "admin_email": "owner@%s.test", "admin_password": "a long admin password"}""".formatted(slug, slug),
+                "Content-Type", "application/json");
+        if (answer.status() != 201) {
+            throw new IllegalStateException("school sign-up: " + answer);
+        }
+        UUID id = postgres.jdbc(owner, PASSWORD, database).sql("select id from schools where slug = :slug")
+                .param("slug", slug).query(UUID.class).single();
+        TestSchool catalogue = new TestSchool(ownerFor(id), id, slug);
+        catalogue.inTerm(LocalDate.now(ZoneId.of("America/Vancouver")));
+        UUID piano = catalogue.instrument("piano");
+        UUID slot = catalogue.slot(catalogue.teacher("Ada Keys", true, piano), 2, "16:00");
+        return new School(catalogue, piano, slot);
+    }
+
+    record School(TestSchool catalogue, UUID piano, UUID slot) {
+    }
+
+    record Family(Session session, UUID payee, String child, String customer) {
+    }
+
+    /** A family signed up through {@code api}, its address proven, a child, and a card Checkout left with Stripe. */
+    Family family(Api api, School school, String who) {
+        String email = who + "@" + school.catalogue().slug() + ".test";
+        JdbcClient owner = ownerFor(school.catalogue().id());
+        school.catalogue().signUpUnverified(api, email);
+        owner.sql("update accounts set email_verified_at = now() where email = :email").param("email", email).update();
+        Session session = api.as(school.catalogue().login(api, email));
+        session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": null}");
+        String child = session.post("/api/v1/parent/students", """
+                {"name": "%s kid", "birth_date": "2017-05-01", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                .formatted(who, school.piano())).text("id");
+        UUID payee = UUID.fromString(session.get("/api/v1/parent/payees/self").text("id"));
+        String customer = stripe.customerWithCard(email, FakeStripe.GOOD_CARD);
+        owner.sql("""
+                        insert into billing_customers (school_id, payee_id, customer_id, default_payment_method,
+                                                       method_type, method_brand, method_last4)
+                        values (:s, :p, :c, :card, 'card', 'visa', '4242')""")
+                .param("s", school.catalogue().id()).param("p", payee).param("c", customer)
+                .param("card", FakeStripe.GOOD_CARD).update();
+        owner.sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
+                .param("c", customer).param("s", school.catalogue().id()).param("p", payee).update();
+        return new Family(session, payee, child, customer);
+    }
+
+    int webhookPort() {
+        return webhookPort;
+    }
+
+    @Override
+    public void close() {
+        stripe.close();
+        drop();
+    }
+
+    private void drop() {
+        for (String name : List.of(database + "_restore", database)) {
+            postgres.superuser("postgres", "drop database if exists " + name + " with (force)");
+        }
+        postgres.superuser("postgres", "drop role if exists " + app);
+        postgres.superuser("postgres", "drop role if exists " + owner);
+    }
+}
