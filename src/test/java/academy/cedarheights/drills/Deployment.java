@@ -34,7 +34,7 @@ final class Deployment implements AutoCloseable {
     final FakeStripe stripe;
     private final int webhookPort;
 
-    /** The database and its roles, and a Stripe whose events go to the instance that will listen on {@code webhookPort}. */
+    /** The database and its roles, and a Stripe whose events go to the instance listening on {@code webhookPort}. */
     Deployment(String name, int webhookPort) throws Exception {
         this.postgres = DebianPostgres.main();
         this.database = "cedar_" + name;
@@ -43,7 +43,8 @@ final class Deployment implements AutoCloseable {
         this.webhookPort = webhookPort;
         drop();
         postgres.superuser("postgres", "create role " + owner + " login password '" + PASSWORD + "'");
-        postgres.superuser("postgres", "create role " + app + " login password '" + PASSWORD + "' nosuperuser nobypassrls");
+        postgres.superuser("postgres",
+                "create role " + app + " login password '" + PASSWORD + "' nosuperuser nobypassrls");
         postgres.superuser("postgres", "create database " + database + " owner " + owner);
         postgres.superuser("postgres", "revoke all on database " + database + " from public");
         postgres.superuser("postgres", "grant connect on database " + database + " to " + app);
@@ -109,7 +110,8 @@ final class Deployment implements AutoCloseable {
         Session session = api.as(school.catalogue().login(api, email));
         session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": null}");
         String child = session.post("/api/v1/parent/students", """
-                {"name": "%s kid", "birth_date": "2017-05-01", "instrument_id": "%s", "consent_policy_accepted": true}"""
+                {"name": "%s kid", "birth_date": "2017-05-01", "instrument_id": "%s",
+                 "consent_policy_accepted": true}"""
                 .formatted(who, school.piano())).text("id");
         UUID payee = UUID.fromString(session.get("/api/v1/parent/payees/self").text("id"));
         String customer = stripe.customerWithCard(email, FakeStripe.GOOD_CARD);

@@ -34,7 +34,8 @@ class ProductionPathIT {
         assumeThat(DebianPostgres.available()).as("Debian's postgresql and root (.ci/run provides both)").isTrue();
         int port = AppProcess.freePort();
         try (Deployment deployment = new Deployment("drill", port);
-             AppProcess app = AppProcess.start("production-path", port, deployment.environment("cedar_drill", Map.of()))) {
+             AppProcess app = AppProcess.start("production-path", port,
+                     deployment.environment("cedar_drill", Map.of()))) {
             Api api = Api.at(port);
             School school = deployment.school(api);
             Family family = deployment.family(api, school, "pat");
@@ -64,7 +65,8 @@ class ProductionPathIT {
             postgres.asPostgres("createdb", "-p", port5432, "-O", deployment.owner, restoredDatabase);
             postgres.asPostgres("pg_restore", "-p", port5432, "--no-owner", "--role=" + deployment.owner,
                     "--dbname=" + restoredDatabase, dump);
-            postgres.superuser(restoredDatabase, "grant connect on database " + restoredDatabase + " to " + deployment.app);
+            postgres.superuser(restoredDatabase,
+                    "grant connect on database " + restoredDatabase + " to " + deployment.app);
             for (String table : COUNTED) {
                 assertThat(postgres.superuser(restoredDatabase, "select count(*) from " + table)).as(table)
                         .isEqualTo(postgres.superuser(deployment.database, "select count(*) from " + table));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
     static final int FAMILIES = 50;
-    /** Fifty families sign up from this one machine's address: the per-address limit would stop them at the thirtieth. */
+    /** Fifty families sign up from this machine's one address: the per-address limit would stop the thirtieth. */
     static final Map<String, String> ONE_ADDRESS = Map.of("APP_ATTEMPTS_PER_ADDRESS", "1000");
 
     @Test
@@ -35,8 +35,10 @@ class TwoInstancesIT {
         int first = AppProcess.freePort();
         int second = AppProcess.freePort();
         try (Deployment deployment = new Deployment("twins", first);
-             AppProcess one = AppProcess.start("instance-one", first, deployment.environment("cedar_twins", ONE_ADDRESS));
-             AppProcess two = AppProcess.start("instance-two", second, deployment.environment("cedar_twins", ONE_ADDRESS))) {
+             AppProcess one = AppProcess.start("instance-one", first,
+                     deployment.environment("cedar_twins", ONE_ADDRESS));
+             AppProcess two = AppProcess.start("instance-two", second,
+                     deployment.environment("cedar_twins", ONE_ADDRESS))) {
             List<Api> instances = List.of(Api.at(first), Api.at(second));
             School school = deployment.school(instances.get(0));
             List<Family> families = new ArrayList<>();
@@ -74,7 +76,8 @@ class TwoInstancesIT {
                     .as("the winner's confirmation and receipt, each once; the others' none")
                     .isEqualTo("booking_confirmation 1, payment_receipt 1");
             assertThat(deployment.postgres.superuser(database, """
-                    select count(*) || ' ' || count(distinct recipient) || ' ' || count(*) filter (where status = 'sent')
+                    select count(*) || ' ' || count(distinct recipient) || ' '
+                           || count(*) filter (where status = 'sent')
                       from email_log where template = 'verify_email'"""))
                     .as("each family's address proof sent once, by whichever instance")
                     .isEqualTo(FAMILIES + " " + FAMILIES + " " + FAMILIES);

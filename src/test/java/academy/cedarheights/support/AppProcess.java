@@ -40,8 +40,9 @@ public final class AppProcess implements AutoCloseable {
             }
             Path log = Path.of("target", "drills", name + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv("PATH"));
             builder.environment().putAll(environment);
