@@ -32,7 +32,6 @@ final class Deployment implements AutoCloseable {
     final String owner;
     final String app;
     final FakeStripe stripe;
-    private final int webhookPort;
 
     /** The database and its roles, and a Stripe whose events go to the instance listening on {@code webhookPort}. */
     Deployment(String name, int webhookPort) throws Exception {
@@ -40,7 +39,6 @@ final class Deployment implements AutoCloseable {
         this.database = "cedar_" + name;
         this.owner = name + "_owner";
         this.app = name + "_app";
-        this.webhookPort = webhookPort;
         drop();
         postgres.superuser("postgres", "create role " + owner + " login password '" + PASSWORD + "'");
         postgres.superuser("postgres",
@@ -124,10 +122,6 @@ final class Deployment implements AutoCloseable {
         owner.sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
                 .param("c", customer).param("s", school.catalogue().id()).param("p", payee).update();
         return new Family(session, payee, child, customer);
-    }
-
-    int webhookPort() {
-        return webhookPort;
     }
 
     @Override

@@ -60,10 +60,10 @@ class ProductionPathIT {
             // the nightly backup, restored into a fresh database: the app starts on it and every count matches
             String restoredDatabase = deployment.database + "_restore";
             String dump = "/tmp/" + deployment.database + ".dump";
-            String port5432 = String.valueOf(postgres.port());
-            postgres.asPostgres("pg_dump", "-p", port5432, "--format=custom", "--file=" + dump, deployment.database);
-            postgres.asPostgres("createdb", "-p", port5432, "-O", deployment.owner, restoredDatabase);
-            postgres.asPostgres("pg_restore", "-p", port5432, "--no-owner", "--role=" + deployment.owner,
+            String postgresPort = String.valueOf(postgres.port());
+            postgres.asPostgres("pg_dump", "-p", postgresPort, "--format=custom", "--file=" + dump, deployment.database);
+            postgres.asPostgres("createdb", "-p", postgresPort, "-O", deployment.owner, restoredDatabase);
+            postgres.asPostgres("pg_restore", "-p", postgresPort, "--no-owner", "--role=" + deployment.owner,
                     "--dbname=" + restoredDatabase, dump);
             postgres.superuser(restoredDatabase,
                     "grant connect on database " + restoredDatabase + " to " + deployment.app);

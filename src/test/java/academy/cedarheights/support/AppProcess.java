@@ -1,6 +1,7 @@
 package academy.cedarheights.support;
 
-import java.io.File;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,9 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The built jar, run as an operator runs it: a process of its own, configured by environment variables alone, its
@@ -73,26 +75,25 @@ public final class AppProcess implements AutoCloseable {
 
     private void awaitUp(Duration within) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant until = Instant.now().plus(within);
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited (" + process.exitValue() + "); see " + log);
-            }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the app exited (" + process.exitValue() + "); see " + log);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
+                return ready(client);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the app did not come up within " + within + "; see " + log, e);
         }
-        throw new IllegalStateException("the app did not come up within " + within + "; see " + log);
+    }
+
+    private boolean ready(HttpClient client) throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
     }
 
     /** SIGTERM, as systemd stops it; waits for it to exit. */
@@ -114,19 +115,6 @@ public final class AppProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-        }
-    }
-
-    public File log() {
-        return log.toFile();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
