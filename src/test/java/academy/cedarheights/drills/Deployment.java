@@ -1,9 +1,14 @@
 package academy.cedarheights.drills;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +81,11 @@ final class Deployment implements AutoCloseable {
 
     /** A school signed up through {@code api}, in term, with a piano teacher's Tuesday 16:00 slot. */
     School school(Api api) {
+        return school(api, 1);
+    }
+
+    /** A school signed up through {@code api}, in term, with a piano teacher's Tuesday slots from 16:00, half-hourly. */
+    School school(Api api, int slots) {
         String slug = "drill-" + UUID.randomUUID().toString().substring(0, 8);
         Answer answer = api.post("/api/v1/auth/signup-school", """
                 {"school_name": "Drill Strings", "slug": "%s", "time_zone": "America/Vancouver", "currency": "CAD",
@@ -89,14 +99,22 @@ final class Deployment implements AutoCloseable {
         TestSchool catalogue = new TestSchool(ownerFor(id), id, slug);
         catalogue.inTerm(LocalDate.now(ZoneId.of("America/Vancouver")));
         UUID piano = catalogue.instrument("piano");
-        UUID slot = catalogue.slot(catalogue.teacher("Ada Keys", true, piano), 2, "16:00");
-        return new School(catalogue, piano, slot);
+        UUID teacher = catalogue.teacher("Ada Keys", true, piano);
+        List<UUID> weekly = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            weekly.add(catalogue.slot(teacher, 2, LocalTime.of(16, 0).plusMinutes(30L * i).toString()));
+        }
+        return new School(catalogue, piano, teacher, weekly);
     }
 
-    record School(TestSchool catalogue, UUID piano, UUID slot) {
+    record School(TestSchool catalogue, UUID piano, UUID teacher, List<UUID> slots) {
+
+        UUID slot() {
+            return slots.get(0);
+        }
     }
 
-    record Family(Session session, UUID payee, String child, String customer) {
+    record Family(Session session, UUID payee, String child, String customer, String email) {
     }
 
     /** A family signed up through {@code api}, its address proven, a child, and a card Checkout left with Stripe. */
@@ -121,7 +139,13 @@ final class Deployment implements AutoCloseable {
                 .param("card", FakeStripe.GOOD_CARD).update();
         owner.sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
                 .param("c", customer).param("s", school.catalogue().id()).param("p", payee).update();
-        return new Family(session, payee, child, customer);
+        return new Family(session, payee, child, customer, email);
+    }
+
+    /** Waits until every one-off job (billing, emails, texts, events) has run; the recurring sweeps always remain. */
+    void awaitNoJobsDue() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> postgres.superuser(database,
+                "select count(*) from scheduled_tasks where task_instance <> 'recurring'").equals("0"));
     }
 
     @Override

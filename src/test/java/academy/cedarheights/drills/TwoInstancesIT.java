@@ -64,8 +64,7 @@ class TwoInstancesIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> won.session()
                     .get("/api/v1/parent/bookings").json().get(0).path("status").asString().equals("active"));
             String database = deployment.database;
-            await().atMost(Duration.ofSeconds(30)).until(() -> deployment.postgres.superuser(database,
-                    "select count(*) from scheduled_tasks where task_instance <> 'recurring'").equals("0"));
+            deployment.awaitNoJobsDue();
             assertThat(families.stream().mapToLong(family -> deployment.stripe.subscriptionStatusesOf(family.customer())
                     .size()).sum()).as("one subscription at Stripe for the whole rush").isEqualTo(1);
             assertThat(deployment.postgres.superuser(database, """

@@ -69,6 +69,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where its output goes. */
+    public Path log() {
+        return log;
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -98,11 +103,27 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGTERM, as systemd stops it; waits for it to exit. */
     public int stop() {
+        terminate();
+        return awaitExit(Duration.ofSeconds(90));
+    }
+
+    /** SIGTERM, without waiting: the app shuts down gracefully while the caller watches. */
+    public void terminate() {
         process.destroy();
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a pulled plug stops it: nothing of the app runs after it. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** Waits for the process to exit and returns its status; fails if it is still running after {@code within}. */
+    public int awaitExit(Duration within) {
         try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the app did not exit within 90 s of SIGTERM");
+                throw new IllegalStateException("the app did not exit within " + within + "; see " + log);
             }
             return process.exitValue();
         } catch (InterruptedException e) {

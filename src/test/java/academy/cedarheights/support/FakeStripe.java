@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -65,11 +69,15 @@ public final class FakeStripe implements AutoCloseable {
     private final List<Movement> book = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile URI webhooks;
     private volatile String webhookSecret;
+    private volatile Outage outage;
+    private final List<Held> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeStripe(Supplier<Instant> clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // a thread per request: an answer held back (an outage's timeout, a call in flight) holds no other
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -198,9 +206,59 @@ public final class FakeStripe implements AutoCloseable {
         server.stop(0);
     }
 
+    /**
+     * Stripe down from now on: each request, in turn, is answered 500, answered 429, or not answered at all (held for
+     * {@code unanswered}, past the client's read timeout, then dropped). Nothing is made while it is down.
+     */
+    public void goDown(Duration unanswered) {
+        outage = new Outage(unanswered, new AtomicInteger(), new ConcurrentHashMap<>());
+    }
+
+    /** Stripe back; what the outage refused, by kind ("500", "429", "timeout"). */
+    public Map<String, Integer> comeBack() {
+        Map<String, Integer> refused = outage.refused();
+        outage = null;
+        return refused;
+    }
+
+    private record Outage(Duration unanswered, AtomicInteger requests, Map<String, Integer> refused) {
+    }
+
+    /** A request whose answer is held back: {@link #reached} once it was carried out, answered after {@link #release}. */
+    public record Held(String method, String path, CountDownLatch reached, CountDownLatch released) {
+
+        public boolean awaitReached(Duration within) throws InterruptedException {
+            return reached.await(within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /**
+     * The next {@code method path} request is carried out (its objects made, its events sent) and its answer held
+     * until released: the app's call is in flight, as when the app dies between Stripe's work and its reply.
+     */
+    public Held holdAnswerTo(String method, String path) {
+        Held hold = new Held(method, path, new CountDownLatch(1), new CountDownLatch(1));
+        held.add(hold);
+        return hold;
+    }
+
+    /** The prices made at the account, in cents. */
+    public List<Long> prices() {
+        return List.copyOf(prices.values());
+    }
+
     // -- the API ------------------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        Outage down = outage;
+        if (down != null) {
+            refuse(exchange, down);
+            return;
+        }
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -221,6 +279,7 @@ public final class FakeStripe implements AutoCloseable {
                     idempotent.putIfAbsent(key, answer);
                 }
             }
+            holdIfAsked(method, path);
             byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Request-Id", "req_" + ids.incrementAndGet());
@@ -228,6 +287,50 @@ public final class FakeStripe implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private void holdIfAsked(String method, String path) {
+        for (Held hold : held) {
+            if (hold.method().equals(method) && hold.path().equals(path) && held.remove(hold)) {
+                hold.reached().countDown();
+                try {
+                    hold.released().await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+        }
+    }
+
+    /** An outage's answer: 500, 429 or none, in turn; Stripe's error bodies. */
+    private static void refuse(HttpExchange exchange, Outage down) throws IOException {
+        try (exchange) {
+            read(exchange.getRequestBody());
+            String kind = switch (down.requests().getAndIncrement() % 3) {
+                case 0 -> "500";
+                case 1 -> "429";
+                default -> "timeout";
+            };
+            down.refused().merge(kind, 1, Integer::sum);
+            if (kind.equals("timeout")) {
+                try {
+                    Thread.sleep(down.unanswered().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;  // closed without an answer; the client gave up long ago
+            }
+            byte[] bytes = (kind.equals("500")
+                    ? "{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong on Stripe's end.\"}}"
+                    : "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"rate_limit\", "
+                      + "\"message\": \"Too many requests hit the API too quickly.\"}}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(Integer.parseInt(kind), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException clientGone) {
+            // the client timed out first: as with Stripe, nobody hears the answer
         }
     }
 

@@ -40,8 +40,7 @@ public class JobDefinitions {
     /** A job run once per scheduled instance, retried with backoff, then dead-lettered. */
     public <T> OneTimeTask<T> oneTime(String name, Class<T> payloadType, VoidExecutionHandler<T> handler) {
         return Tasks.oneTime(name, payloadType)
-                .onFailure(new RetryThenDeadLetter<>(properties.maxAttempts(), properties.retryBase(),
-                        deadLetters, serializer, events, schools))
+                .onFailure(new RetryThenDeadLetter<>(properties, deadLetters, serializer, events, schools))
                 .execute((instance, context) -> {
                     logged(name, instance.getId(), instance.getData());
                     try {

@@ -35,6 +35,8 @@ class JobsConfiguration {
                 .pollUsingLockAndFetch(1.0, 4.0)
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
+                .heartbeatInterval(properties.heartbeat())
+                .missedHeartbeatsLimit(JobProperties.MISSED_HEARTBEATS)
                 .shutdownMaxWait(properties.shutdownWait())
                 .build();
     }

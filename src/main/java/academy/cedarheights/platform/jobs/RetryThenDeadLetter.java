@@ -1,6 +1,6 @@
 package academy.cedarheights.platform.jobs;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Retries a failed job with exponential backoff (base × 2^n) and, once it has failed
+ * Retries a failed job with exponential backoff (base × 2^n, capped) and, once it has failed
  * {@code maxAttempts} times, writes a dead letter <em>before</em> removing the execution, so a job
  * is never lost between the two.
  */
@@ -23,20 +23,17 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
     private static final Logger log = LoggerFactory.getLogger(RetryThenDeadLetter.class);
     private static final int MAX_ERROR_LENGTH = 4000;
 
-    private final int maxAttempts;
-    private final FailureHandler<T> backoff;
+    private final JobProperties retries;
     private final DeadLetters deadLetters;
     private final JsonTaskDataSerializer serializer;
     private final ApplicationEventPublisher events;
 
     private final ObjectProvider<DeadLetterSchools> schools;
 
-    RetryThenDeadLetter(int maxAttempts, Duration base, DeadLetters deadLetters,
-                        JsonTaskDataSerializer serializer, ApplicationEventPublisher events,
-                        ObjectProvider<DeadLetterSchools> schools) {
+    RetryThenDeadLetter(JobProperties retries, DeadLetters deadLetters, JsonTaskDataSerializer serializer,
+                        ApplicationEventPublisher events, ObjectProvider<DeadLetterSchools> schools) {
         this.schools = schools;
-        this.maxAttempts = maxAttempts;
-        this.backoff = new ExponentialBackoffFailureHandler<>(base, 2.0);
+        this.retries = retries;
         this.deadLetters = deadLetters;
         this.serializer = serializer;
         this.events = events;
@@ -45,8 +42,12 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempts = complete.getExecution().consecutiveFailures + 1;
-        if (attempts < maxAttempts) {
-            backoff.onFailure(complete, operations);
+        if (attempts < retries.maxAttempts()) {
+            Instant next = complete.getTimeDone().plus(retries.retryDelay(attempts));
+            log.info("Job {}/{} failed (attempt {} of {}), next at {}: {}", complete.getExecution().taskInstance
+                            .getTaskName(), complete.getExecution().taskInstance.getId(), attempts,
+                    retries.maxAttempts(), next, describe(complete.getCause().orElse(null)));
+            operations.reschedule(complete, next);
             return;
         }
         TaskInstance<?> instance = complete.getExecution().taskInstance;

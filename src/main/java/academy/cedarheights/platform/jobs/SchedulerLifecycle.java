@@ -3,7 +3,10 @@ package academy.cedarheights.platform.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.springframework.context.SmartLifecycle;
 
-/** Starts the workers once the context (and so the schema) is ready, and stops them first at shutdown. */
+/**
+ * Starts the workers once the context (and so the schema) is ready. At shutdown they stop once readiness is out of
+ * service ({@code ShutdownDrain}) and before the web server: running jobs finish (bounded), no new one starts.
+ */
 final class SchedulerLifecycle implements SmartLifecycle {
 
     private final Scheduler scheduler;
@@ -29,6 +32,11 @@ final class SchedulerLifecycle implements SmartLifecycle {
             scheduler.stop();
         }
         running = false;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
     @Override

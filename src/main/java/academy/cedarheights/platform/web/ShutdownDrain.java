@@ -54,9 +54,12 @@ class ShutdownDrain implements SmartLifecycle {
         return running;
     }
 
-    /** Before the web server's graceful shutdown (its phase is {@code DEFAULT_PHASE - 1024}), after the job workers. */
+    /**
+     * First of all at shutdown: out of service before the job workers finish what they run and before the web
+     * server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}) stops taking requests.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 512;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }
