@@ -119,12 +119,18 @@ final class Deployment implements AutoCloseable {
 
     /** A family signed up through {@code api}, its address proven, a child, and a card Checkout left with Stripe. */
     Family family(Api api, School school, String who) {
+        return family(api, school, who, null);
+    }
+
+    /** The same, with a phone that takes texts. */
+    Family family(Api api, School school, String who, String phone) {
         String email = who + "@" + school.catalogue().slug() + ".test";
         JdbcClient owner = ownerFor(school.catalogue().id());
         school.catalogue().signUpUnverified(api, email);
         owner.sql("update accounts set email_verified_at = now() where email = :email").param("email", email).update();
         Session session = api.as(school.catalogue().login(api, email));
-        session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": null}");
+        session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": "
+                + (phone == null ? "null" : "\"" + phone + "\"") + "}");
         String child = session.post("/api/v1/parent/students", """
                 {"name": "%s kid", "birth_date": "2017-05-01", "instrument_id": "%s",
                  "consent_policy_accepted": true}"""
@@ -144,7 +150,11 @@ final class Deployment implements AutoCloseable {
 
     /** Waits until every one-off job (billing, emails, texts, events) has run; the recurring sweeps always remain. */
     void awaitNoJobsDue() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> postgres.superuser(database,
+        awaitNoJobsDue(Duration.ofSeconds(60));
+    }
+
+    void awaitNoJobsDue(Duration within) {
+        await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> postgres.superuser(database,
                 "select count(*) from scheduled_tasks where task_instance <> 'recurring'").equals("0"));
     }
 

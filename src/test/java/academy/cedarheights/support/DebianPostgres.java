@@ -30,16 +30,27 @@ public final class DebianPostgres {
         return Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")) && "root".equals(System.getProperty("user.name"));
     }
 
-    /** The {@code main} cluster of the newest installed version, started. */
+    /** The {@code main} cluster of the newest installed version, started (by another drill's JVM, maybe). */
     public static DebianPostgres main() {
-        String cluster = run(List.of("pg_lsclusters", "--no-header")).lines()
-                .filter(line -> line.split("\\s+")[1].equals("main")).reduce((first, second) -> second)
-                .orElseThrow(() -> new IllegalStateException("no main cluster: apt-get install postgresql"));
-        String[] fields = cluster.trim().split("\\s+");
-        if (!fields[3].equals("online")) {
-            run(List.of("pg_ctlcluster", fields[0], "main", "start"));
+        String[] cluster = mainCluster();
+        if (!cluster[3].equals("online")) {
+            try {
+                run(List.of("pg_ctlcluster", cluster[0], "main", "start"));
+            } catch (IllegalStateException startedMeanwhile) {
+                if (!mainCluster()[3].equals("online")) {
+                    throw startedMeanwhile;
+                }
+            }
         }
-        return new DebianPostgres(Integer.parseInt(fields[2]));
+        return new DebianPostgres(Integer.parseInt(cluster[2]));
+    }
+
+    /** {@code pg_lsclusters}' line of it: version, name, port, status, … */
+    private static String[] mainCluster() {
+        return run(List.of("pg_lsclusters", "--no-header")).lines()
+                .filter(line -> line.split("\\s+")[1].equals("main")).reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no main cluster: apt-get install postgresql"))
+                .trim().split("\\s+");
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import java.util.stream.Collectors;
 import academy.cedarheights.notifications.delivery.TwilioSignature;
 import academy.cedarheights.support.Api.Answer;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mailjet's Send API and Twilio's Messages API at the wire, one WireMock server each, answering as the
@@ -41,6 +45,7 @@ public final class FakeMailjetAndTwilio {
     public static final long CONTACT_ID = 4242;
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final WireMockServer MAILJET = new WireMockServer(wireMockConfig().dynamicPort());
     private static final WireMockServer TWILIO = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -86,6 +91,60 @@ public final class FakeMailjetAndTwilio {
                         .withBody("""
                                 {"sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}","status":"queued",
                                  "error_code":null}""")));
+    }
+
+    private static final Map<StubMapping, WireMockServer> OUTAGE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Both down from now on: each email or text sent is, in turn, answered 500, answered 429, or held past the
+     * client's 15-second read timeout ({@code unanswered}) and answered 503 to nobody. Nothing is sent meanwhile.
+     */
+    public static void goDown(Duration unanswered) {
+        for (WireMockServer server : List.of(MAILJET, TWILIO)) {
+            var path = server == MAILJET ? urlEqualTo(SEND_PATH) : urlMatching("/2010-04-01/Accounts/.*/Messages.json");
+            server.resetScenarios();
+            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("429")
+                    .willReturn(aResponse().withStatus(500).withBody("Internal Server Error"))), server);
+            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+                    .whenScenarioStateIs("429").willSetStateTo("timeout")
+                    .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                            .withBody(server == MAILJET ? "{\"ErrorMessage\": \"Too many requests\", \"StatusCode\": 429}"
+                                    : "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"))), server);
+            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+                    .whenScenarioStateIs("timeout").willSetStateTo(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(503).withFixedDelay((int) unanswered.toMillis()))), server);
+        }
+    }
+
+    /** Both back: what they accept from now on is delivered. */
+    public static void comeBack() {
+        OUTAGE.forEach((stub, server) -> server.removeStub(stub));
+        OUTAGE.clear();
+    }
+
+    /** The CustomID (our email's id) of every email Mailjet accepted, once per acceptance. */
+    public static List<String> emailsAccepted() {
+        return MAILJET.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals(SEND_PATH) && event.getResponse().getStatus() == 200)
+                .map(event -> JSON.readTree(event.getRequest().getBodyAsString()).path("Messages").path(0)
+                        .path("CustomID").asString())
+                .toList();
+    }
+
+    /** "recipient: body" of every text Twilio accepted, once per acceptance. */
+    public static List<String> textsAccepted() {
+        return TWILIO.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 201)
+                .map(event -> event.getRequest().formParameter("To").firstValue() + ": "
+                        + event.getRequest().formParameter("Body").firstValue())
+                .toList();
+    }
+
+    /** What the outage refused, by status (500, 429, and 503 for those held past the timeout). */
+    public static Map<Integer, Long> refused() {
+        return java.util.stream.Stream.concat(MAILJET.getAllServeEvents().stream(), TWILIO.getAllServeEvents().stream())
+                .map(event -> event.getResponse().getStatus()).filter(status -> status >= 429)
+                .collect(Collectors.groupingBy(status -> status, java.util.TreeMap::new, Collectors.counting()));
     }
 
     /**

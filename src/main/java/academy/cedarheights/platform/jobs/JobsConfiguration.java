@@ -4,6 +4,7 @@ import java.util.List;
 
 import academy.cedarheights.platform.persistence.JobQueueConnections;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,8 @@ class JobsConfiguration {
                 .heartbeatInterval(properties.heartbeat())
                 .missedHeartbeatsLimit(JobProperties.MISSED_HEARTBEATS)
                 .shutdownMaxWait(properties.shutdownWait())
+                // a failure is logged once, by RetryThenDeadLetter, with when it is tried next
+                .failureLogging(LogLevel.DEBUG, true)
                 .build();
     }
 

@@ -43,11 +43,7 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempts = complete.getExecution().consecutiveFailures + 1;
         if (attempts < retries.maxAttempts()) {
-            Instant next = complete.getTimeDone().plus(retries.retryDelay(attempts));
-            log.info("Job {}/{} failed (attempt {} of {}), next at {}: {}", complete.getExecution().taskInstance
-                            .getTaskName(), complete.getExecution().taskInstance.getId(), attempts,
-                    retries.maxAttempts(), next, describe(complete.getCause().orElse(null)));
-            operations.reschedule(complete, next);
+            retryLater(complete, operations, attempts);
             return;
         }
         TaskInstance<?> instance = complete.getExecution().taskInstance;
@@ -59,6 +55,25 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
         log.error("Job {}/{} failed {} times and was dead-lettered as {}: {}",
                 instance.getTaskName(), instance.getId(), attempts, id, error);
         events.publishEvent(new JobDeadLettered(id, schoolId, instance.getTaskName(), instance.getId(), error));
+    }
+
+    /**
+     * One line a failed attempt, its stack trace only the first time: a provider down for an hour writes a line every
+     * ten minutes per job, not a page.
+     */
+    private void retryLater(ExecutionComplete complete, ExecutionOperations<T> operations, int attempts) {
+        TaskInstance<?> instance = complete.getExecution().taskInstance;
+        Instant next = complete.getTimeDone().plus(retries.retryDelay(attempts));
+        Throwable cause = complete.getCause().orElse(null);
+        String line = "Job {}/{} failed (attempt {} of {}), next at {}: {}";
+        if (attempts == 1) {
+            log.warn(line, instance.getTaskName(), instance.getId(), attempts, retries.maxAttempts(), next,
+                    describe(cause), cause);
+        } else {
+            log.warn(line, instance.getTaskName(), instance.getId(), attempts, retries.maxAttempts(), next,
+                    describe(cause));
+        }
+        operations.reschedule(complete, next);
     }
 
     private static String describe(Throwable cause) {
