@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
@@ -37,6 +38,7 @@ final class Deployment implements AutoCloseable {
     final String owner;
     final String app;
     final FakeStripe stripe;
+    private final Map<UUID, JdbcClient> owners = new ConcurrentHashMap<>();
 
     /** The database and its roles, and a Stripe whose events go to the instance listening on {@code webhookPort}. */
     Deployment(String name, int webhookPort) throws Exception {
@@ -72,11 +74,16 @@ final class Deployment implements AutoCloseable {
         return environment;
     }
 
-    /** The schema's owner, acting for one school (row-level security binds the owner too). */
+    /**
+     * The schema's owner, acting for one school (row-level security binds the owner too): one connection per school,
+     * kept for the drill (fifty families must not take fifty of the cluster's hundred connections).
+     */
     JdbcClient ownerFor(UUID school) {
-        JdbcClient jdbc = postgres.jdbc(owner, PASSWORD, database);
-        jdbc.sql("select set_config('app.school_id', :id, false)").param("id", school.toString()).query().singleRow();
-        return jdbc;
+        return owners.computeIfAbsent(school, id -> {
+            JdbcClient jdbc = postgres.jdbc(owner, PASSWORD, database);
+            jdbc.sql("select set_config('app.school_id', :id, false)").param("id", id.toString()).query().singleRow();
+            return jdbc;
+        });
     }
 
     /** A school signed up through {@code api}, in term, with a piano teacher's Tuesday 16:00 slot. */
@@ -94,8 +101,7 @@ final class Deployment implements AutoCloseable {
         if (answer.status() != 201) {
             throw new IllegalStateException("school sign-up: " + answer);
         }
-        UUID id = postgres.jdbc(owner, PASSWORD, database).sql("select id from schools where slug = :slug")
-                .param("slug", slug).query(UUID.class).single();
+        UUID id = UUID.fromString(postgres.superuser(database, "select id from schools where slug = '" + slug + "'"));
         TestSchool catalogue = new TestSchool(ownerFor(id), id, slug);
         catalogue.inTerm(LocalDate.now(ZoneId.of("America/Vancouver")));
         UUID piano = catalogue.instrument("piano");
@@ -124,10 +130,26 @@ final class Deployment implements AutoCloseable {
 
     /** The same, with a phone that takes texts. */
     Family family(Api api, School school, String who, String phone) {
-        String email = who + "@" + school.catalogue().slug() + ".test";
+        Family family = familyWithoutCard(api, school, who, phone);
+        String customer = stripe.customerWithCard(family.email(), FakeStripe.GOOD_CARD);
         JdbcClient owner = ownerFor(school.catalogue().id());
+        owner.sql("""
+                        insert into billing_customers (school_id, payee_id, customer_id, default_payment_method,
+                                                       method_type, method_brand, method_last4)
+                        values (:s, :p, :c, :card, 'card', 'visa', '4242')""")
+                .param("s", school.catalogue().id()).param("p", family.payee()).param("c", customer)
+                .param("card", FakeStripe.GOOD_CARD).update();
+        owner.sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
+                .param("c", customer).param("s", school.catalogue().id()).param("p", family.payee()).update();
+        return new Family(family.session(), family.payee(), family.child(), customer, family.email());
+    }
+
+    /** A family signed up, its address proven, a child; no card yet (its booking waits for one). */
+    Family familyWithoutCard(Api api, School school, String who, String phone) {
+        String email = who + "@" + school.catalogue().slug() + ".test";
         school.catalogue().signUpUnverified(api, email);
-        owner.sql("update accounts set email_verified_at = now() where email = :email").param("email", email).update();
+        ownerFor(school.catalogue().id()).sql("update accounts set email_verified_at = now() where email = :email")
+                .param("email", email).update();
         Session session = api.as(school.catalogue().login(api, email));
         session.post("/api/v1/parent/payees/self", "{\"name\": \"" + who + " family\", \"phone\": "
                 + (phone == null ? "null" : "\"" + phone + "\"") + "}");
@@ -136,16 +158,7 @@ final class Deployment implements AutoCloseable {
                  "consent_policy_accepted": true}"""
                 .formatted(who, school.piano())).text("id");
         UUID payee = UUID.fromString(session.get("/api/v1/parent/payees/self").text("id"));
-        String customer = stripe.customerWithCard(email, FakeStripe.GOOD_CARD);
-        owner.sql("""
-                        insert into billing_customers (school_id, payee_id, customer_id, default_payment_method,
-                                                       method_type, method_brand, method_last4)
-                        values (:s, :p, :c, :card, 'card', 'visa', '4242')""")
-                .param("s", school.catalogue().id()).param("p", payee).param("c", customer)
-                .param("card", FakeStripe.GOOD_CARD).update();
-        owner.sql("insert into stripe_customers (customer_id, school_id, payee_id) values (:c, :s, :p)")
-                .param("c", customer).param("s", school.catalogue().id()).param("p", payee).update();
-        return new Family(session, payee, child, customer, email);
+        return new Family(session, payee, child, null, email);
     }
 
     /** Waits until every one-off job (billing, emails, texts, events) has run; the recurring sweeps always remain. */

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import academy.cedarheights.drills.Deployment.Family;
 import academy.cedarheights.drills.Deployment.School;
 import academy.cedarheights.support.Api;
+import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.AppProcess;
 import academy.cedarheights.support.DebianPostgres;
 import academy.cedarheights.support.Race;
@@ -21,13 +26,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the jar on one database, behind no balancer: the families' requests alternate between them. A
  * rush of 50 families on one slot has one winner, and the work that follows — billing at Stripe, the emails — is done
- * once, whichever instance picks it up.
+ * once, whichever instance picks it up. Both sweep every second for lessons to remind and holds run out: each lesson
+ * is reminded once, each hold expires once.
  */
 class TwoInstancesIT {
 
     static final int FAMILIES = 50;
-    /** Fifty families sign up from this machine's one address: the per-address limit would stop the thirtieth. */
-    static final Map<String, String> ONE_ADDRESS = Map.of("APP_ATTEMPTS_PER_ADDRESS", "1000");
+    /**
+     * Fifty families sign up from this machine's one address (the per-address limit would stop the thirtieth); the
+     * reminder and hold sweeps run every second (production: ten and two minutes).
+     */
+    static final Map<String, String> ENVIRONMENT = Map.of("APP_ATTEMPTS_PER_ADDRESS", "1000",
+            "APP_REMINDERS_EVERY", "1s", "APP_HOLDS_EXPIRY_CHECK", "1s");
+    static final ZoneId SCHOOL_ZONE = ZoneId.of("America/Vancouver");
 
     @Test
     void aRushOnOneSlotAcrossTwoInstancesHasOneWinnerAndItsWorkIsDoneOnce() throws Exception {
@@ -36,9 +47,9 @@ class TwoInstancesIT {
         int second = AppProcess.freePort();
         try (Deployment deployment = new Deployment("twins", first);
              AppProcess one = AppProcess.start("instance-one", first,
-                     deployment.environment("cedar_twins", ONE_ADDRESS));
+                     deployment.environment("cedar_twins", ENVIRONMENT));
              AppProcess two = AppProcess.start("instance-two", second,
-                     deployment.environment("cedar_twins", ONE_ADDRESS))) {
+                     deployment.environment("cedar_twins", ENVIRONMENT))) {
             List<Api> instances = List.of(Api.at(first), Api.at(second));
             School school = deployment.school(instances.get(0));
             List<Family> families = new ArrayList<>();
@@ -70,7 +81,8 @@ class TwoInstancesIT {
             assertThat(deployment.postgres.superuser(database, """
                     select string_agg(template || ' ' || n, ', ' order by template) from (
                         select template, count(*) as n from email_log
-                         where recipient like 'family%' and template not in ('verify_email', 'welcome')
+                         where recipient like 'family%'
+                           and template not in ('verify_email', 'welcome', 'lesson_reminder')
                          group by template) t"""))
                     .as("the winner's confirmation and receipt, each once; the others' none")
                     .isEqualTo("booking_confirmation 1, payment_receipt 1");
@@ -80,9 +92,53 @@ class TwoInstancesIT {
                       from email_log where template = 'verify_email'"""))
                     .as("each family's address proof sent once, by whichever instance")
                     .isEqualTo(FAMILIES + " " + FAMILIES + " " + FAMILIES);
+
+            // both instances sweep every second: a lesson three hours from now, and a hold whose time is up
+            ZonedDateTime soon = ZonedDateTime.now(SCHOOL_ZONE).plusHours(3).truncatedTo(ChronoUnit.MINUTES);
+            UUID soonSlot = school.catalogue().slot(school.teacher(), soon.getDayOfWeek().getValue(),
+                    soon.toLocalTime().toString());
+            Family reminded = deployment.family(instances.get(0), school, "reminded");
+            assertThat(book(reminded, soonSlot).status()).isEqualTo(202);
+            Family lapsing = deployment.familyWithoutCard(instances.get(1), school, "lapsing", null);
+            assertThat(book(lapsing, school.catalogue().slot(school.teacher(), 5, "10:00")).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> emails(deployment, reminded).contains("payment_receipt")
+                    && emails(deployment, lapsing).contains("provisional_notice"));
+            deployment.ownerFor(school.catalogue().id()).sql("""
+                            update enrollments set provisional_expires_at = now() - interval '1 minute'
+                             where student_id = cast(:child as uuid)""")
+                    .param("child", lapsing.child()).update();
+            await().atMost(Duration.ofSeconds(30)).until(() -> emails(deployment, reminded).contains("lesson_reminder")
+                    && emails(deployment, lapsing).contains("hold_expired"));
+            // more sweeps by each instance change nothing
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                    emails(deployment, reminded).equals("booking_confirmation 1, lesson_reminder 1, payment_receipt 1")
+                    && emails(deployment, lapsing).equals("hold_expired 1, provisional_notice 1"));
+            assertThat(deployment.postgres.superuser(database, """
+                    select count(*) > 0 and count(*) = count(distinct recipient) from email_log
+                     where template = 'admin_alert' and subject like '%Provisional bookings expired%'"""))
+                    .as("each of the school's admins is told of the expiry once").isEqualTo("t");
+            assertThat(deployment.postgres.superuser(database, """
+                    select count(*) from (select recipient from email_log where template = 'lesson_reminder'
+                                           group by recipient having count(*) > 1) twice"""))
+                    .as("no lesson reminded twice").isEqualTo("0");
             assertThat(deployment.postgres.superuser(database, "select count(*) from dead_letters")).isEqualTo("0");
             assertThat(one.stop()).isIn(0, 143);
             assertThat(two.stop()).isIn(0, 143);
         }
+    }
+
+    private static Answer book(Family family, UUID slot) {
+        return family.session().post("/api/v1/parent/bookings", """
+                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
+                .formatted(family.child(), slot));
+    }
+
+    /** The emails to the family beyond its sign-up's, by template: "booking_confirmation 1, …". */
+    private static String emails(Deployment deployment, Family family) {
+        return deployment.postgres.superuser(deployment.database, """
+                select coalesce(string_agg(template || ' ' || n, ', ' order by template), '') from (
+                    select template, count(*) as n from email_log
+                     where recipient = '%s' and template not in ('verify_email', 'welcome')
+                     group by template) t""".formatted(family.email()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,7 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService answering = Executors.newCachedThreadPool();
     private final Supplier<Instant> clock;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger ids = new AtomicInteger();
@@ -77,7 +79,7 @@ public final class FakeStripe implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         // a thread per request: an answer held back (an outage's timeout, a call in flight) holds no other
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(answering);
         server.start();
     }
 
@@ -204,6 +206,7 @@ public final class FakeStripe implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        answering.shutdownNow();
     }
 
     /**
