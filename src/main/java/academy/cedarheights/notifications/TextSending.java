@@ -1,5 +1,7 @@
 package academy.cedarheights.notifications;
 
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import academy.cedarheights.notifications.delivery.Delivered;
@@ -12,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one logged text message. Twilio has no idempotency key and a 500 may already have sent the
- * text, so each attempt is counted in the log before the next; a sent text is never sent again.
+ * Delivers one logged text message. Twilio has no idempotency key and a 500 or a timeout may come after it took the
+ * text, so each attempt is counted in the log, and a retry first asks Twilio whether the text went; a sent text is
+ * never sent again.
  */
 @Component
 class TextSending {
@@ -32,11 +35,12 @@ class TextSending {
         this.texts = texts;
     }
 
-    private record Queued(String recipient, String body, String status) {
+    private record Queued(String recipient, String body, String status, int attempts, OffsetDateTime createdAt) {
     }
 
     void deliver(UUID textId) {
-        Queued text = transaction.execute(status -> jdbc.sql("select recipient, body, status from text_messages where id = :id")
+        Queued text = transaction.execute(status -> jdbc.sql(
+                "select recipient, body, status, attempts, created_at from text_messages where id = :id")
                 .param("id", textId).query(Queued.class).optional().orElse(null));
         TextDelivery delivery = texts.getIfAvailable();
         if (text == null || !text.status().equals("queued") || delivery == null) {
@@ -49,7 +53,9 @@ class TextSending {
             return;
         }
         try {
-            Delivered delivered = delivery.send(text.recipient(), text.body());
+            Delivered delivered = (text.attempts() == 0 ? Optional.<Delivered>empty()
+                    : delivery.sentSince(text.recipient(), text.body(), text.createdAt().toInstant()))
+                    .orElseGet(() -> delivery.send(text.recipient(), text.body()));
             record(textId, "sent", delivered.messageId(), null);
         } catch (DeliveryRefused e) {
             record(textId, "failed", null, e.getMessage());

@@ -2,13 +2,19 @@ package academy.cedarheights.notifications;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,6 +93,33 @@ class TextDeliveryTest {
 
         Map<String, Object> row = awaitStatus(queue("+16045550142", "Hello"), "sent");
         assertThat(row.get("attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void aTextTwilioTookBeforeAnsweringFiveHundredIsRecordedNotSentAgain() {
+        String body = "Soon: Arjun's lesson starts at 16:30. Reply STOP to opt out.";
+        FakeMailjetAndTwilio.twilio().stubFor(post(urlEqualTo(FakeMailjetAndTwilio.MESSAGES_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
+        // ... but it queued the text before failing: the list of what went to the number shows it
+        FakeMailjetAndTwilio.twilio().stubFor(get(urlPathEqualTo(FakeMailjetAndTwilio.MESSAGES_PATH)).atPriority(1)
+                .withQueryParam("To", equalTo("+16045550143")).withQueryParam("From", equalTo(FakeMailjetAndTwilio.TWILIO_FROM))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"messages":[
+                          {"sid":"SMolder","body":"%1$s","to":"+16045550143","status":"delivered",
+                           "date_created":"Mon, 02 Jan 2023 17:00:00 +0000"},
+                          {"sid":"SMother","body":"Another text","to":"+16045550143","status":"sent",
+                           "date_created":"%2$s"},
+                          {"sid":"SMtaken","body":"%1$s","to":"+16045550143","status":"queued",
+                           "date_created":"%2$s"}],
+                         "next_page_uri":null,"page":0,"page_size":50}""".formatted(body,
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))))));
+
+        Map<String, Object> row = awaitStatus(queue("+16045550143", body), "sent");
+
+        assertThat(row.get("provider_message_id")).as("the one Twilio took, this time").isEqualTo("SMtaken");
+        assertThat(row.get("attempts")).isEqualTo(2);
+        FakeMailjetAndTwilio.twilio().verify(1, postRequestedFor(urlEqualTo(FakeMailjetAndTwilio.MESSAGES_PATH))
+                .withRequestBody(containing("To=%2B16045550143")));
     }
 
     private UUID queue(String phone, String body) {

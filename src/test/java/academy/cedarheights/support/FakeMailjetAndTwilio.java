@@ -1,6 +1,7 @@
 package academy.cedarheights.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -85,6 +86,12 @@ public final class FakeMailjetAndTwilio {
                 .withBody("{\"Count\":1,\"Data\":[{\"ID\":" + CONTACT_ID + ",\"IsExcludedFromCampaigns\":false}],\"Total\":1}")));
         MAILJET.stubFor(delete(urlEqualTo("/v4/contacts/" + CONTACT_ID)).atPriority(10)
                 .willReturn(aResponse().withStatus(200)));
+        // what went to a number lately, asked before a retry: nothing, unless a test says otherwise
+        TWILIO.stubFor(get(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"messages":[],"first_page_uri":"/2010-04-01/Accounts/AC/Messages.json?PageSize=50&Page=0",
+                                 "next_page_uri":null,"page":0,"page_size":50}""")));
         TWILIO.stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json")).atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
@@ -96,22 +103,23 @@ public final class FakeMailjetAndTwilio {
     private static final Map<StubMapping, WireMockServer> OUTAGE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Both down from now on: each email or text sent is, in turn, answered 500, answered 429, or held past the
-     * client's 15-second read timeout ({@code unanswered}) and answered 503 to nobody. Nothing is sent meanwhile.
+     * Both down from now on: each call (an email or a text sent, texts listed) is, in turn, answered 500, answered
+     * 429, or held past the client's 15-second read timeout ({@code unanswered}) and answered 503 to nobody. Nothing
+     * is sent meanwhile.
      */
     public static void goDown(Duration unanswered) {
         for (WireMockServer server : List.of(MAILJET, TWILIO)) {
-            var path = server == MAILJET ? urlEqualTo(SEND_PATH) : urlMatching("/2010-04-01/Accounts/.*/Messages.json");
+            var path = server == MAILJET ? urlEqualTo(SEND_PATH) : urlPathMatching("/2010-04-01/Accounts/.*/Messages.json");
             server.resetScenarios();
-            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+            OUTAGE.put(server.stubFor(any(path).atPriority(1).inScenario("outage")
                     .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("429")
                     .willReturn(aResponse().withStatus(500).withBody("Internal Server Error"))), server);
-            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+            OUTAGE.put(server.stubFor(any(path).atPriority(1).inScenario("outage")
                     .whenScenarioStateIs("429").willSetStateTo("timeout")
                     .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                             .withBody(server == MAILJET ? "{\"ErrorMessage\": \"Too many requests\", \"StatusCode\": 429}"
                                     : "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"))), server);
-            OUTAGE.put(server.stubFor(post(path).atPriority(1).inScenario("outage")
+            OUTAGE.put(server.stubFor(any(path).atPriority(1).inScenario("outage")
                     .whenScenarioStateIs("timeout").willSetStateTo(Scenario.STARTED)
                     .willReturn(aResponse().withStatus(503).withFixedDelay((int) unanswered.toMillis()))), server);
         }

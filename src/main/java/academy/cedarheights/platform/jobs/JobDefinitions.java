@@ -42,27 +42,13 @@ public class JobDefinitions {
         return Tasks.oneTime(name, payloadType)
                 .onFailure(new RetryThenDeadLetter<>(properties, deadLetters, serializer, events, schools))
                 .execute((instance, context) -> {
-                    logged(name, instance.getId(), instance.getData());
-                    try {
+                    try (JobLogContext logged = JobLogContext.of(name, instance.getId(), instance.getData())) {
                         AsyncCommit.during(() -> {
                             handler.execute(instance, context);
                             return null;
                         });
-                    } finally {
-                        MDC.remove("job");
-                        MDC.remove("job_instance");
-                        MDC.remove("school_id");
                     }
                 });
-    }
-
-    /** Every line a job logs says which job, which instance (often the enrollment) and which school it works for. */
-    private static void logged(String name, String instance, Object payload) {
-        MDC.put("job", name);
-        MDC.put("job_instance", instance);
-        if (payload instanceof SchoolScoped scoped && scoped.schoolId() != null) {
-            MDC.put("school_id", scoped.schoolId().toString());
-        }
     }
 
     /** A job run once per period across all instances (the database hands each run to one of them). */

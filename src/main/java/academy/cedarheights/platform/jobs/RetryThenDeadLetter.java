@@ -41,6 +41,13 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+        TaskInstance<?> failed = complete.getExecution().taskInstance;
+        try (JobLogContext logged = JobLogContext.of(failed.getTaskName(), failed.getId(), failed.getData())) {
+            handle(complete, operations);
+        }
+    }
+
+    private void handle(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempts = complete.getExecution().consecutiveFailures + 1;
         if (attempts < retries.maxAttempts()) {
             retryLater(complete, operations, attempts);

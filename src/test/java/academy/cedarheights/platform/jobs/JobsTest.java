@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,8 +14,13 @@ import academy.cedarheights.support.IntegrationTest;
 import academy.cedarheights.support.TestJobs.Probe;
 import academy.cedarheights.support.TestJobs;
 import academy.cedarheights.support.TestSchools;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,9 +73,28 @@ class JobsTest {
     void aJobFailingFiveTimesLandsInTheDeadLettersWithItsLastError() {
         String key = UUID.randomUUID().toString();
         UUID school = schools.create().id();
-        jobs.schedule(probeTask, key, new Probe(key, school, true));
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        Logger retries = (Logger) LoggerFactory.getLogger(RetryThenDeadLetter.class);
+        retries.addAppender(failures);
+        failures.start();
+        try {
+            jobs.schedule(probeTask, key, new Probe(key, school, true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(key) != null);
+        } finally {
+            retries.detachAppender(failures);
+        }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(key) != null);
+        Map<String, String> context = Map.of("job", "test-probe", "job_instance", key, "school_id", school.toString());
+        assertThat(TestJobs.LOGGED_WITH.get(key)).as("the job's own lines").containsAllEntriesOf(context);
+        List<ILoggingEvent> aboutIt = failures.list.stream()
+                .filter(event -> event.getFormattedMessage().contains(key)).toList();
+        assertThat(aboutIt).extracting(ILoggingEvent::getLevel)
+                .as("a warning for each of the first four attempts, an error for the last")
+                .containsExactly(Level.WARN, Level.WARN, Level.WARN, Level.WARN, Level.ERROR);
+        assertThat(aboutIt).as("the lines about its failures").allSatisfy(event ->
+                assertThat(event.getMDCPropertyMap()).containsAllEntriesOf(context));
+        assertThat(aboutIt.get(0).getThrowableProxy()).as("the first with its stack trace").isNotNull();
+        assertThat(aboutIt.get(1).getThrowableProxy()).as("the next in one line").isNull();
         Map<String, Object> letter = deadLetter(key);
         assertThat(letter.get("attempts")).isEqualTo(5);
         assertThat(letter.get("school_id")).isEqualTo(school);
