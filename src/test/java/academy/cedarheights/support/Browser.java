@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium driven through its chromedriver (no browser download: the paths are the system's).
@@ -62,20 +63,26 @@ public final class Browser {
     /** The shared browser at any address: a school's own domain, say. */
     public static synchronized Browser at(String base) {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+            Path profile = temporaryProfile();
+            ChromeDriver browser = start(profile);
+            shared = browser;
+            // the browser ends with the test JVM, and its profile with it (else /tmp keeps one per run)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.quit();
+                FileSystemUtils.deleteRecursively(profile.toFile());
+            }));
         }
         shared.manage().window().setSize(DESKTOP);
         return new Browser(shared, base);
     }
 
-    private static ChromeDriver start() {
+    private static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--host-resolver-rules=MAP *.cedar.test 127.0.0.1, MAP *.example.test 127.0.0.1",
-                "--user-data-dir=" + temporaryProfile());
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -84,9 +91,9 @@ public final class Browser {
         return driver;
     }
 
-    private static String temporaryProfile() {
+    private static Path temporaryProfile() {
         try {
-            return Files.createTempDirectory("cedar-chromium").toString();
+            return Files.createTempDirectory("cedar-chromium");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
