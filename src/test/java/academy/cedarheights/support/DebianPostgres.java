@@ -1,13 +1,17 @@
 package academy.cedarheights.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -30,19 +34,29 @@ public final class DebianPostgres {
         return Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")) && "root".equals(System.getProperty("user.name"));
     }
 
-    /** The {@code main} cluster of the newest installed version, started (by another drill's JVM, maybe). */
+    /**
+     * The {@code main} cluster of the newest installed version, started and taking connections. The drills run in two
+     * JVMs: both may find it down and start it at once, and the one told "already running" waits for the other's
+     * start to finish.
+     */
     public static DebianPostgres main() {
         String[] cluster = mainCluster();
-        if (!cluster[3].equals("online")) {
+        int port = Integer.parseInt(cluster[2]);
+        IllegalStateException notStarted = null;
+        if (!cluster[3].startsWith("online")) {
             try {
                 run(List.of("pg_ctlcluster", cluster[0], "main", "start"));
-            } catch (IllegalStateException startedMeanwhile) {
-                if (!mainCluster()[3].equals("online")) {
-                    throw startedMeanwhile;
-                }
+            } catch (IllegalStateException startedByTheOtherJvmMaybe) {
+                notStarted = startedByTheOtherJvmMaybe;
             }
         }
-        return new DebianPostgres(Integer.parseInt(cluster[2]));
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> run(List.of("pg_isready", "-q", "-p", String.valueOf(port))) != null);
+        } catch (ConditionTimeoutException neverReady) {
+            throw notStarted != null ? notStarted : new IllegalStateException("PostgreSQL is not ready", neverReady);
+        }
+        return new DebianPostgres(port);
     }
 
     /** {@code pg_lsclusters}' line of it: version, name, port, status, … */
