@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import academy.cedarheights.support.Api;
 import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.Api.Session;
-import academy.cedarheights.support.AppProcess;
 import academy.cedarheights.support.DebianPostgres;
 import academy.cedarheights.support.FakeStripe;
 import academy.cedarheights.support.TestSchool;
@@ -121,6 +120,18 @@ final class Deployment implements AutoCloseable {
     }
 
     record Family(Session session, UUID payee, String child, String customer, String email) {
+
+        /** The same family, its requests going to {@code instance}. */
+        Family via(Api instance) {
+            return new Family(instance.as(session.token()), payee, child, customer, email);
+        }
+
+        /** The family books its child into {@code slot}, paying monthly. */
+        Answer book(UUID slot) {
+            return session.post("/api/v1/parent/bookings", """
+                    {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
+                    .formatted(child, slot));
+        }
     }
 
     /** A family signed up through {@code api}, its address proven, a child, and a card Checkout left with Stripe. */
@@ -159,6 +170,33 @@ final class Deployment implements AutoCloseable {
                 .formatted(who, school.piano())).text("id");
         UUID payee = UUID.fromString(session.get("/api/v1/parent/payees/self").text("id"));
         return new Family(session, payee, child, null, email);
+    }
+
+    /** The family's ledger by kind, and its balance: "charge 1, payment 1, balance 0". */
+    String ledgerOf(School school, Family family) {
+        return ownerFor(school.catalogue().id()).sql("""
+                        select string_agg(kind || ' ' || n, ', ' order by kind) || ', balance ' || sum(total)
+                          from (select kind, count(*) as n, sum(amount_cents) as total from ledger_entries
+                                 where payee_id = :payee group by kind) k""")
+                .param("payee", family.payee()).query(String.class).single();
+    }
+
+    /** The emails to the family beyond its sign-up's, by template: "booking_confirmation 1, …". */
+    String emailsTo(Family family) {
+        return emailsTo(family, "template");
+    }
+
+    /** The same, with where each stands: "booking_confirmation sent 1, …". */
+    String emailsAndStatusTo(Family family) {
+        return emailsTo(family, "template || ' ' || status");
+    }
+
+    private String emailsTo(Family family, String kind) {
+        return postgres.superuser(database, """
+                select coalesce(string_agg(kind || ' ' || n, ', ' order by kind), '') from (
+                    select %s as kind, count(*) as n from email_log
+                     where recipient = '%s' and template not in ('verify_email', 'welcome')
+                     group by 1) t""".formatted(kind, family.email()));
     }
 
     /** Waits until every one-off job (billing, emails, texts, events) has run; the recurring sweeps always remain. */

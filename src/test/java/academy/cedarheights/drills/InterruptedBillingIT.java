@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +81,9 @@ class InterruptedBillingIT {
                 for (Family family : List.of(stopped, killed)) {
                     assertThat(deployment.stripe.subscriptionStatusesOf(family.customer()))
                             .as("one subscription each at Stripe").containsExactly("active");
-                    assertThat(ledgerOf(deployment, school, family)).as("the first month charged and paid, once")
+                    assertThat(deployment.ledgerOf(school, family)).as("the first month charged and paid, once")
                             .isEqualTo("charge 1, payment 1, balance 0");
-                    assertThat(emailsTo(deployment, family)).as("each email once, sent (the first after the restart)")
+                    assertThat(deployment.emailsAndStatusTo(family)).as("each email once, sent (the first after the restart)")
                             .isEqualTo("booking_confirmation sent 1, payment_receipt sent 1");
                 }
                 assertThat(deployment.stripe.prices()).as("the school's monthly price made once").hasSize(1);
@@ -105,9 +104,7 @@ class InterruptedBillingIT {
     }
 
     private static String book(Family family, School school, int slot) {
-        Answer booked = family.session().post("/api/v1/parent/bookings", """
-                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
-                .formatted(family.child(), school.slots().get(slot)));
+        Answer booked = family.book(school.slots().get(slot));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
         return booked.text("tracking_id");
     }
@@ -134,21 +131,5 @@ class InterruptedBillingIT {
     private static String billingJobsLeft(Deployment deployment) {
         return deployment.postgres.superuser(deployment.database,
                 "select count(*) from scheduled_tasks where task_name = 'bill-enrollment'");
-    }
-
-    static String ledgerOf(Deployment deployment, School school, Family family) {
-        return deployment.ownerFor(school.catalogue().id()).sql("""
-                        select string_agg(kind || ' ' || n, ', ' order by kind) || ', balance ' || sum(total)
-                          from (select kind, count(*) as n, sum(amount_cents) as total from ledger_entries
-                                 where payee_id = :payee group by kind) k""")
-                .param("payee", family.payee()).query(String.class).single();
-    }
-
-    static String emailsTo(Deployment deployment, Family family) {
-        return deployment.postgres.superuser(deployment.database, """
-                select string_agg(template || ' ' || status || ' ' || n, ', ' order by template) from (
-                    select template, status, count(*) as n from email_log
-                     where recipient = '%s' and template not in ('verify_email', 'welcome')
-                     group by template, status) t""".formatted(family.email()));
     }
 }

@@ -1,7 +1,5 @@
 package academy.cedarheights.drills;
 
-import static academy.cedarheights.drills.InterruptedBillingIT.emailsTo;
-import static academy.cedarheights.drills.InterruptedBillingIT.ledgerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
@@ -71,7 +69,7 @@ class ProviderOutageIT {
             for (int i = 0; i < BOOKED; i++) {
                 Family family = deployment.family(api, school, "booked" + i);
                 booked.add(family);
-                bookings.put(family, book(family, school, i).text("tracking_id"));
+                bookings.put(family, family.book(school.slots().get(i)).text("tracking_id"));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> booked.stream().allMatch(family ->
                     status(family, bookings.get(family)).equals("active")));
@@ -93,7 +91,7 @@ class ProviderOutageIT {
             List<Family> newcomers = new ArrayList<>();
             for (int i = 0; i < NEWCOMERS; i++) {
                 Family family = deployment.family(api, school, "newcomer" + i);
-                Answer booking = book(family, school, BOOKED + i);
+                Answer booking = family.book(school.slots().get(BOOKED + i));
                 assertThat(booking.status()).as("a booking is accepted while Stripe is down").isEqualTo(202);
                 newcomers.add(family);
                 bookings.put(family, booking.text("tracking_id"));
@@ -123,12 +121,12 @@ class ProviderOutageIT {
             for (Family family : newcomers) {
                 assertThat(deployment.stripe.subscriptionStatusesOf(family.customer())).as("one subscription each")
                         .containsExactly("active");
-                assertThat(ledgerOf(deployment, school, family)).isEqualTo("charge 1, payment 1, balance 0");
-                assertThat(emailsTo(deployment, family))
+                assertThat(deployment.ledgerOf(school, family)).isEqualTo("charge 1, payment 1, balance 0");
+                assertThat(deployment.emailsAndStatusTo(family))
                         .isEqualTo("booking_confirmation sent 1, payment_receipt sent 1");
             }
             for (Family family : waiting) {
-                assertThat(emailsTo(deployment, family)).as("each family waiting is offered a slot, once")
+                assertThat(deployment.emailsAndStatusTo(family)).as("each family waiting is offered a slot, once")
                         .isEqualTo("waitlist_offer sent 1");
             }
             assertThat(deployment.postgres.superuser(deployment.database, """
@@ -167,12 +165,6 @@ class ProviderOutageIT {
             assertThat(deliveryRefused).as("so did Mailjet and Twilio").containsKeys(500, 429, 503);
             assertThat(app.stop()).isIn(0, 143);
         }
-    }
-
-    private static Answer book(Family family, School school, int slot) {
-        return family.session().post("/api/v1/parent/bookings", """
-                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
-                .formatted(family.child(), school.slots().get(slot)));
     }
 
     private static String status(Family family, String booking) {

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import academy.cedarheights.drills.Deployment.Family;
 import academy.cedarheights.drills.Deployment.School;
 import academy.cedarheights.support.Api;
-import academy.cedarheights.support.Api.Answer;
 import academy.cedarheights.support.AppProcess;
 import academy.cedarheights.support.DebianPostgres;
 import academy.cedarheights.support.Race;
@@ -62,9 +61,8 @@ class TwoInstancesIT {
                 Family family = families.get(i);
                 // each family's request goes to the other instance than the one it signed up on
                 Api instance = instances.get((i + 1) % 2);
-                rush.add(() -> instance.as(family.session().token()).post("/api/v1/parent/bookings", """
-                        {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
-                        .formatted(family.child(), school.slot())).status());
+                Family there = family.via(instance);
+                rush.add(() -> there.book(school.slot()).status());
             }
             List<Integer> statuses = Race.of(rush);
             assertThat(statuses).as("one winner, the others told the slot is taken, no 5xx")
@@ -98,21 +96,21 @@ class TwoInstancesIT {
             UUID soonSlot = school.catalogue().slot(school.teacher(), soon.getDayOfWeek().getValue(),
                     soon.toLocalTime().toString());
             Family reminded = deployment.family(instances.get(0), school, "reminded");
-            assertThat(book(reminded, soonSlot).status()).isEqualTo(202);
+            assertThat(reminded.book(soonSlot).status()).isEqualTo(202);
             Family lapsing = deployment.familyWithoutCard(instances.get(1), school, "lapsing", null);
-            assertThat(book(lapsing, school.catalogue().slot(school.teacher(), 5, "10:00")).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() -> emails(deployment, reminded).contains("payment_receipt")
-                    && emails(deployment, lapsing).contains("provisional_notice"));
+            assertThat(lapsing.book(school.catalogue().slot(school.teacher(), 5, "10:00")).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> deployment.emailsTo(reminded).contains("payment_receipt")
+                    && deployment.emailsTo(lapsing).contains("provisional_notice"));
             deployment.ownerFor(school.catalogue().id()).sql("""
                             update enrollments set provisional_expires_at = now() - interval '1 minute'
                              where student_id = cast(:child as uuid)""")
                     .param("child", lapsing.child()).update();
-            await().atMost(Duration.ofSeconds(30)).until(() -> emails(deployment, reminded).contains("lesson_reminder")
-                    && emails(deployment, lapsing).contains("hold_expired"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> deployment.emailsTo(reminded).contains("lesson_reminder")
+                    && deployment.emailsTo(lapsing).contains("hold_expired"));
             // more sweeps by each instance change nothing
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-                    emails(deployment, reminded).equals("booking_confirmation 1, lesson_reminder 1, payment_receipt 1")
-                    && emails(deployment, lapsing).equals("hold_expired 1, provisional_notice 1"));
+                    deployment.emailsTo(reminded).equals("booking_confirmation 1, lesson_reminder 1, payment_receipt 1")
+                    && deployment.emailsTo(lapsing).equals("hold_expired 1, provisional_notice 1"));
             assertThat(deployment.postgres.superuser(database, """
                     select count(*) > 0 and count(*) = count(distinct recipient) from email_log
                      where template = 'admin_alert' and subject like '%Provisional bookings expired%'"""))
@@ -125,20 +123,5 @@ class TwoInstancesIT {
             assertThat(one.stop()).isIn(0, 143);
             assertThat(two.stop()).isIn(0, 143);
         }
-    }
-
-    private static Answer book(Family family, UUID slot) {
-        return family.session().post("/api/v1/parent/bookings", """
-                {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
-                .formatted(family.child(), slot));
-    }
-
-    /** The emails to the family beyond its sign-up's, by template: "booking_confirmation 1, …". */
-    private static String emails(Deployment deployment, Family family) {
-        return deployment.postgres.superuser(deployment.database, """
-                select coalesce(string_agg(template || ' ' || n, ', ' order by template), '') from (
-                    select template, count(*) as n from email_log
-                     where recipient = '%s' and template not in ('verify_email', 'welcome')
-                     group by template) t""".formatted(family.email()));
     }
 }

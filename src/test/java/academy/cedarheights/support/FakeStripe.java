@@ -211,20 +211,23 @@ public final class FakeStripe implements AutoCloseable {
 
     /**
      * Stripe down from now on: each request, in turn, is answered 500, answered 429, or not answered at all (held for
-     * {@code unanswered}, past the client's read timeout, then dropped). Nothing is made while it is down.
+     * {@code unanswered}, past the client's read timeout, or until it is back, then dropped). Nothing is made while
+     * it is down.
      */
     public void goDown(Duration unanswered) {
-        outage = new Outage(unanswered, new AtomicInteger(), new ConcurrentHashMap<>());
+        outage = new Outage(unanswered, new AtomicInteger(), new ConcurrentHashMap<>(), new CountDownLatch(1));
     }
 
     /** Stripe back; what the outage refused, by kind ("500", "429", "timeout"). */
     public Map<String, Integer> comeBack() {
-        Map<String, Integer> refused = outage.refused();
+        Outage over = outage;
         outage = null;
-        return refused;
+        over.back().countDown();
+        return over.refused();
     }
 
-    private record Outage(Duration unanswered, AtomicInteger requests, Map<String, Integer> refused) {
+    private record Outage(Duration unanswered, AtomicInteger requests, Map<String, Integer> refused,
+                          CountDownLatch back) {
     }
 
     /** A request whose answer is held back: {@link #reached} once it was carried out, answered after {@link #release}. */
@@ -318,12 +321,13 @@ public final class FakeStripe implements AutoCloseable {
             };
             down.refused().merge(kind, 1, Integer::sum);
             if (kind.equals("timeout")) {
+                // no answer until the client has given up, or Stripe is back: then the connection just closes
                 try {
-                    Thread.sleep(down.unanswered().toMillis());
+                    down.back().await(down.unanswered().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return;  // closed without an answer; the client gave up long ago
+                return;
             }
             byte[] bytes = (kind.equals("500")
                     ? "{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong on Stripe's end.\"}}"
