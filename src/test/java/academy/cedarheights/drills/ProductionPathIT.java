@@ -40,10 +40,20 @@ class ProductionPathIT {
             School school = deployment.school(api);
             Family family = deployment.family(api, school, "pat");
 
-            Answer booked = family.session().post("/api/v1/parent/bookings", """
-                    {"student_id": "%s", "timeslot_id": "%s", "billing_plan": "monthly"}"""
-                    .formatted(family.child(), school.slot()));
+            String slug = school.catalogue().slug();
+            String timetable = "/api/v1/public/timeslots?available=true";
+            Answer shared = api.get(timetable, "X-School", slug);
+            assertThat(shared.body()).contains(school.slot().toString());
+            assertThat(shared.header("Cache-Control")).isEqualTo("public, max-age=2, stale-while-revalidate=3");
+            assertThat(api.get(timetable, "X-School", slug, "If-None-Match", shared.header("ETag")).status())
+                    .as("the visitor holds this copy").isEqualTo(304);
+            assertSharedPageHoldsNothingOfAVisitor(api, slug, family);
+
+            Answer booked = family.book(school.slot());
             assertThat(booked.status()).as(booked.toString()).isEqualTo(202);
+            // the slot just held is shown free for at most the copy's age and its stale time: five seconds
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !api.get(timetable, "X-School", slug).body().contains(school.slot().toString()));
             String tracking = booked.text("tracking_id");
             await().atMost(Duration.ofSeconds(60)).until(() -> family.session()
                     .get("/api/v1/parent/bookings/" + tracking + "/status").text("status").equals("active"));
@@ -81,5 +91,25 @@ class ProductionPathIT {
             }
             assertThat(app.stop()).as("exits cleanly on SIGTERM").isIn(0, 143);
         }
+    }
+
+    /**
+     * The school's page is shared with every visitor who is not signed in: without anyone's CSRF token or cookie.
+     * A signed-in parent's page is their own and kept by nobody.
+     */
+    private static void assertSharedPageHoldsNothingOfAVisitor(Api api, String slug, Family family) {
+        String page = "/s/" + slug + "/";
+        Answer anonymous = api.get(page);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("Sign in").doesNotContain("_csrf");
+        assertThat(anonymous.response().headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(anonymous.header("Cache-Control")).startsWith("public");
+        assertThat(anonymous.response().headers().allValues("Vary")).contains("HX-Request, X-School, Cookie");
+
+        String sessionCookie = "cedar_session_s_" + slug.replace('-', '_') + "=" + family.session().token();
+        Answer signedIn = api.get(page, "Cookie", sessionCookie);
+        assertThat(signedIn.body()).contains("Sign out", "My family", "name=\"_csrf\"");
+        assertThat(signedIn.header("Cache-Control")).contains("no-store");
+        assertThat(signedIn.header("ETag")).isNull();
     }
 }

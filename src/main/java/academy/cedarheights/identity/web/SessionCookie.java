@@ -2,6 +2,7 @@ package academy.cedarheights.identity.web;
 
 import java.time.Duration;
 
+import academy.cedarheights.platform.security.SignedIn;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,7 @@ import org.springframework.http.ResponseCookie;
  */
 public final class SessionCookie {
 
-    public static final String NAME = "cedar_session";
+    public static final String NAME = SignedIn.SESSION_COOKIE;
 
     private SessionCookie() {
     }
