@@ -19,6 +19,13 @@ insert into teachers (school_id, name, email)
 select school.id, 'Teacher ' || n, 'teacher' || n || '@bench.test' from school, generate_series(1, 120) n
 on conflict do nothing;
 
+-- every teacher teaches the piano, every child learns it: a booking checks the teacher teaches the child's instrument
+insert into teacher_instruments (school_id, teacher_id, instrument_id)
+select t.school_id, t.id, i.id
+  from teachers t join schools s on s.id = t.school_id and s.slug = 'bench'
+  join instruments i on i.school_id = t.school_id
+on conflict do nothing;
+
 insert into timeslots (school_id, teacher_id, weekday, start_time, end_time)
 select t.school_id, t.id, d, time '00:00' + make_interval(mins => 30 * h), time '00:00' + make_interval(mins => 30 * h + 30)
   from teachers t join schools s on s.id = t.school_id and s.slug = 'bench',
@@ -35,6 +42,23 @@ select p.school_id, p.id, p.name || ' child ' || k, current_date - interval '9 y
   from payees p join schools s on s.id = p.school_id and s.slug = 'bench'
   join instruments i on i.school_id = p.school_id, generate_series(1, 2) k
  where not exists (select 1 from students st where st.payee_id = p.id);
+
+-- Former families: an established school's Stripe customers outlive their lessons. They also keep billing's tables from
+-- looking empty to PostgreSQL after a reset (it would then plan each lookup of one family as a scan of them all).
+insert into payees (school_id, name, email, identity_subject)
+select s.id, 'Former parent ' || n, 'former' || n || '@bench.test', 'bench-former-' || n
+  from schools s, generate_series(1, 5000) n where s.slug = 'bench'
+on conflict do nothing;
+
+insert into billing_customers (school_id, payee_id, customer_id, default_payment_method)
+select p.school_id, p.id, 'cus_former_' || p.identity_subject, 'pm_former_' || p.identity_subject
+  from payees p join schools s on s.id = p.school_id and s.slug = 'bench'
+ where p.identity_subject like 'bench-former-%'
+on conflict do nothing;
+
+insert into stripe_customers (customer_id, school_id, payee_id)
+select customer_id, school_id, payee_id from billing_customers where customer_id like 'cus_former_%'
+on conflict do nothing;
 
 -- An established school's history, as the reference has: 60 % of the slots held by an active enrollment, a cancelled
 -- enrollment of last term in every slot, and the emails that confirmed them. Without it the tables are empty whenever
@@ -68,4 +92,4 @@ select e.school_id, p.email, 'booking_confirmation', 'Your lessons are booked', 
  where e.school_id = (select id from schools where slug = 'bench')
    and not exists (select 1 from email_log l where l.school_id = e.school_id);
 
-vacuum (analyze) enrollments, email_log;
+vacuum (analyze) enrollments, email_log, billing_customers, stripe_customers;

@@ -104,6 +104,29 @@ class PublicDiscoveryTest {
     }
 
     @Test
+    void theSchoolPageShowsTheOpenSlotsWithEveryNameEscaped() {
+        UUID hostile = school.teacher("<b>Eve</b> & \"Co\"", true, piano);
+        UUID eveFriday = school.slot(hostile, 5, "09:00");
+
+        String page = get("/").body();
+        assertThat(page).contains("data-slot=\"" + adaMonday + "\"", "data-slot=\"" + boMonday + "\"",
+                        "data-slot=\"" + eveFriday + "\"")
+                .doesNotContain("data-slot=\"" + adaTuesday + "\"")
+                .contains("<strong>15:00–15:30</strong> with <span>Ada Keys</span>")
+                .contains("href=\"/book/" + adaMonday + "\" aria-label=\"Book Monday 15:00 with Ada Keys\"")
+                .contains("with <span>&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;Co&quot;</span>")
+                .contains("<h3>&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;Co&quot;</h3><p class=\"muted\">piano</p>")
+                .doesNotContain("<b>Eve</b>");
+
+        String adasWeek = get("/?teacher=" + ada + "&day=1").body();
+        assertThat(adasWeek).contains("data-slot=\"" + adaMonday + "\"")
+                .doesNotContain("data-slot=\"" + boMonday + "\"")
+                .contains("<option value=\"" + ada + "\" selected>Ada Keys</option>")
+                .contains("<option value=\"1\" selected>Monday</option>");
+        assertThat(get("/?day=7").body()).contains("No open slots match");
+    }
+
+    @Test
     void badFiltersAreRefusedNamingTheParameter() {
         Answer weekday = api.get("/api/v1/public/timeslots?weekday=8", school.header());
         assertThat(weekday.status()).isEqualTo(400);

@@ -15,8 +15,12 @@ import academy.cedarheights.booking.OpenSlot;
 import academy.cedarheights.booking.OpenSlots;
 import academy.cedarheights.booking.SlotFilter;
 import academy.cedarheights.platform.tenancy.CurrentSchool;
+import academy.cedarheights.platform.web.Html;
 import academy.cedarheights.platform.web.WebPage;
 import academy.cedarheights.schools.Catalogue;
+import academy.cedarheights.schools.InstrumentView;
+import academy.cedarheights.schools.TeacherProfile;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,16 +46,22 @@ class PublicPages {
     String school(CurrentSchool school, @RequestParam(name = "instrument", required = false) UUID instrument,
                   @RequestParam(name = "teacher", required = false) UUID teacher,
                   @RequestParam(name = "day", required = false) Integer day,
-                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  HttpServletRequest request, Model model) {
+        String contextPath = request.getContextPath();
         List<OpenSlot> open = openSlots.find(school.id(), new SlotFilter(teacher, day, instrument, true, true));
         Map<Integer, List<OpenSlot>> byDay = new LinkedHashMap<>();
         open.forEach(slot -> byDay.computeIfAbsent(slot.weekday(), weekday -> new ArrayList<>()).add(slot));
-        model.addAttribute("days", byDay.entrySet().stream()
-                .map(entry -> new Day(weekdayName(entry.getKey()), entry.getValue())).toList());
-        model.addAttribute("teachers", catalogue.activeTeachers(school.id(), null));
-        model.addAttribute("instruments", catalogue.instruments(school.id()));
-        model.addAttribute("weekdays", weekdays());
-        model.addAttribute("chosen", new SlotFilter(teacher, day, instrument, null, null));
+        List<Day> days = byDay.entrySet().stream()
+                .map(entry -> new Day(weekdayName(entry.getKey()), entry.getValue())).toList();
+        List<TeacherProfile> teachers = catalogue.activeTeachers(school.id(), null);
+        model.addAttribute("anyOpen", !days.isEmpty());
+        model.addAttribute("days", TimetableHtml.days(days, contextPath));
+        model.addAttribute("teacherCards", TimetableHtml.teacherCards(teachers));
+        model.addAttribute("teacherOptions", Html.options(teachers, TeacherProfile::id, TeacherProfile::name, teacher));
+        model.addAttribute("instrumentOptions", Html.options(catalogue.instruments(school.id()), InstrumentView::id,
+                InstrumentView::name, instrument));
+        model.addAttribute("dayOptions", TimetableHtml.weekdayOptions(day));
         return htmx != null ? "public/school :: timetable" : "public/school";
     }
 

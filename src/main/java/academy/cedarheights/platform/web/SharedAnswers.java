@@ -165,7 +165,8 @@ public class SharedAnswers extends OncePerRequestFilter {
                                 Instant now) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.ETAG, copy.etag());
-        response.setHeader(HttpHeaders.AGE, Long.toString(Duration.between(copy.renderedAt(), now).toSeconds()));
+        long age = Math.max(0, Duration.between(copy.renderedAt(), now).toSeconds());
+        response.setHeader(HttpHeaders.AGE, Long.toString(age));
         response.addHeader(HttpHeaders.VARY, kind.vary);
         if (held(request.getHeader(HttpHeaders.IF_NONE_MATCH), copy.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
