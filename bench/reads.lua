@@ -3,13 +3,9 @@
 --   wrk -t T -c C -d Ds -s bench/reads.lua http://localhost:8080 -- TEACHERS_FILE MODE
 -- MODE: page (/?teacher=), json (/api/v1/public/timeslots?teacher_id=&available=true), both, alternately, or
 -- liveness (the app's /actuator/health/liveness, what the others are measured beside).
--- Prints one TSV line as booking.lua does: requests, seconds, requests/s, p50 ms, p95 ms, p99 ms, statuses.
+-- Prints one TSV line (bench/statuses.lua).
 
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
+dofile("bench/statuses.lua")
 
 function init(args)
   teachers = {}
@@ -18,8 +14,7 @@ function init(args)
   end
   mode = args[2]
   turn = 0
-  statuses = {}
-  math.randomseed(os.time() + #threads)
+  math.randomseed(os.time() * 16 + index)
 end
 
 function request()
@@ -28,35 +23,8 @@ function request()
     return wrk.format("GET", "/actuator/health/liveness")
   end
   local teacher = teachers[math.random(#teachers)]
-  local page = mode == "page" or (mode == "both" and turn % 2 == 0)
-  if page then
+  if mode == "page" or (mode == "both" and turn % 2 == 0) then
     return wrk.format("GET", "/?teacher=" .. teacher)
   end
   return wrk.format("GET", "/api/v1/public/timeslots?teacher_id=" .. teacher .. "&available=true")
-end
-
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
-function done(summary, latency, requests)
-  local all = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      all[status] = (all[status] or 0) + count
-    end
-  end
-  local shown = {}
-  for status, count in pairs(all) do
-    table.insert(shown, status .. "=" .. count)
-  end
-  table.sort(shown)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  if errors > 0 then
-    table.insert(shown, "socket_errors=" .. errors)
-  end
-  local seconds = summary.duration / 1e6
-  io.stderr:write(string.format("%d\t%.1f\t%.0f\t%.2f\t%.2f\t%.2f\t{%s}\n", summary.requests, seconds,
-      summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-      latency:percentile(99) / 1000, table.concat(shown, ", ")))
 end
