@@ -184,6 +184,11 @@ public final class Browser {
         return this;
     }
 
+    public Browser waitForNone(String css) {
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+        return this;
+    }
+
     public Browser waitForPath(String prefix) {
         waitFor().until(ignored -> driver.getCurrentUrl().startsWith(base) && path().startsWith(prefix));
         return this;

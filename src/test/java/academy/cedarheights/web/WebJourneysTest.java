@@ -65,6 +65,9 @@ class WebJourneysTest {
     void aNewParentBooksASlotAddsACardAndSeesItActive() {
         Browser browser = Browser.at(school, port).signOut();
         browser.open("/").accessible().screenshots("school");
+        // a filter swaps the timetable in place and into the address (htmx, from its webjar's unversioned path)
+        browser.choose("#day", "Monday").waitForAddress("day=1").waitForNone("[data-slot='" + tuesdaySlot + "']");
+        browser.choose("#day", "Tuesday").waitForAddress("day=2").find("[data-slot='" + tuesdaySlot + "']");
         browser.click("[data-slot='" + tuesdaySlot + "'] a.button").waitForPath("/sign-in");
         browser.accessible().screenshots("sign-in");
         browser.clickText("Create a family account").waitForPath("/sign-up");
