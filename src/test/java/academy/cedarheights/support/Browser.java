@@ -208,8 +208,9 @@ public final class Browser {
         return driver.getTitle();
     }
 
+    /** The page's text; read again if the page was replaced while it was read (a form's answer arriving). */
     public String pageText() {
-        return find("body").getText();
+        return waitFor().until(ignored -> driver.findElement(By.tagName("body")).getText());
     }
 
     /** Writes the page at phone and desktop widths to {@code target/screenshots/<name>-phone.png} and {@code -desktop}. */
