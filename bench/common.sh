@@ -1,6 +1,7 @@
 # Sourced by bench/run.sh and bench/rush.sh: one PostgreSQL server from Debian with the reference's settings for both
 # sides, the reference's database, and the application's jar on a database of its own seeded with bench/seed.sql.
-# Needs ROOT (the project) and OUT (the run's results folder); sets REFERENCE, SECRET, APP (the jar's pid) and book.
+# Needs ROOT (the project), OUT (the run's results folder) and DUR; sets REFERENCE, SECRET and APP (the jar's pid), and
+# gives the steps below as functions.
 REFERENCE="$ROOT/../shared/bench-reference"
 SECRET="bench-jwt-secret-0123456789abcdef0123456789"
 

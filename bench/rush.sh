@@ -2,7 +2,7 @@
 # Reads under an opening-day rush: the school's page and its timetable JSON at rest beside the app's liveness endpoint
 # and the reference's read_open_slots (pgbench, same server, same run); then the same reads by 32, 100 and 200
 # connections while 32 clients book. Run as root on Debian 12:
-#   bench/rush.sh                 # DUR=10 WARM=6 by default, about 9 minutes
+#   bench/rush.sh                 # DUR=10 WARM=6 by default, about 10 minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
