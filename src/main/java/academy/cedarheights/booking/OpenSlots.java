@@ -18,6 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OpenSlots {
 
+    /**
+     * Whether the slot {@code s} is held: true, or null when it is free. A subquery with a limit, which the planner keeps
+     * per slot, looking the slot up in the holds' indexes (see {@link #find}).
+     */
+    private static final String HELD = "(select true from held_timeslots h where h.school_id = s.school_id"
+            + " and h.timeslot_id = s.id limit 1)";
+
     private final JdbcClient jdbc;
 
     OpenSlots(JdbcClient jdbc) {
@@ -31,10 +38,9 @@ public class OpenSlots {
         }
         return jdbc.sql("""
                         select s.id, s.teacher_id, t.name as teacher_name, s.weekday, s.start_time, s.end_time,
-                               s.active, not exists (select 1 from held_timeslots h where h.school_id = s.school_id
-                                  and h.timeslot_id = s.id) as available
+                               s.active, %s is null as available
                           from timeslots s join teachers t on t.school_id = s.school_id and t.id = s.teacher_id
-                         where s.school_id = :school and s.id = any (cast(:ids as uuid[]))""")
+                         where s.school_id = :school and s.id = any (cast(:ids as uuid[]))""".formatted(HELD))
                 .param("school", schoolId).param("ids", ids.toArray(UUID[]::new)).query(OpenSlot.class).list();
     }
 
@@ -49,10 +55,8 @@ public class OpenSlots {
         if (Boolean.FALSE.equals(filter.active())) {
             return List.of();
         }
-        String held = "(select true from held_timeslots h where h.school_id = s.school_id and h.timeslot_id = s.id"
-                + " limit 1)";
         // with the free ones only (or the held ones only), whether each is held is known without asking twice
-        String available = filter.available() == null ? held + " is null" : filter.available().toString();
+        String available = filter.available() == null ? HELD + " is null" : filter.available().toString();
         StringBuilder sql = new StringBuilder("""
                 select s.id, s.teacher_id, t.name as teacher_name, s.weekday, s.start_time, s.end_time, s.active,
                        %s as available
@@ -75,7 +79,7 @@ public class OpenSlots {
             params.put("instrument", filter.instrumentId());
         }
         if (filter.available() != null) {
-            sql.append(" and ").append(held).append(filter.available() ? " is null" : "");
+            sql.append(" and ").append(HELD).append(filter.available() ? " is null" : "");
         }
         sql.append(" order by s.weekday, s.start_time, t.name");
         return jdbc.sql(sql.toString()).params(params).query(OpenSlot.class).list();

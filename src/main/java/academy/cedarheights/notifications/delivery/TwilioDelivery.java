@@ -26,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class TwilioDelivery implements TextDelivery {
 
+    /** Texts from our number to one family are few: the newest fifty cover any retry. */
+    private static final int RECENT = 50;
+    /** Twilio's clock and ours may disagree by this much. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final RestClient http;
     private final DeliveryProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -79,11 +84,6 @@ public class TwilioDelivery implements TextDelivery {
             throw new DeliveryFailed("Twilio could not be reached: " + e.getMessage(), e);
         }
     }
-
-    /** Texts from our number to one family are few: the newest fifty cover any retry. */
-    private static final int RECENT = 50;
-    /** Twilio's clock and ours may disagree by this much. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static Instant created(JsonNode message) {
         return ZonedDateTime.parse(message.path("date_created").asString(), DateTimeFormatter.RFC_1123_DATE_TIME)

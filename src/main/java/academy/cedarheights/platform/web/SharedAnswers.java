@@ -209,10 +209,12 @@ public class SharedAnswers extends OncePerRequestFilter {
         long allowed = settings.memory().toBytes();
         if (bytesKept.get() + copy.size() > allowed) {
             kept.values().removeIf(old -> !old.shownAt(now, settings.longestShown()));
-            if (kept.values().stream().mapToLong(KeptAnswer::size).sum() + copy.size() > allowed) {
+            long left = kept.values().stream().mapToLong(KeptAnswer::size).sum();
+            if (left + copy.size() > allowed) {
                 kept.clear();
+                left = 0;
             }
-            bytesKept.set(kept.values().stream().mapToLong(KeptAnswer::size).sum());
+            bytesKept.set(left);
         }
         KeptAnswer replaced = kept.put(key, copy);
         bytesKept.addAndGet(copy.size() - (replaced == null ? 0 : replaced.size()));
